@@ -188,7 +188,7 @@ def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> 
                 path=path, row=number,
             )
 
-        def cell(name: str) -> str:
+        def cell(name: str, row: list[str] = row) -> str:
             return row[col[name]].strip()
 
         region = cell("region_code")
