@@ -1,7 +1,7 @@
 """Access to the processed tables (``data/processed/*.parquet``), built on first use.
 
->>> pdrb = load_table("pdrb")            # doctest: +SKIP
->>> kaltim = province_pdrb("64")         # doctest: +SKIP
+``load_table("pdrb")`` gives the 17-sector table of every region; ``province_pdrb("64")``
+the rows of a province, its kab/kota and Indonesia.
 """
 
 from __future__ import annotations

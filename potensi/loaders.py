@@ -244,16 +244,19 @@ def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> 
 
 
 def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allow_gaps: bool,
-                tolerance: float, func: str = "load_pdrb", column_of=None) -> pd.DataFrame:
+                tolerance: float, func: str = "load_pdrb", column_of=None,
+                key_columns: dict[str, str] | None = None) -> pd.DataFrame:
     """Shared checks on a parsed PDRB table (duplicates, completeness, years, totals).
 
     ``frame`` holds :data:`PDRB_COLUMNS` but ``provisional`` plus ``_line`` (the file row of
     each record); ``column_of`` maps a record index to its column label for messages
-    (default ``'value'``).
+    (default ``'value'``); ``key_columns`` names the file columns that hold the sector and
+    the year (default ``{"sector_code": "sector_code", "year": "year"}``).
     """
     sectors = tuple(sectors)
     key = ["region_code", "year", "sector_code", "price_basis"]
     col_of = column_of or (lambda i: "value")
+    names = {"sector_code": "sector_code", "year": "year", **(key_columns or {})}
     dup = frame.duplicated(key, keep=False)
     if dup.any():
         first = frame[dup].sort_values("_line")
@@ -262,7 +265,7 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
         raise DataError(
             f"duplicate (region, year, sector, price basis) = ({a.region_code}, {a.year}, {a.sector_code}, "
             f"{a.price_basis}); also at row {a._line}",
-            func=func, path=path, row=int(twin._line), column="sector_code",
+            func=func, path=path, row=int(twin._line), column=names["sector_code"],
         )
     body = frame[frame["sector_code"] != "TOTAL"]
     groups = body.groupby(["region_code", "year", "price_basis"], sort=True)
@@ -273,7 +276,7 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
             line = int(groups["_line"].min().loc[(region, year, basis)])
             raise DataError(
                 f"region {region} year {year} {basis} lacks sector(s) {missing}; every region-year needs all "
-                f"{len(sectors)} sectors", func=func, path=path, row=line, column="sector_code",
+                f"{len(sectors)} sectors", func=func, path=path, row=line, column=names["sector_code"],
             )
     gaps = []
     for (region, basis), years in body.groupby(["region_code", "price_basis"])["year"]:
@@ -285,16 +288,17 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
                 raise DataError(
                     f"missing year(s) {hole} for region {region} ({basis}); years must be consecutive "
                     "(pass allow_gaps=True to accept a documented gap)",
-                    func=func, path=path, row=line, column="year",
+                    func=func, path=path, row=line, column=names["year"],
                 )
             gaps.append({"region_code": region, "price_basis": basis, "missing_years": hole})
     sums = body.groupby(["region_code", "year", "price_basis"])["value"].agg(["sum", "count", "size"])
-    totals = frame[frame["sector_code"] == "TOTAL"].set_index(["region_code", "year", "price_basis"])
-    for idx, total_row in totals.iterrows():
+    totals = frame[frame["sector_code"] == "TOTAL"]
+    for record, total_row in totals.iterrows():  # ``record`` is the frame index, as column_of expects
+        idx = (total_row["region_code"], total_row["year"], total_row["price_basis"])
         line = int(total_row["_line"])
         if total_row["value"] == 0:
             raise DataError(f"zero total for region {idx[0]} year {idx[1]} (region not yet formed?)",
-                            func=func, path=path, row=line, column=col_of(total_row.name))
+                            func=func, path=path, row=line, column=col_of(record))
         if idx not in sums.index or idx[0] in TOTAL_CHECK_EXEMPT:
             continue
         s = sums.loc[idx]
@@ -305,7 +309,7 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
             raise DataError(
                 f"the {int(s['size'])} sectors of region {idx[0]} year {idx[1]} sum to {s['sum']:,.2f} but the printed "
                 f"total is {total_row['value']:,.2f} miliar rupiah ({gap / total_row['value']:+.2%}, tolerance "
-                f"{tolerance:.2%})", func=func, path=path, row=line, column=col_of(total_row.name),
+                f"{tolerance:.2%})", func=func, path=path, row=line, column=col_of(record),
             )
     zero = sums[(sums["sum"] == 0) & (sums["count"] == sums["size"])]
     if len(zero):
