@@ -10,10 +10,13 @@ import argparse
 import sys
 
 from . import __version__
+from .commands import batch as batch_command
 from .commands import data as data_command
+from .commands import indicators as indicators_command
+from .commands import report as report_command
 from .errors import DataError
 
-COMMANDS = [data_command]
+COMMANDS = [data_command, indicators_command, report_command, batch_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

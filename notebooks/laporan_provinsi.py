@@ -1,0 +1,233 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (potensi)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# <!-- Templat laporan provinsi. Ubah parameter di sel berikut, lalu "Run All".
+#      Semua perhitungan ada di paket potensi; sel-sel di bawah hanya memanggilnya. -->
+
+# %% tags=["parameters"]
+province_code = "64"
+start_year = 2013
+end_year = 2020
+reference = "published"
+excluded_sectors = []
+population_source = "dukcapil"
+max_table_rows = 60
+workbook = ""
+
+# %%
+from potensi import figures, narrative
+from potensi.analysis import analyse_province, provenance, provenance_table
+
+a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
+                     excluded_sectors=excluded_sectors, population_source=population_source)
+
+# %%
+narrative.judul(a)
+
+# %%
+narrative.catatan_data(a)
+
+# %% [markdown]
+# ## 1. Ringkasan eksekutif
+
+# %%
+narrative.ringkasan_eksekutif(a)
+
+# %% [markdown]
+# ## 2. Struktur dan pertumbuhan PDRB
+
+# %%
+narrative.pertumbuhan(a)
+
+# %%
+figures.pdrb_trend(a.tables["pdrb_tahunan"], a.province_code)
+
+# %%
+figures.growth_comparison(a.tables["pdrb_tahunan"], [a.province_code, "0000"])
+
+# %%
+narrative.struktur(a)
+
+# %%
+figures.structure(a.tables["struktur"])
+
+# %%
+a.table("struktur_ringkas", caption="Peran lapangan usaha dalam PDRB (%)", decimals=2)
+
+# %%
+figures.member_contribution(a.tables["kontribusi_kabkota"]) if a.has("kontribusi_kabkota") else None
+
+# %%
+a.table("pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
+
+# %% [markdown]
+# ## 3. Sektor basis: LQ, DLQ dan SLQ×DLQ
+
+# %%
+narrative.sektor_basis(a)
+
+# %%
+figures.lq_heatmap(a.tables["lq"], year=a.end_year) if a.has("lq") else None
+
+# %%
+a.table("dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows)
+
+# %%
+figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", categories=["unggulan", "andalan", "prospektif", "tertinggal"], title="Kelas SLQ×DLQ (Kuncoro 2004)") if a.has("dlq") else None
+
+# %% [markdown]
+# ## 4. Analisis shift-share
+
+# %%
+narrative.shift_share(a)
+
+# %%
+a.table("shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 5. Tipologi Klassen
+
+# %%
+narrative.klassen(a, "klassen_sector")
+
+# %%
+figures.class_heatmap(a.tables["klassen_sector"], value="klassen", categories=["maju dan tumbuh pesat", "potensial (masih dapat berkembang)", "maju tapi tertekan", "relatif tertinggal"], title="Tipologi Klassen sektoral (Sjafrizal 2008)") if a.has("klassen_sector") else None
+
+# %%
+a.table("klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows)
+
+# %%
+narrative.klassen(a, "klassen_region")
+
+# %%
+figures.quadrant(a.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=a.tables["klassen_region"]["reference_growth"].iloc[0], y0=a.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen wilayah", quadrant_names=("cepat maju dan cepat tumbuh", "berkembang cepat", "maju tapi tertekan", "relatif tertinggal")) if a.has("klassen_region") else None
+
+# %%
+a.table("klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 6. Model Rasio Pertumbuhan (MRP) dan overlay
+
+# %%
+narrative.mrp(a)
+
+# %%
+figures.quadrant(a.tables["mrp_nasional"], x="rps", y="rpr", label="sector_label", x0=1, y0=1, xlabel="RPs (pertumbuhan sektor di provinsi)", ylabel="RPr (pertumbuhan sektor di Indonesia)", title="MRP provinsi terhadap Indonesia") if a.has("mrp_nasional") else None
+
+# %%
+a.table("mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 7. Spesialisasi dan ketimpangan
+
+# %%
+narrative.ketimpangan(a)
+
+# %%
+figures.index_over_time(a.tables["inequality"], hue="index", style="population_source", indices=["williamson_weighted", "theil_t"], title="Ketimpangan antar kab/kota") if a.has("inequality") else None
+
+# %%
+a.table("inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows)
+
+# %%
+a.table("specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 8. Konvergensi
+
+# %%
+narrative.konvergensi(a)
+
+# %%
+figures.index_over_time(a.tables["convergence"], hue="statistic", style="population_source", indices=["sigma", "cv"], title="Konvergensi sigma antar kab/kota") if a.has("convergence") else None
+
+# %%
+a.table("convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 9. Peluang kerja sama antardaerah
+
+# %%
+narrative.kerja_sama(a)
+
+# %%
+figures.cooperation_pairs(a.tables["cooperation"], score="score", a="supplier_name", b="partner_name", label="sector_label", title="Peluang kerja sama teratas (pemasok → mitra, lapangan usaha)") if a.has("cooperation") else None
+
+# %%
+a.table("cooperation", caption="Pasangan kab/kota menurut peluang kerja sama (komplementaritas dan gravitasi)", max_rows=max_table_rows)
+
+# %%
+a.table("sektor_unggulan", caption="Sektor unggulan per kab/kota (sintesis)", max_rows=max_table_rows)
+
+# %%
+a.table("interaction", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 10. Provinsi terhadap Indonesia
+
+# %%
+narrative.terhadap_indonesia(a)
+
+# %%
+a.table("lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
+
+# %%
+a.table("shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 11. Kualitas data dan sumber
+
+# %%
+narrative.kualitas_data(a)
+
+# %%
+a.table("sumber", caption="Sumber angka yang dipakai")
+
+# %%
+a.table("selisih_kabkota", caption="Σ kab/kota dibanding PDRB provinsi (total, ADHK 2010, miliar rupiah)")
+
+# %%
+a.table("angka_sementara", caption="Angka sementara dalam jendela analisis")
+
+# %%
+a.table("angka_ditolak", caption="Angka sumber yang ditolak dan alasannya", max_rows=max_table_rows)
+
+# %%
+a.table("kekosongan", caption="Kab/kota-tahun tanpa angka")
+
+# %%
+a.table("kualitas_umum", caption="Ringkasan kualitas data seluruh Indonesia")
+
+# %% [markdown]
+# ## 12. Lampiran
+
+# %%
+a.table("struktur", caption="Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)", max_rows=max_table_rows)
+
+# %%
+a.table("pdrb_tahunan", caption="PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)", max_rows=max_table_rows)
+
+# %%
+a.table("lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows)
+
+# %% [markdown]
+# ## 13. Asal-usul laporan
+
+# %%
+a.table("asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb")), caption="Yang menghasilkan laporan ini", max_rows=None)
+
+# %%
+a.write_workbook(workbook)

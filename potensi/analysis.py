@@ -1,0 +1,549 @@
+"""One call that computes everything a report shows: :func:`analyse_province`, :func:`analyse_national`.
+
+The report templates (``notebooks/*.ipynb``) hold no logic: they call these functions once, then
+show the tables, figures (:mod:`potensi.figures`) and paragraphs (:mod:`potensi.narrative`)
+of the returned object. The indicators themselves come from :mod:`potensi.tables` (sector
+indicators) and :mod:`potensi.regional_tables` (regional indicators); this module only selects
+the data, states what is missing, and keeps the provenance of the run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import json
+import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .data import load_table, province_pdrb
+from .formatting import angka, daftar, tabel
+from .paths import DATA_PROCESSED, DATA_RAW, ROOT
+from .regions import members, province_code, provinces, region_catalog
+from .sectors import SECTOR_CODES, SECTORS
+
+__all__ = [
+    "ProvinceAnalysis",
+    "NationalAnalysis",
+    "analyse_province",
+    "analyse_national",
+    "provenance",
+    "provinces_with_data",
+    "REFERENCES",
+]
+
+NATIONAL = "0000"
+PRICE_BASIS = "ADHK2010"
+REFERENCES = ("published", "sum")
+POPULATION_SOURCES = ("dukcapil", "bps")
+
+
+# --------------------------------------------------------------------------------------------
+# provenance
+# --------------------------------------------------------------------------------------------
+def _git_commit(root: Path = ROOT) -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
+                              timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "tidak diketahui (bukan checkout git)"
+    return f"{head}{' (ada perubahan belum di-commit)' if dirty else ''}"
+
+
+def input_hashes(processed: Path = DATA_PROCESSED, raw: Path = DATA_RAW) -> dict[str, str]:
+    """SHA-256 of each raw input file, as recorded when ``data/processed/`` was built."""
+    manifest = Path(processed) / "manifest.json"
+    if manifest.exists():
+        return dict(json.loads(manifest.read_text(encoding="utf-8")).get("inputs", {}))
+    from .build import file_sha256
+
+    return {p.name: file_sha256(p) for p in sorted(Path(raw).glob("*.csv"))}
+
+
+def provenance(parameters: Mapping[str, object], *, template: str = "") -> dict[str, object]:
+    """What produced a report: package version, git commit, parameters, input hashes, run date."""
+    return {
+        "package": "potensi",
+        "version": __version__,
+        "git_commit": _git_commit(),
+        "template": template,
+        "parameters": dict(parameters),
+        "inputs_sha256": input_hashes(),
+        "run_date": _dt.datetime.now(_dt.UTC).astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def provenance_table(prov: Mapping[str, object]) -> pd.DataFrame:
+    """:func:`provenance` as a two-column table (keys in Indonesian) for the report."""
+    rows = [("Paket", f"{prov['package']} {prov['version']}"), ("Commit git", prov["git_commit"]),
+            ("Templat", prov.get("template", "")), ("Tanggal dijalankan", prov["run_date"])]
+    rows += [(f"Parameter: {k}", json.dumps(v, ensure_ascii=False)) for k, v in dict(prov["parameters"]).items()]
+    rows += [(f"SHA-256 {name}", digest) for name, digest in dict(prov["inputs_sha256"]).items()]
+    return pd.DataFrame(rows, columns=["Butir", "Nilai"])
+
+
+# --------------------------------------------------------------------------------------------
+# the indicator modules (written separately; a missing one becomes a stated gap)
+# --------------------------------------------------------------------------------------------
+def _optional(module: str, attr: str):
+    try:
+        mod = importlib.import_module(f"potensi.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"potensi.{module}":
+            raise
+        return None
+    return getattr(mod, attr, None)
+
+
+def provinces_with_data(*, price_basis: str = PRICE_BASIS) -> list[str]:
+    """Province codes (``"6400"``) with at least one published 17-sector figure."""
+    pdrb = load_table("pdrb")
+    have = set(pdrb.loc[pdrb["price_basis"] == price_basis, "region_code"])
+    return [c for c in provinces()["region_code"] if c in have]
+
+
+def _check_years(func: str, start_year: int, end_year: int) -> tuple[int, int]:
+    try:
+        start, end = int(start_year), int(end_year)
+    except (TypeError, ValueError):
+        raise TypeError(f"{func}: start_year={start_year!r}, end_year={end_year!r}: years must be integers") from None
+    if start >= end:
+        raise ValueError(f"{func}: start_year {start} must be before end_year {end}")
+    return start, end
+
+
+def _check_sectors(func: str, excluded: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(excluded, str):
+        excluded = [excluded] if excluded else []
+    out = tuple(str(s) for s in excluded)
+    bad = sorted(set(out) - set(SECTOR_CODES))
+    if bad:
+        raise ValueError(f"{func}: excluded_sectors {bad} unknown; valid sector codes: {list(SECTOR_CODES)}")
+    return out
+
+
+def _annual_totals(pdrb: pd.DataFrame) -> pd.DataFrame:
+    """Σ 17 sectors per region and year (miliar rupiah, ADHK 2010) with year-on-year growth."""
+    key = ["region_code", "region_name", "level", "year"]
+    tot = (pdrb.groupby(key, observed=True, as_index=False)
+           .agg(value=("value", lambda s: s.sum(min_count=len(SECTOR_CODES))),
+                provisional=("provisional", "any")))
+    tot = tot.sort_values(["region_code", "year"]).reset_index(drop=True)
+    prev = tot.groupby("region_code")["value"].shift()
+    prev_year = tot.groupby("region_code")["year"].shift()
+    growth = 100 * (tot["value"] / prev - 1)
+    tot["growth_pct"] = growth.where(prev_year == tot["year"] - 1)
+    return tot
+
+
+def _structure(pdrb: pd.DataFrame, regions: list[str], years: list[int]) -> pd.DataFrame:
+    """Share (%) of each sector in the region's Σ 17 sectors, for the given years."""
+    d = pdrb[pdrb["region_code"].isin(regions) & pdrb["year"].isin(years)]
+    d = d.assign(share_pct=100 * d["value"] / d.groupby(["region_code", "year"])["value"].transform("sum"))
+    d = d.merge(SECTORS[["sector_code", "sector_label", "sector_order"]], on="sector_code")
+    d = d.sort_values(["region_code", "year", "sector_order"])
+    return d[["region_code", "region_name", "year", "sector_code", "sector_label", "value", "share_pct"]].reset_index(drop=True)
+
+
+def _structure_wide(struct: pd.DataFrame) -> pd.DataFrame:
+    """:func:`_structure` as one row per sector and one share column per region and year."""
+    d = struct.assign(col=struct["region_name"] + " " + struct["year"].astype(str) + " (%)")
+    wide = d.pivot_table(index=["sector_code", "sector_label"], columns="col", values="share_pct", sort=False)
+    order = {c: i for i, c in enumerate(SECTOR_CODES)}
+    wide = wide.reset_index().sort_values("sector_code", key=lambda s: s.map(order)).reset_index(drop=True)
+    wide.columns.name = None
+    return wide
+
+
+def _mean_growth(totals: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Compound mean annual growth (%/tahun) of Σ 17 sectors between ``start`` and ``end``."""
+    a = totals[totals["year"] == start].set_index("region_code")["value"]
+    b = totals[totals["year"] == end].set_index("region_code")
+    out = b[["region_name", "level"]].copy()
+    out["value_start"] = a
+    out["value_end"] = b["value"]
+    out["mean_growth_pct"] = 100 * ((out["value_end"] / out["value_start"]) ** (1 / (end - start)) - 1)
+    return out.dropna(subset=["value_start"]).reset_index()
+
+
+# --------------------------------------------------------------------------------------------
+# the result objects
+# --------------------------------------------------------------------------------------------
+#: Which stated gap explains a missing table (tags of :attr:`ProvinceAnalysis.gaps`).
+_SECTOR_TABLES = ("lq", "dlq", "slq_dlq", "shift_share", "mrp", "klassen_sector", "growth")
+_REGION_TABLES = ("klassen_region", "specialisation", "inequality", "convergence", "interaction",
+                  "sektor_unggulan", "cooperation")
+_GAP_TAGS = {**{t: ("kabkota", "sektor") for t in _SECTOR_TABLES},
+             **{t: ("kabkota", "sektor", "wilayah") for t in _REGION_TABLES},
+             "kontribusi_kabkota": ("kabkota",), "kekosongan": ("kabkota",)}
+
+
+@dataclass
+class _Shown:
+    """Tables shown in a report, in order, for the XLSX workbook."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        self.tables[name] = frame
+
+    def write_workbook(self, path: str | Path) -> Path | None:
+        """Write every shown table to one workbook (one sheet per table, names ≤ 31 characters)."""
+        if not str(path):
+            return None
+        from .atomic import write_atomic
+
+        def _write(tmp: Path) -> None:
+            with pd.ExcelWriter(tmp, engine="openpyxl") as xl:  # tmp ends in .tmp: name the engine
+                used: set[str] = set()
+                for name, frame in self.tables.items():
+                    sheet = name[:31]
+                    i = 2
+                    while sheet in used:
+                        sheet = f"{name[:28]}_{i}"
+                        i += 1
+                    used.add(sheet)
+                    frame.to_excel(xl, sheet_name=sheet, index=False)
+
+        return write_atomic(path, _write)
+
+
+@dataclass
+class ProvinceAnalysis:
+    """Everything the province report shows, computed once by :func:`analyse_province`.
+
+    Attributes
+    ----------
+    province_code, province_name
+        ``"6400"``, ``"Kalimantan Timur"``.
+    start_year, end_year
+        The analysis window actually used (the requested one, narrowed to the years with data).
+    pdrb
+        Tidy PDRB (ADHK 2010, miliar rupiah) of the province, its kab/kota and Indonesia, with
+        ``region_name`` and ``level``.
+    tables
+        Every computed table by name (see :func:`analyse_province`).
+    quality
+        Data-quality tables for this province (discrepancy, excluded, provisional, sources, missing).
+    gaps
+        Sentences (Bahasa Indonesia) stating what could not be computed and why.
+    """
+
+    province_code: str
+    province_name: str
+    start_year: int
+    end_year: int
+    requested_years: tuple[int, int]
+    reference: str
+    excluded_sectors: tuple[str, ...]
+    population_source: str
+    pdrb: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+    quality: dict[str, pd.DataFrame]
+    gaps: list[str]
+    has_members: bool
+    has_national: bool
+    shown: _Shown = field(default_factory=_Shown)
+
+    @property
+    def reference_code(self) -> str:
+        return self.province_code if self.reference == "published" else f"{self.province_code}-SUM"
+
+    def has(self, name: str) -> bool:
+        """Whether table ``name`` was computed and has rows."""
+        frame = self.tables.get(name)
+        return frame is not None and len(frame) > 0
+
+    def table(self, name: str, *, caption: str | None = None, decimals: int | Mapping[str, int] = 2,
+              max_rows: int | None = 60, frame: pd.DataFrame | None = None, sheet: str | None = None):
+        """Show table ``name`` (Indonesian format) and keep it for the XLSX workbook.
+
+        A missing table shows the reason instead (from :attr:`gaps`).
+        """
+        from IPython.display import Markdown
+
+        data = frame if frame is not None else self.tables.get(name, self.quality.get(name))
+        if data is None or len(data) == 0:
+            return Markdown(f"*Tabel {name} tidak tersedia: {self.gap_for(name)}*")
+        self.shown.add(sheet or name, data)
+        return tabel(data, caption=caption, decimals=decimals, max_rows=max_rows)
+
+    def gap_for(self, name: str) -> str:
+        """Why table ``name`` is missing (the first matching gap), in Bahasa Indonesia."""
+        tags = [name, *_GAP_TAGS.get(name.removesuffix("_nasional") if name.endswith("_nasional") else name, ())]
+        if name.endswith("_nasional"):
+            tags = ["nasional", "sektor"]
+        hits = [g for t in tags for g in self.gaps if g.startswith(f"[{t}]")]
+        text = hits[0] if hits else "tidak ada data untuk wilayah dan tahun ini."
+        return text.split("] ", 1)[-1]
+
+    def write_workbook(self, path: str | Path):
+        """Write every table shown so far to ``path`` (XLSX); an empty path writes nothing."""
+        from IPython.display import Markdown
+
+        written = self.shown.write_workbook(path)
+        if written is None:
+            return Markdown("*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*")
+        return Markdown(f"Semua tabel laporan ini ({angka(len(self.shown.tables), 0)} tabel) juga tersedia "
+                        f"dalam buku kerja XLSX `{Path(path).name}` di samping laporan.")
+
+
+def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_year: int = 2020,
+                     reference: str = "published", excluded_sectors: Iterable[str] = (),
+                     population_source: str = "dukcapil") -> ProvinceAnalysis:
+    """Compute every table of the province report.
+
+    Parameters
+    ----------
+    province_code_
+        ``"64"`` or ``"6400"``; an unknown code raises ``ValueError`` listing the valid codes.
+    start_year, end_year
+        Analysis window; narrowed to the years with data (the narrowing is stated in ``gaps``).
+    reference
+        ``"published"`` (the province as BPS publishes it) or ``"sum"`` (Σ kab/kota).
+    excluded_sectors
+        Sector codes left out of the indicators (e.g. ``["B"]`` for mining).
+    population_source
+        ``"dukcapil"`` or ``"bps"``, for per-capita indicators.
+
+    Returns
+    -------
+    ProvinceAnalysis
+        With tables ``pdrb_tahunan`` (Σ 17 sectors and growth), ``struktur`` (sector shares of
+        the province and Indonesia), ``kontribusi_kabkota``, ``pertumbuhan_rata`` and, when the
+        indicator modules are installed, the tables of :func:`potensi.tables.sector_tables`
+        (kab/kota against the province) and :func:`potensi.regional_tables.regional_tables`, plus
+        ``lq_nasional``/``shift_share_nasional`` etc. (the province against Indonesia).
+    """
+    func = "analyse_province"
+    code = province_code(province_code_)
+    start_req, end_req = _check_years(func, start_year, end_year)
+    if reference not in REFERENCES:
+        raise ValueError(f"{func}: reference={reference!r}; expected one of {list(REFERENCES)}")
+    excluded = _check_sectors(func, excluded_sectors)
+    cat = region_catalog().set_index("region_code")
+    name = str(cat.loc[code, "region_name"])
+    gaps: list[str] = []
+
+    pdrb = province_pdrb(code, price_basis=PRICE_BASIS)
+    kab = set(members(code)["region_code"])
+    prov_years = sorted(pdrb.loc[pdrb["region_code"] == code, "year"].unique())
+    in_window = [y for y in prov_years if start_req <= y <= end_req]
+    if len(in_window) >= 2:
+        start, end = in_window[0], in_window[-1]
+    elif len(prov_years) >= 2:
+        start, end = prov_years[0], prov_years[-1]
+        gaps.append(f"[jendela] PDRB provinsi {name} menurut lapangan usaha tidak tersedia untuk "
+                    f"{start_req}–{end_req}; laporan memakai tahun yang tersedia, {start}–{end}.")
+    else:
+        raise ValueError(f"{func}: province {code} ({name}) has fewer than two years of PDRB by sector")
+    if (start, end) != (start_req, end_req) and not gaps:
+        gaps.append(f"[jendela] Data tersedia hanya untuk {start}–{end} dari jendela {start_req}–{end_req} yang diminta.")
+    pdrb = pdrb[(pdrb["year"] >= start) & (pdrb["year"] <= end)].reset_index(drop=True)
+    boundary = str(cat.loc[code, "boundary_note"])
+    if boundary:
+        gaps.append(f"[batas] {name}: {boundary}.")
+
+    member_years = sorted(pdrb.loc[pdrb["region_code"].isin(kab), "year"].unique())
+    has_members = len(member_years) >= 2 and member_years[0] == start and member_years[-1] == end
+    if not has_members:
+        what = ("tidak ada angka PDRB kab/kota menurut lapangan usaha"
+                if not member_years else f"PDRB kab/kota hanya tersedia untuk {member_years[0]}–{member_years[-1]}")
+        gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (BPS menerbitkan PDRB kab/kota × 17 "
+                    "lapangan usaha hanya untuk 2013–2020, untuk 34 provinsi lama); bagian tingkat kab/kota "
+                    "(LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
+    nat_years = set(pdrb.loc[pdrb["region_code"] == NATIONAL, "year"])
+    has_national = start in nat_years and end in nat_years
+    if not has_national:
+        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha tidak tersedia untuk {start} dan {end} "
+                    "dalam data; perbandingan dengan Indonesia tidak dihitung.")
+
+    totals = _annual_totals(pdrb)
+    tables: dict[str, pd.DataFrame] = {
+        "pdrb_tahunan": totals,
+        "struktur": _structure(pdrb, [code] + ([NATIONAL] if has_national else []), [start, end]),
+        "pertumbuhan_rata": _mean_growth(totals, start, end),
+    }
+    tables["struktur_ringkas"] = _structure_wide(tables["struktur"])
+    if has_members:
+        end_tot = totals[(totals["year"] == end) & totals["region_code"].isin(kab)]
+        share = end_tot.assign(share_pct=100 * end_tot["value"] / end_tot["value"].sum())
+        tables["kontribusi_kabkota"] = share.sort_values("value", ascending=False)[
+            ["region_code", "region_name", "level", "year", "value", "share_pct"]].reset_index(drop=True)
+
+    sector_tables = _optional("tables", "sector_tables")
+    regional_tables = _optional("regional_tables", "regional_tables")
+    if sector_tables is None:
+        gaps.append("[sektor] Modul indikator sektor (potensi.tables) belum terpasang: LQ, DLQ, shift-share, "
+                    "MRP dan Klassen sektoral tidak dihitung.")
+    indicator_pdrb = pdrb.drop(columns=["region_name", "level"])
+    if sector_tables is not None and has_members:
+        st = sector_tables(indicator_pdrb, reference_code=code, regions=sorted(kab & set(pdrb["region_code"])),
+                           start=start, end=end, excluded_sectors=excluded, reference=reference,
+                           price_basis=PRICE_BASIS)
+        tables.update({k: _named(v) for k, v in st.items()})
+        if regional_tables is None:
+            gaps.append("[wilayah] Modul indikator wilayah (potensi.regional_tables) belum terpasang: Klassen "
+                        "wilayah, spesialisasi, ketimpangan, konvergensi dan kerja sama tidak dihitung.")
+        else:
+            # the synthesis (sektor unggulan, cooperation) judges the LQ of the last year
+            st_end = {**st, "lq": st["lq"][st["lq"]["year"] == end]}
+            rt = regional_tables(indicator_pdrb, st_end, province_code=code, start=start, end=end,
+                                 population=load_table("population"), centroids=load_table("centroids"),
+                                 population_source=population_source)
+            tables.update({k: _named(v) for k, v in rt.items()})
+    if sector_tables is not None and has_national:
+        nt = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=[code], start=start, end=end,
+                           excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
+        tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
+
+    quality = _quality(code, name, pdrb, kab, start, end)
+    return ProvinceAnalysis(
+        province_code=code, province_name=name, start_year=start, end_year=end,
+        requested_years=(start_req, end_req), reference=reference, excluded_sectors=excluded,
+        population_source=population_source, pdrb=pdrb, tables=tables, quality=quality, gaps=gaps,
+        has_members=has_members, has_national=has_national,
+    )
+
+
+def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add region and sector names next to their codes (for display and the workbook)."""
+    if not isinstance(frame, pd.DataFrame):
+        return frame
+    out = frame
+    cat = region_catalog()[["region_code", "region_name"]]
+    pair_cols = {"region_a": "region_name_a", "region_b": "region_name_b", "supplier": "supplier_name",
+                 "partner": "partner_name"}
+    for col in [c for c in out.columns if c.startswith("region_code") or c in pair_cols]:
+        target = pair_cols.get(col, col.replace("region_code", "region_name"))
+        if target not in out.columns:
+            names = dict(zip(cat["region_code"], cat["region_name"]))
+            out = out.assign(**{target: out[col].map(names)})
+            cols = list(out.columns)
+            cols.insert(cols.index(col) + 1, cols.pop(cols.index(target)))
+            out = out[cols]
+    if "sector_code" in out.columns and "sector_label" not in out.columns:
+        labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
+        out = out.assign(sector_label=out["sector_code"].map(labels))
+        cols = list(out.columns)
+        cols.insert(cols.index("sector_code") + 1, cols.pop(cols.index("sector_label")))
+        out = out[cols]
+    return out
+
+
+def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int, end: int) -> dict[str, pd.DataFrame]:
+    regions = {code} | kab
+    disc = load_table("discrepancy")
+    disc = disc[(disc["region_code"] == code) & (disc["price_basis"] == PRICE_BASIS)]
+    excl = load_table("excluded")
+    excl = excl[excl["region_code"].isin(regions)]
+    excl = excl[["region_code", "year", "sector_code", "price_basis", "value", "source_id", "reason"]]
+    prov = pdrb[pdrb["provisional"]]
+    provisional = (prov.groupby(["region_code", "region_name", "year", "status"], observed=True, as_index=False)
+                   .size().rename(columns={"size": "angka"}))
+    sources = (pdrb.groupby(["level", "source_id"], observed=True, as_index=False)
+               .agg(tahun_awal=("year", "min"), tahun_akhir=("year", "max"), wilayah=("region_code", "nunique"),
+                    angka=("value", "size")))
+    sources["level"] = sources["level"].astype(str)
+    cat = members(code)
+    rows = []
+    for y in range(start, end + 1):
+        valid = cat[(cat["valid_from"] <= y) & (cat["valid_to"] >= y)]["region_code"]
+        have = set(pdrb.loc[pdrb["year"] == y, "region_code"])
+        missing = sorted(set(valid) - have)
+        if missing:
+            rows.append({"year": y, "wilayah_tanpa_data": len(missing), "kode": ", ".join(missing)})
+    for r, s, y in (pdrb[pdrb["value"].isna()][["region_code", "sector_code", "year"]].itertuples(index=False)):
+        rows.append({"year": y, "wilayah_tanpa_data": 0, "kode": f"{r} lapangan usaha {s}: angka kosong"})
+    missing = pd.DataFrame(rows, columns=["year", "wilayah_tanpa_data", "kode"])
+    return {
+        "kualitas_umum": load_table("quality"),
+        "selisih_kabkota": _named(disc[["region_code", "year", "province_total", "sum_members", "n_members",
+                                        "n_missing", "difference", "difference_pct", "note"]].reset_index(drop=True)),
+        "angka_ditolak": _named(excl.reset_index(drop=True)),
+        "angka_sementara": provisional,
+        "sumber": sources,
+        "kekosongan": missing,
+        "tumpang_tindih": load_table("overlaps"),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# national summary
+# --------------------------------------------------------------------------------------------
+@dataclass
+class NationalAnalysis:
+    """Everything the national summary shows: all provinces against Indonesia."""
+
+    start_year: int
+    end_year: int
+    excluded_sectors: tuple[str, ...]
+    pdrb: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+    gaps: list[str]
+    shown: _Shown = field(default_factory=_Shown)
+
+    has = ProvinceAnalysis.has
+    gap_for = ProvinceAnalysis.gap_for
+    write_workbook = ProvinceAnalysis.write_workbook
+
+    @property
+    def quality(self) -> dict[str, pd.DataFrame]:
+        return {}
+
+    table = ProvinceAnalysis.table
+
+
+def analyse_national(*, start_year: int = 2013, end_year: int = 2020, excluded_sectors: Iterable[str] = (),
+                     population_source: str = "dukcapil") -> NationalAnalysis:
+    """Provinces against Indonesia: LQ, Klassen of provinces, Theil between/within islands, convergence.
+
+    Uses the provinces with 17-sector data in both ``start_year`` and ``end_year`` (the 34
+    provinces of the old boundaries for 2013–2020).
+    """
+    func = "analyse_national"
+    start, end = _check_years(func, start_year, end_year)
+    excluded = _check_sectors(func, excluded_sectors)
+    cat = region_catalog()
+    pdrb = load_table("pdrb")
+    pdrb = pdrb[(pdrb["price_basis"] == PRICE_BASIS) & pdrb["year"].between(start, end)]
+    provs = set(cat.loc[cat["level"] == "provinsi", "region_code"])
+    have = pdrb[pdrb["region_code"].isin(provs)].groupby("region_code")["year"].agg(["min", "max"])
+    chosen = sorted(have.index[(have["min"] == start) & (have["max"] == end)])
+    gaps: list[str] = []
+    left_out = sorted(provs - set(chosen))
+    if left_out:
+        gaps.append(f"[provinsi] Provinsi tanpa data {start} dan {end} tidak disertakan: "
+                    + daftar(f"{c[:2]} {n}" for c, n in cat.set_index("region_code").loc[left_out, "region_name"].items()) + ".")
+    pdrb = pdrb[pdrb["region_code"].isin(set(chosen) | {NATIONAL})]
+    pdrb = pdrb.merge(cat[["region_code", "region_name", "level", "island"]], on="region_code")
+    totals = _annual_totals(pdrb.drop(columns=["island"]))
+    totals = totals.merge(cat[["region_code", "island"]], on="region_code")
+    tables: dict[str, pd.DataFrame] = {
+        "pdrb_tahunan": totals,
+        "pertumbuhan_rata": _mean_growth(totals, start, end).merge(cat[["region_code", "island"]], on="region_code"),
+    }
+    sector_tables = _optional("tables", "sector_tables")
+    national_tables = _optional("regional_tables", "national_tables")
+    indicator_pdrb = pdrb.drop(columns=["region_name", "level", "island"])
+    if sector_tables is None:
+        gaps.append("[sektor] Modul indikator sektor (potensi.tables) belum terpasang: LQ provinsi tidak dihitung.")
+    else:
+        st = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=chosen, start=start, end=end,
+                           excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
+        tables.update({k: _named(v) for k, v in st.items()})
+        if national_tables is None:
+            gaps.append("[wilayah] potensi.regional_tables.national_tables belum tersedia: Klassen provinsi, "
+                        "Theil antar/dalam pulau dan konvergensi provinsi tidak dihitung.")
+        else:
+            nt = national_tables(load_table("per_capita"), load_table("pdrb_total"), start=start, end=end,
+                                 pdrb=indicator_pdrb, population=load_table("population"))
+            tables.update({k: _named(v) for k, v in nt.items()})
+    return NationalAnalysis(start_year=start, end_year=end, excluded_sectors=excluded, pdrb=pdrb,
+                            tables=tables, gaps=gaps)

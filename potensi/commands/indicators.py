@@ -1,0 +1,114 @@
+"""``potensi indicators``: every sector indicator for a province (embedded data) or a user file.
+
+Writes ``lq.csv``, ``dlq.csv``, ``shift_share.csv``, ``mrp.csv``, ``klassen_sector.csv``,
+``growth.csv`` and ``potensi_indikator.xlsx`` (a sheet per table) into ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from ..cells import CellError, parse_number, parse_year
+from ..errors import DataError
+from ..loaders import PRICE_BASES, UNIT_FACTORS, read_text_rows
+
+HELP = "compute the sector indicators (LQ, DLQ, shift-share, MRP, Klassen, growth) into CSV and XLSX files"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("indicators", help=HELP, description=HELP.capitalize() + ".")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--province", help="province code (e.g. 64): its kab/kota against the province row")
+    source.add_argument("--data", type=Path, metavar="FILE",
+                        help="tidy PDRB CSV (region_code, year, sector_code, price_basis, value, unit)")
+    parser.add_argument("--reference", metavar="CODE", help="reference region code in --data (required with --data)")
+    parser.add_argument("--region", action="append", metavar="CODE", dest="regions",
+                        help="study region (repeatable; default: every region in the file but the reference)")
+    parser.add_argument("--start", type=int, required=True, help="first year of the period")
+    parser.add_argument("--end", type=int, required=True, help="last year of the period")
+    parser.add_argument("--exclude", action="append", default=[], metavar="SECTOR",
+                        help="sector code left out everywhere (repeatable; e.g. B for tanpa pertambangan)")
+    parser.add_argument("--reference-mode", choices=["published", "sum"], default="published",
+                        help="reference: the published row (default) or the sum of the study regions")
+    parser.add_argument("--price-basis", default="ADHK2010", help="price basis to use (default: %(default)s)")
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def read_user_pdrb(path: Path) -> pd.DataFrame:
+    """Read a tidy PDRB file with any region and sector codes (values converted to miliar rupiah).
+
+    Checks columns, years, numbers, price bases and units, naming file, row and column; the
+    indicator functions check the rest (duplicates, negative values, mixed bases).
+    """
+    rows = read_text_rows(path, func="indicators")
+    header = [h.strip().lower() for h in rows[0]]
+    required = ["region_code", "year", "sector_code", "price_basis", "value", "unit"]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(f"missing column(s) {missing}; expected {required}; found {rows[0]}",
+                        func="indicators", path=path, row=1)
+    col = {name: header.index(name) for name in required}
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            raise DataError(f"ragged row: {len(row)} fields, header has {len(header)}",
+                            func="indicators", path=path, row=number)
+        cell = {name: row[i].strip() for name, i in col.items()}
+        try:
+            year, _ = parse_year(cell["year"])
+        except CellError as exc:
+            raise DataError(str(exc), func="indicators", path=path, row=number, column="year") from None
+        try:
+            value, _ = parse_number(cell["value"], decimal=".")
+        except CellError as exc:
+            raise DataError(str(exc), func="indicators", path=path, row=number, column="value") from None
+        basis = PRICE_BASES.get(cell["price_basis"].upper())
+        if basis is None:
+            raise DataError(f"unknown price basis {cell['price_basis']!r}; expected ADHK2010 or ADHB",
+                            func="indicators", path=path, row=number, column="price_basis")
+        unit = cell["unit"].lower()
+        if unit not in UNIT_FACTORS:
+            raise DataError(f"unknown unit {cell['unit']!r}; expected one of {sorted(UNIT_FACTORS)}",
+                            func="indicators", path=path, row=number, column="unit")
+        if not cell["region_code"] or not cell["sector_code"]:
+            raise DataError("empty region or sector code", func="indicators", path=path, row=number)
+        records.append((cell["region_code"], year, cell["sector_code"], basis, value * UNIT_FACTORS[unit]))
+    if not records:
+        raise DataError("no data rows below the header", func="indicators", path=path)
+    return pd.DataFrame.from_records(records, columns=["region_code", "year", "sector_code", "price_basis", "value"])
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..tables import sector_tables, write_tables
+
+    if args.province is not None:
+        from ..data import province_pdrb
+        from ..regions import members, province_code
+
+        if args.reference or args.regions:
+            raise ValueError("indicators: --reference/--region go with --data; --province uses its kab/kota")
+        code = province_code(args.province)
+        pdrb = province_pdrb(code, price_basis=args.price_basis)
+        reference = code
+        regions = [c for c in members(code)["region_code"] if c in set(pdrb["region_code"])]
+    else:
+        if not args.reference:
+            raise ValueError("indicators: --data needs --reference CODE (the reference region in the file)")
+        pdrb = read_user_pdrb(args.data)
+        reference = args.reference
+        regions = args.regions
+    tables = sector_tables(pdrb, reference_code=reference, regions=regions, start=args.start, end=args.end,
+                           excluded_sectors=args.exclude, reference=args.reference_mode,
+                           price_basis=args.price_basis)
+    paths = write_tables(tables, args.out)
+    n = tables["lq"]["region_code"].nunique()
+    print(f"{len(paths)} files written to {args.out} ({n} regions, {args.start}-{args.end}, "
+          f"reference {reference}, {args.price_basis})")
+    return 0

@@ -1,0 +1,40 @@
+"""``potensi report``: render the report of one province into ``reports/<kode>/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..paths import REPORTS
+
+HELP = "render the analysis report of one province (HTML, notebook, XLSX, manifest)"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("report", help=HELP, description=HELP.capitalize() + ".")
+    parser.add_argument("--province", required=True, help='province code, e.g. "64" (Kalimantan Timur)')
+    parser.add_argument("--start", type=int, default=2013, help="first year (default: %(default)s)")
+    parser.add_argument("--end", type=int, default=2020, help="last year (default: %(default)s)")
+    parser.add_argument("--reference", choices=["published", "sum"], default="published",
+                        help="reference for the kab/kota: the published province or the sum of kab/kota")
+    parser.add_argument("--exclude-sector", action="append", default=[], metavar="CODE",
+                        help="leave a sector out of the indicators (repeatable), e.g. B")
+    parser.add_argument("--population-source", choices=["dukcapil", "bps"], default="dukcapil")
+    parser.add_argument("--out", type=Path, default=REPORTS, help="reports folder (default: %(default)s)")
+    parser.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds (default: %(default)s)")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..report import render_province
+
+    result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
+                             excluded_sectors=args.exclude_sector, population_source=args.population_source,
+                             out_root=args.out, timeout=args.timeout)
+    if result.ok:
+        print(f"{result.title}: {result.files['html']} ({result.seconds:.1f} s)")
+        return 0
+    print(f"potensi: error: report {result.key} failed: {result.error}", file=sys.stderr)
+    return 1

@@ -1,0 +1,188 @@
+"""Convergence of PDRB per capita among regions (*konvergensi*): β and σ.
+
+β-convergence (*konvergensi beta*) asks whether poorer regions grow faster; σ-convergence
+(*konvergensi sigma*) whether the dispersion of log per capita shrinks over time.
+
+Per capita must come from one population source: a start and end year on different sides
+of the 2017/2018 population break (see :mod:`potensi.population`) are refused unless
+``allow_break=True``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["beta_convergence", "sigma_convergence"]
+
+
+def _need(data: pd.DataFrame, func: str, cols: dict[str, str]) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}: argument data is a {type(data).__name__}; expected a pandas DataFrame")
+    for col, name in cols.items():
+        if col not in data.columns:
+            raise ValueError(f"{func}: column {col!r} (argument {name}=) not found; available: {list(data.columns)}")
+
+
+def beta_convergence(
+    data: pd.DataFrame,
+    *,
+    start: int,
+    end: int,
+    per_capita: str = "per_capita",
+    region: str = "region_code",
+    year: str = "year",
+    cov_type: str = "HC1",
+    alpha: float = 0.05,
+    allow_break: bool = False,
+) -> pd.DataFrame:
+    """Absolute β-convergence of per capita PDRB between two years (OLS, robust SE).
+
+    Parameters
+    ----------
+    data
+        Per capita PDRB at constant prices by region and year (e.g. from
+        :func:`potensi.population.per_capita`); a ``population_source`` column, if present,
+        is checked for the break.
+    cov_type
+        statsmodels covariance type for the standard errors (default ``"HC1"``,
+        heteroskedasticity-robust; ``"nonrobust"`` for classical OLS).
+    allow_break
+        Accept start and end per capita computed with different population sources.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``start_year, end_year, n_regions, alpha, beta, std_error, t_value, p_value,
+        ci_low, ci_high, r_squared, cov_type, speed, speed_std_error, half_life, converging,
+        population_source, reason``. ``speed`` is per year; ``half_life`` in years (NaN when
+        :math:`\\beta \\ge 0`); ``converging`` is True when β < 0 and p < ``alpha``. Fewer than 3
+        regions with both years: NaN with a reason.
+
+    Notes
+    -----
+    .. math:: \\frac{1}{T} \\ln \\frac{y_{i,t+T}}{y_{i,t}} = a + \\beta \\ln y_{i,t} + \\varepsilon_i,
+              \\qquad \\lambda = -\\frac{\\ln(1 + \\beta T)}{T}, \\qquad
+              \\text{half-life} = \\frac{\\ln 2}{\\lambda}
+
+    The standard error of :math:`\\lambda` is by the delta method,
+    :math:`se_\\lambda = se_\\beta / |1 + \\beta T|`.
+
+    References
+    ----------
+    Barro, R. J. & Sala-i-Martin, X. (1992). Convergence. *Journal of Political Economy* 100(2),
+    223–251. Sala-i-Martin, X. (1996). The classical approach to convergence analysis. *Economic
+    Journal* 106, 1019–1036.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"region_code": list("abcd") * 2, "year": [2010] * 4 + [2020] * 4,
+    ...                   "per_capita": [10.0, 20.0, 40.0, 80.0, 20.0, 36.0, 64.0, 112.0]})
+    >>> out = beta_convergence(d, start=2010, end=2020)
+    >>> bool(out["beta"].iloc[0] < 0)
+    True
+    """
+    import statsmodels.api as sm
+
+    func = "beta_convergence"
+    _need(data, func, {per_capita: "per_capita", region: "region", year: "year"})
+    start, end = int(start), int(end)
+    if not end > start:
+        raise ValueError(f"{func}: arguments start={start}, end={end}: end must be after start")
+    sub = data[data[year].isin([start, end])]
+    wide = sub.pivot_table(index=region, columns=year, values=per_capita, aggfunc="first")
+    wide = wide.reindex(columns=[start, end])
+    sources = ""
+    if "population_source" in data.columns:
+        src = sub.groupby(year)["population_source"].agg(lambda s: sorted(set(s.dropna().astype(str)) - {""}))
+        s0, s1 = src.get(start, []), src.get(end, [])
+        if s0 and s1 and s0 != s1 and not allow_break:
+            raise ValueError(f"{func}: arguments start={start}, end={end}: per capita uses population source {s0} "
+                             f"in {start} and {s1} in {end}, which measure different things; expected one source "
+                             "(years on one side of the 2017/2018 break), or allow_break=True")
+        sources = " → ".join(dict.fromkeys(["+".join(s0), "+".join(s1)]))
+    ok = wide.notna().all(axis=1) & (wide > 0).all(axis=1)
+    wide = wide[ok]
+    horizon = end - start
+    row = {"start_year": start, "end_year": end, "n_regions": len(wide), "cov_type": cov_type,
+           "population_source": sources}
+    keys = ["alpha", "beta", "std_error", "t_value", "p_value", "ci_low", "ci_high", "r_squared", "speed",
+            "speed_std_error", "half_life"]
+    if len(wide) < 3:
+        row.update({k: np.nan for k in keys})
+        row.update(converging=False, reason=f"undefined: {len(wide)} regions with per capita in {start} and {end}; "
+                   "need at least 3")
+        return pd.DataFrame([row])[_BETA_COLUMNS]
+    x0 = np.log(wide[start].to_numpy(dtype=float))
+    g = (np.log(wide[end].to_numpy(dtype=float)) - x0) / horizon
+    fit = sm.OLS(g, sm.add_constant(x0)).fit(cov_type=cov_type)
+    beta, se = float(fit.params[1]), float(fit.bse[1])
+    ci = fit.conf_int(alpha=alpha)[1]
+    inside = 1 + beta * horizon
+    speed = -np.log(inside) / horizon if inside > 0 else np.nan
+    row.update(alpha=float(fit.params[0]), beta=beta, std_error=se, t_value=float(fit.tvalues[1]),
+               p_value=float(fit.pvalues[1]), ci_low=float(ci[0]), ci_high=float(ci[1]),
+               r_squared=float(fit.rsquared), speed=speed,
+               speed_std_error=se / abs(inside) if inside > 0 else np.nan,
+               half_life=np.log(2) / speed if speed > 0 else np.nan,
+               converging=bool(beta < 0 and fit.pvalues[1] < alpha),
+               reason="" if inside > 0 else "speed undefined: 1 + beta*T <= 0")
+    return pd.DataFrame([row])[_BETA_COLUMNS]
+
+
+_BETA_COLUMNS = ["start_year", "end_year", "n_regions", "alpha", "beta", "std_error", "t_value", "p_value", "ci_low",
+                 "ci_high", "r_squared", "cov_type", "speed", "speed_std_error", "half_life", "converging",
+                 "population_source", "reason"]
+
+
+def sigma_convergence(
+    data: pd.DataFrame,
+    *,
+    per_capita: str = "per_capita",
+    region: str = "region_code",
+    year: str = "year",
+) -> pd.DataFrame:
+    """σ: the dispersion of log per capita PDRB across regions, year by year.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, sigma, cv, n_regions, population_source, reason``: ``sigma`` is the standard
+        deviation (ddof = 0) of :math:`\\ln y_i`; ``cv`` the coefficient of variation of
+        :math:`y_i`. A falling ``sigma`` within one population segment is σ-convergence.
+
+    Notes
+    -----
+    .. math:: \\sigma_t = \\sqrt{\\frac1N \\sum_i (\\ln y_{it} - \\overline{\\ln y_t})^2}
+
+    References
+    ----------
+    Barro & Sala-i-Martin (1992), see :func:`beta_convergence`.
+
+    Examples
+    --------
+    Per capita 1 and e: logs 0 and 1, :math:`\\sigma = 0.5`.
+
+    >>> d = pd.DataFrame({"region_code": ["a", "b"], "year": [2020, 2020], "per_capita": [1.0, np.e]})
+    >>> float(sigma_convergence(d)["sigma"].iloc[0])
+    0.5
+    """
+    func = "sigma_convergence"
+    _need(data, func, {per_capita: "per_capita", region: "region", year: "year"})
+    y = data[per_capita].to_numpy(dtype=float)
+    frame = pd.DataFrame({"year": data[year].to_numpy(),
+                          "ln": np.log(np.where(y > 0, y, np.nan)), "y": np.where(y > 0, y, np.nan)})
+    g = frame.groupby("year", sort=True)
+    out = pd.DataFrame({"sigma": g["ln"].std(ddof=0), "cv": g["y"].std(ddof=0) / g["y"].mean(),
+                        "n_regions": g["ln"].count()})
+    dropped = g["y"].size() - out["n_regions"]
+    out["reason"] = np.where(out["n_regions"] < 2, "undefined: fewer than 2 regions with per capita",
+                             np.where(dropped > 0, dropped.astype(str) + " region(s) without per capita left out", ""))
+    out.loc[out["n_regions"] < 2, ["sigma", "cv"]] = np.nan
+    if "population_source" in data.columns:
+        src = data.groupby(year)["population_source"].agg(lambda s: "+".join(sorted(set(s.dropna().astype(str)) - {""})))
+        out["population_source"] = src.reindex(out.index).fillna("")
+    else:
+        out["population_source"] = ""
+    out = out.reset_index()
+    return out[["year", "sigma", "cv", "n_regions", "population_source", "reason"]]

@@ -1,0 +1,250 @@
+"""Report figures (seaborn on matplotlib): each function returns a closed ``matplotlib.figure.Figure``.
+
+Figures are deterministic (fixed ordering, no random jitter, default DejaVu fonts shipped with
+matplotlib, no network) and label their axes in Bahasa Indonesia with Indonesian numbers
+(``1.234,5``). A returned figure is closed in pyplot so that a notebook shows it exactly once.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .formatting import angka
+from .sectors import SECTORS
+
+__all__ = [
+    "pdrb_trend",
+    "growth_comparison",
+    "structure",
+    "member_contribution",
+    "lq_heatmap",
+    "quadrant",
+    "class_heatmap",
+    "index_over_time",
+    "convergence",
+    "cooperation_pairs",
+    "STYLE",
+]
+
+#: rcParams for every report figure (fixed size, dpi and fonts: same pixels on every run).
+STYLE = {
+    "figure.dpi": 96,
+    "savefig.dpi": 96,
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "svg.hashsalt": "potensi",
+    "path.simplify": True,
+}
+_LABELS = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
+_ORDER = list(SECTORS["sector_code"])
+
+
+def _fmt(decimals: int = 1) -> FuncFormatter:
+    return FuncFormatter(lambda x, _pos: angka(x, decimals))
+
+
+def _new(width: float = 8.0, height: float = 4.5, **kw) -> tuple[Figure, plt.Axes]:
+    with plt.rc_context(STYLE):
+        sns.set_theme(style="whitegrid", rc=STYLE)
+        fig, ax = plt.subplots(figsize=(width, height), **kw)
+    return fig, ax
+
+
+def _done(fig: Figure) -> Figure:
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def _short(name: str) -> str:
+    return name.replace("Kabupaten ", "").replace("Kota ", "Kota ")
+
+
+def pdrb_trend(totals: pd.DataFrame, region_code: str, *, title: str | None = None) -> Figure:
+    """PDRB (Σ 17 lapangan usaha, ADHK 2010) of one region by year, in miliar rupiah."""
+    d = totals[totals["region_code"] == region_code].sort_values("year")
+    fig, ax = _new(8, 3.8)
+    sns.lineplot(data=d, x="year", y="value", marker="o", ax=ax, color="#1f4e79")
+    prov = d[d["provisional"]]
+    if len(prov):
+        ax.scatter(prov["year"], prov["value"], s=60, facecolors="white", edgecolors="#c00000", zorder=3,
+                   label="angka sementara")
+        ax.legend(loc="best")
+    ax.set(xlabel="Tahun", ylabel="PDRB ADHK 2010 (miliar rupiah)",
+           title=title or f"PDRB {d['region_name'].iloc[0]}")
+    ax.yaxis.set_major_formatter(_fmt(0))
+    ax.set_xticks(d["year"].tolist())
+    return _done(fig)
+
+
+def growth_comparison(totals: pd.DataFrame, region_codes: list[str], *, title: str = "Pertumbuhan ekonomi") -> Figure:
+    """Year-on-year growth (%) of Σ 17 sectors, one line per region."""
+    d = totals[totals["region_code"].isin(region_codes)].dropna(subset=["growth_pct"])
+    order = [d.loc[d["region_code"] == c, "region_name"].iloc[0] for c in region_codes if (d["region_code"] == c).any()]
+    fig, ax = _new(8, 3.8)
+    sns.lineplot(data=d, x="year", y="growth_pct", hue="region_name", hue_order=order, marker="o", ax=ax)
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set(xlabel="Tahun", ylabel="Pertumbuhan (%)", title=title)
+    ax.yaxis.set_major_formatter(_fmt(1))
+    ax.set_xticks(sorted(d["year"].unique()))
+    ax.legend(title=None)
+    return _done(fig)
+
+
+def structure(struct: pd.DataFrame, *, title: str = "Struktur PDRB menurut lapangan usaha") -> Figure:
+    """Sector shares (%) as horizontal bars, one colour per region-year."""
+    d = struct.assign(label=struct["sector_label"], group=struct["region_name"] + " " + struct["year"].astype(str))
+    order = [_LABELS[c] for c in _ORDER if c in set(d["sector_code"])]
+    fig, ax = _new(8, 5.5)
+    sns.barplot(data=d, y="label", x="share_pct", hue="group", order=order, ax=ax, errorbar=None)
+    ax.set(xlabel="Peran terhadap PDRB (%)", ylabel="", title=title)
+    ax.xaxis.set_major_formatter(_fmt(0))
+    ax.legend(title=None, loc="lower right")
+    return _done(fig)
+
+
+def member_contribution(share: pd.DataFrame, *, title: str = "Kontribusi kab/kota terhadap PDRB provinsi") -> Figure:
+    """Share (%) of each kab/kota in the province's PDRB (end year)."""
+    d = share.sort_values("share_pct", ascending=False).assign(name=lambda x: x["region_name"].map(_short))
+    fig, ax = _new(8, 0.35 * len(d) + 1.2)
+    sns.barplot(data=d, y="name", x="share_pct", ax=ax, color="#1f4e79", errorbar=None)
+    for i, v in enumerate(d["share_pct"]):
+        ax.text(v, i, " " + angka(v, 1) + " %", va="center", fontsize=8)
+    ax.set(xlabel="Peran (%)", ylabel="", title=title)
+    ax.xaxis.set_major_formatter(_fmt(0))
+    return _done(fig)
+
+
+def lq_heatmap(lq: pd.DataFrame, *, year: int, value: str = "lq",
+               title: str | None = None) -> Figure:
+    """Heatmap of LQ, regions × sectors, annotated (LQ > 1: sektor basis; colour centred on 1)."""
+    d = lq[lq["year"] == year]
+    names = dict(zip(d["region_code"], d.get("region_name", d["region_code"])))
+    wide = d.pivot_table(index="region_code", columns="sector_code", values=value, aggfunc="first")
+    wide = wide[[c for c in _ORDER if c in wide.columns]].sort_index()
+    wide.index = [_short(str(names.get(c, c))) for c in wide.index]
+    wide.columns = [_LABELS.get(c, c) for c in wide.columns]
+    fig, ax = _new(11, 0.38 * len(wide) + 2.6)
+    vmax = float(np.nanmax(np.abs(np.log(wide.to_numpy(dtype=float).clip(1e-3)))) if wide.size else 1.0)
+    annot = wide.map(lambda v: angka(v, 2))
+    sns.heatmap(np.log(wide.astype(float).clip(lower=1e-3)), ax=ax, cmap="RdBu_r", center=0, vmin=-vmax, vmax=vmax,
+                annot=annot, fmt="", annot_kws={"fontsize": 7}, cbar=False, linewidths=0.4, linecolor="white")
+    ax.set(xlabel="", ylabel="", title=title or f"Location quotient {year} (merah: LQ > 1, sektor basis)")
+    ax.tick_params(axis="x", rotation=60)
+    for lab in ax.get_xticklabels():
+        lab.set_ha("right")
+    return _done(fig)
+
+
+def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None = None, x0: float = 0.0,
+             y0: float = 0.0, xlabel: str = "", ylabel: str = "", title: str = "",
+             quadrant_names: tuple[str, str, str, str] | None = None, size: str | None = None) -> Figure:
+    """Scatter with reference lines at ``x0``/``y0`` (Klassen, MRP, SLQ×DLQ).
+
+    ``quadrant_names`` are written in the corners: (kanan atas, kiri atas, kanan bawah, kiri bawah).
+    """
+    d = frame.dropna(subset=[x, y]).sort_values(label)
+    fig, ax = _new(8, 6)
+    sns.scatterplot(data=d, x=x, y=y, hue=hue, size=size, ax=ax, s=50 if size is None else None,
+                    palette="deep" if hue else None, legend="brief" if hue else False)
+    ax.axvline(x0, color="grey", lw=0.9, ls="--")
+    ax.axhline(y0, color="grey", lw=0.9, ls="--")
+    for _, row in d.iterrows():
+        ax.annotate(str(row[label]), (row[x], row[y]), xytext=(3, 3), textcoords="offset points", fontsize=7)
+    if quadrant_names:
+        pos = [(0.98, 0.98, "right", "top"), (0.02, 0.98, "left", "top"),
+               (0.98, 0.02, "right", "bottom"), (0.02, 0.02, "left", "bottom")]
+        for text, (px, py, ha, va) in zip(quadrant_names, pos):
+            ax.text(px, py, text, transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#555555",
+                    bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none"})
+    ax.set(xlabel=xlabel or x, ylabel=ylabel or y, title=title)
+    ax.xaxis.set_major_formatter(_fmt(1))
+    ax.yaxis.set_major_formatter(_fmt(1))
+    if hue:
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title=None, frameon=False)
+    return _done(fig)
+
+
+def index_over_time(frame: pd.DataFrame, *, x: str = "year", y: str = "value", hue: str = "index",
+                    style: str | None = None, indices: list[str] | None = None, title: str = "",
+                    ylabel: str = "Nilai indeks") -> Figure:
+    """Indices (Williamson, Theil, sigma …) by year, one line each; ``style`` separates series
+    (e.g. population sources) that must not be joined. ``indices`` selects values of ``hue``."""
+    d = frame.dropna(subset=[y])
+    if indices is not None:
+        d = d[d[hue].astype(str).isin(indices)]
+    d = d.assign(**{hue: d[hue].astype(str)}).sort_values([hue, x])
+    if style is not None:
+        d = d.assign(_series=d[hue] + " · " + d[style].astype(str))
+    fig, ax = _new(8, 3.8)
+    order = [i for i in (indices or sorted(d[hue].unique())) if i in set(d[hue])]
+    sns.lineplot(data=d, x=x, y=y, hue=hue, hue_order=order, style=style, units="_series" if style else None,
+                 estimator=None if style else "mean", marker="o", ax=ax)
+    ax.set(xlabel="Tahun", ylabel=ylabel, title=title)
+    ax.yaxis.set_major_formatter(_fmt(2))
+    ax.set_xticks(sorted(d[x].unique()))
+    ax.legend(title=None, fontsize=8)
+    return _done(fig)
+
+
+def convergence(frame: pd.DataFrame, *, x: str, y: str, label: str, title: str = "Konvergensi beta",
+                xlabel: str = "", ylabel: str = "") -> Figure:
+    """Initial level (log) against mean growth, with the least-squares line."""
+    d = frame.dropna(subset=[x, y]).sort_values(label)
+    fig, ax = _new(8, 5)
+    sns.regplot(data=d, x=x, y=y, ax=ax, ci=None, scatter_kws={"s": 40}, line_kws={"color": "#c00000"})
+    for _, row in d.iterrows():
+        ax.annotate(_short(str(row[label])), (row[x], row[y]), xytext=(3, 3), textcoords="offset points", fontsize=7)
+    ax.set(xlabel=xlabel or x, ylabel=ylabel or y, title=title)
+    ax.xaxis.set_major_formatter(_fmt(2))
+    ax.yaxis.set_major_formatter(_fmt(1))
+    return _done(fig)
+
+
+def cooperation_pairs(frame: pd.DataFrame, *, score: str, a: str = "region_name_a", b: str = "region_name_b",
+                      label: str | None = None, top: int = 15, title: str = "Pasangan kerja sama antardaerah teratas",
+                      xlabel: str = "Skor") -> Figure:
+    """Horizontal bars of the ``top`` pairs by ``score`` (ties broken by names: stable order)."""
+    d = frame.dropna(subset=[score]).sort_values([score, a, b], ascending=[False, True, True]).head(top)
+    pair = [f"{_short(str(p))} → {_short(str(q))}" for p, q in zip(d[a], d[b])]
+    if label:
+        pair = [f"{t} ({lab})" for t, lab in zip(pair, d[label])]
+    d = d.assign(pair=pair)
+    fig, ax = _new(8, 0.35 * len(d) + 1.4)
+    sns.barplot(data=d, y="pair", x=score, ax=ax, color="#2e75b6", errorbar=None)
+    ax.set(xlabel=xlabel, ylabel="", title=title)
+    ax.xaxis.set_major_formatter(_fmt(2))
+    return _done(fig)
+
+
+def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str], title: str = "",
+                  palette: str = "RdYlGn_r") -> Figure:
+    """Regions × sectors coloured by a class label (SLQ×DLQ, Klassen), with a legend of the classes."""
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    names = dict(zip(frame["region_code"], frame.get("region_name", frame["region_code"])))
+    codes = frame.assign(_c=pd.Categorical(frame[value].astype(str), categories=categories).codes.astype(float))
+    codes.loc[codes["_c"] < 0, "_c"] = np.nan
+    wide = codes.pivot_table(index="region_code", columns="sector_code", values="_c", aggfunc="first", dropna=False)
+    wide = wide[[c for c in _ORDER if c in wide.columns]].sort_index()
+    wide.index = [_short(str(names.get(c, c))) for c in wide.index]
+    wide.columns = [_LABELS.get(c, c) for c in wide.columns]
+    colours = sns.color_palette(palette, len(categories))
+    fig, ax = _new(11, 0.38 * len(wide) + 3.0)
+    sns.heatmap(wide, ax=ax, cmap=ListedColormap(colours), vmin=-0.5, vmax=len(categories) - 0.5, cbar=False,
+                linewidths=0.4, linecolor="white")
+    ax.legend(handles=[Patch(color=c, label=k) for c, k in zip(colours, categories)], loc="upper center",
+              bbox_to_anchor=(0.5, -0.35), ncol=min(4, len(categories)), frameon=False)
+    ax.set(xlabel="", ylabel="", title=title)
+    ax.tick_params(axis="x", rotation=60)
+    for lab in ax.get_xticklabels():
+        lab.set_ha("right")
+    return _done(fig)

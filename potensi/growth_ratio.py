@@ -1,0 +1,222 @@
+"""Growth-ratio model (*Model Rasio Pertumbuhan*, MRP: RPr and RPs) and its overlay with the LQ.
+
+Ratios of growth rates change meaning when the denominator growth is negative (2020, a
+declining mining sector): a ratio above 1 then means the numerator fell *faster*. The signs
+used for classification and the overlay therefore come from differences of growth rates
+(``g_num > g_den``), which keep their meaning for any sign; the ratios are reported as
+computed, with a ``note`` wherever the denominator growth is negative. Nothing is inverted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ._validate import build_panel, check_choice, check_period, merge_reasons, period_frame, ratio
+from .location_quotient import SLQ_CHOICES, _lq, _mean_lq
+from .shift_share import _problems
+
+__all__ = ["growth_ratio", "growth_ratio_overlay"]
+
+
+def _mrp(panel, i0: int, i1: int):
+    x, r = panel.x, panel.ref
+    g_ij = ratio(x[:, i1] - x[:, i0], x[:, i0])                 # sector growth in the region
+    g_i = ratio(r[:, i1] - r[:, i0], r[:, i0])                  # sector growth in the reference
+    rt0, rt1 = r[:, i0].sum(axis=1, keepdims=True), r[:, i1].sum(axis=1, keepdims=True)
+    g = np.broadcast_to(ratio(rt1 - rt0, rt0), g_i.shape)       # reference total growth
+    rpr, rps = ratio(g_i, g), ratio(g_ij, g_i)
+    rpr_plus, rps_plus = g_i > g, g_ij > g_i
+    classic_reason, ext_reason = _problems(panel, [i0, i1])
+    rps_reason = merge_reasons(ext_reason, np.where(np.isnan(g_ij) & (ext_reason == ""), "growth undefined", ""))
+    zero_den = np.select([g == 0, g_i == 0], ["reference total growth 0: RPr undefined (sign from difference)",
+                                              "reference sector growth 0: RPs undefined (sign from difference)"],
+                         default="")
+    rps_reason = merge_reasons(rps_reason, np.where(classic_reason == "", zero_den, ""))
+    notes = np.select(
+        [(g < 0) & (g_i < 0), g < 0, g_i < 0],
+        ["reference total and sector growth negative: RPr > 1 and RPs > 1 mean slower growth; signs from differences",
+         "reference total growth negative: RPr > 1 means slower growth; signs from differences",
+         "reference sector growth negative: RPs > 1 means slower growth; signs from differences"],
+        default="",
+    )
+    return {
+        "rpr": np.where(classic_reason != "", np.nan, rpr),
+        "rps": np.where(classic_reason != "", np.nan, rps),
+        "rpr_plus": np.where(classic_reason != "", np.nan, rpr_plus),
+        "rps_plus": np.where(np.isnan(g_ij) | (classic_reason != ""), np.nan, rps_plus),
+        "growth_pct": 100 * np.where(classic_reason != "", np.nan, g_ij),
+        "reference_growth_pct": 100 * np.where(classic_reason != "", np.nan, g_i),
+        "reference_total_growth_pct": 100 * np.where(classic_reason != "", np.nan, g),
+        "note": np.where(classic_reason != "", "", notes),
+    }, rps_reason
+
+
+def _sign(flag: np.ndarray) -> np.ndarray:
+    return np.where(np.isnan(flag), "", np.where(flag == 1, "+", "-"))
+
+
+def growth_ratio(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    start: int,
+    end: int,
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""Growth-ratio model (MRP): RPr (reference) and RPs (study region), start -> end.
+
+    Parameters as in :func:`potensi.shift_share` (constant prices).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, start_year, end_year, rpr, rps, rpr_sign, rps_sign,
+        growth_pct, reference_growth_pct, reference_total_growth_pct, note, price_basis,
+        reference_code, reason``. ``rpr_sign``/``rps_sign`` are ``"+"``/``"-"`` (``""`` if
+        undefined).
+
+    Notes
+    -----
+    With growth over the whole period :math:`g = \Delta x / x_{start}`:
+
+    .. math::
+
+        RPr_i = \frac{\Delta X_i / X_{i,start}}{\Delta X / X_{start}}, \qquad
+        RPs_{ij} = \frac{\Delta x_{ij} / x_{ij,start}}{\Delta X_i / X_{i,start}}
+
+    (*rasio pertumbuhan wilayah referensi* and *wilayah studi*). The sign is ``"+"`` when
+    the numerator growth exceeds the denominator growth (:math:`G_i > G`, resp.
+    :math:`g_{ij} > G_i`), which equals "ratio > 1" only when the denominator growth is
+    positive. When it is negative or zero, ``note`` says so and the sign still follows the
+    difference. NaN with ``reason`` (never 0): a zero base in the region (RPs) or in the
+    reference (both), missing data.
+
+    References
+    ----------
+    Yusuf, M. (1999). Model rasio pertumbuhan (MRP) sebagai salah satu alat analisis
+    alternatif dalam perencanaan wilayah dan kota. *Ekonomi dan Keuangan Indonesia*, 47(2),
+    219-233.
+
+    Examples
+    --------
+    R: x 50 -> 60 (+20 %), y 50 -> 50, total +10 %: RPr(x) = 0.2/0.1 = 2. A: x 10 -> 15 (+50 %):
+    RPs(x) = 0.5/0.2 = 2.5.
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
+    ...                    "year": [2010] * 4 + [2011] * 4, "price_basis": "ADHK2010",
+    ...                    "value": [10.0, 30, 50, 50, 15, 33, 60, 50]})
+    >>> growth_ratio(df, reference_code="R", start=2010, end=2011).loc[0, ["rpr", "rps"]].round(9).tolist()
+    [2.0, 2.5]
+    """
+    func = "growth_ratio"
+    start, end = check_period(start, end, func)
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, constant=True, years=[start, end])
+    i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
+    cols, reason = _mrp(panel, i0, i1)
+    out = _order(cols)
+    return period_frame(panel, start, end, out, reason=reason)
+
+
+def _order(cols: dict) -> dict:
+    return {
+        "rpr": cols["rpr"], "rps": cols["rps"],
+        "rpr_sign": _sign(cols["rpr_plus"]), "rps_sign": _sign(cols["rps_plus"]),
+        "growth_pct": cols["growth_pct"], "reference_growth_pct": cols["reference_growth_pct"],
+        "reference_total_growth_pct": cols["reference_total_growth_pct"], "note": cols["note"],
+    }
+
+
+def growth_ratio_overlay(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    start: int,
+    end: int,
+    lq: str = "mean",
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""MRP with the overlay (*analisis overlay*) of RPs, RPr and the LQ.
+
+    Parameters
+    ----------
+    lq
+        LQ used: ``"mean"`` (default, mean of the annual LQs over the period), ``"end"`` or
+        ``"start"``.
+    Other parameters as in :func:`growth_ratio`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, start_year, end_year, rpr, rps, overlay, lq, rpr_sign,
+        rps_sign, growth_pct, reference_growth_pct, reference_total_growth_pct, note,
+        price_basis, reference_code, reason``.
+
+    Notes
+    -----
+    ``overlay`` is three signs in the order **RPs, RPr, LQ**: ``"+"`` when RPs is positive
+    (the sector grows faster in the region than in the reference), RPr positive (it grows
+    faster than the reference economy), LQ > 1 (*sektor basis*). ``"+++"`` marks a sector
+    dominant in both growth and contribution; ``"---"`` one that is neither. The overlay is
+    missing (``""``) when any of the three is undefined; ``reason`` says why.
+
+    References
+    ----------
+    Yusuf, M. (1999), see :func:`growth_ratio`.
+
+    Examples
+    --------
+    The :func:`growth_ratio` example: x has RPs 2.5 (+), RPr 2 (+) and mean LQ
+    ((10/40)/(50/100) + (15/48)/(60/110)) / 2 = (0.5 + 0.572917) / 2 = 0.536 (-): ``"++-"``.
+    y grows 10 % in A but 0 % in R (RPs +, its ratio undefined: NaN with a reason), R's y grows
+    less than R's total (RPr -) and its mean LQ is (1.5 + (33/48)/(50/110)) / 2 = 1.506 (+):
+    ``"+-+"``.
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
+    ...                    "year": [2010] * 4 + [2011] * 4, "price_basis": "ADHK2010",
+    ...                    "value": [10.0, 30, 50, 50, 15, 33, 60, 50]})
+    >>> growth_ratio_overlay(df, reference_code="R", start=2010, end=2011)["overlay"].tolist()
+    ['++-', '+-+']
+    """
+    func = "growth_ratio_overlay"
+    start, end = check_period(start, end, func)
+    check_choice(lq, SLQ_CHOICES, func, "lq")
+    years = range(start, end + 1) if lq == "mean" else [start, end]
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, constant=True, years=years)
+    i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
+    cols, reason = _mrp(panel, i0, i1)
+    if lq == "mean":
+        lq_value, lq_reason = _mean_lq(panel)
+    else:
+        values, _, level = _lq(panel)
+        i = i0 if lq == "start" else i1
+        lq_value = values[:, i]
+        lq_reason = np.where(level[:, i] != "", f"{panel.years[i]}: " + level[:, i].astype(object), "")
+    out = _order(cols)
+    lq_sign = np.where(np.isnan(lq_value), "", np.where(lq_value > 1, "+", "-"))
+    signs = np.char.add(np.char.add(out["rps_sign"].astype(str), out["rpr_sign"].astype(str)), lq_sign.astype(str))
+    overlay = np.where(np.char.str_len(signs) == 3, signs, "")
+    reason = merge_reasons(reason, np.where(lq_reason != "", "LQ " + lq_reason.astype(object), ""))
+    ordered = {"rpr": out.pop("rpr"), "rps": out.pop("rps"), "overlay": overlay.astype(object), "lq": lq_value}
+    ordered.update(out)
+    return period_frame(panel, start, end, ordered, reason=reason)

@@ -1,0 +1,482 @@
+"""Location quotients: static LQ (*sektor basis*), dynamic LQ and the SLQ x DLQ classification.
+
+All functions take the tidy PDRB table (one row per region, year, sector) and work on any
+sector codes. The reference of a region is the published higher level by default (the
+province row for its kab/kota; Indonesia's sector sum for a province: the total is always the
+sum of the sector rows, so Indonesia's PDB net product taxes never enter) or, with
+``reference="sum"``, the sum of the study regions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ._validate import (
+    build_panel,
+    check_choice,
+    check_period,
+    first_reason,
+    level_problems,
+    merge_reasons,
+    period_frame,
+    ratio,
+    yearly_frame,
+)
+
+__all__ = [
+    "SLQ_DLQ_LABELS",
+    "SLQ_DLQ_RULES",
+    "average_location_quotient",
+    "classify_slq_dlq",
+    "dynamic_location_quotient",
+    "location_quotient",
+    "slq_dlq",
+]
+
+#: The four SLQ x DLQ quadrants, in the order of every label set. A value equal to 1 counts
+#: as "not above 1".
+SLQ_DLQ_RULES = ("SLQ>1, DLQ>1", "SLQ>1, DLQ<=1", "SLQ<=1, DLQ>1", "SLQ<=1, DLQ<=1")
+
+#: Label sets for the SLQ x DLQ quadrants (ordered Categoricals, quadrant order of
+#: :data:`SLQ_DLQ_RULES`). Indonesian sources disagree on which of *andalan* / *prospektif*
+#: names the basis-but-declining quadrant:
+#:
+#: ``"kuncoro"`` (default, after Kuncoro 2004 as cited in the Indonesian planning literature):
+#: unggulan (SLQ>1, DLQ>1), prospektif (basis now, losing ground: SLQ>1, DLQ<=1), andalan
+#: (not basis yet, gaining, "dapat diandalkan" in future: SLQ<=1, DLQ>1), tertinggal;
+#: ``"swapped"``: the same words with andalan and prospektif exchanged, as printed in part
+#: of the thesis literature;
+#: ``"reposisi"``: descriptive Indonesian; ``"english"``: descriptive English.
+SLQ_DLQ_LABELS: dict[str, pd.CategoricalDtype] = {
+    "kuncoro": pd.CategoricalDtype(["unggulan", "prospektif", "andalan", "tertinggal"], ordered=True),
+    "swapped": pd.CategoricalDtype(["unggulan", "andalan", "prospektif", "tertinggal"], ordered=True),
+    "reposisi": pd.CategoricalDtype(
+        ["basis, tetap basis", "basis, bergeser ke non-basis", "non-basis, bergeser ke basis",
+         "non-basis, tetap non-basis"], ordered=True),
+    "english": pd.CategoricalDtype(
+        ["leading", "declining basic", "emerging", "lagging"], ordered=True),
+}
+
+DLQ_METHODS = ("cagr", "mean", "one_period")
+SLQ_CHOICES = ("mean", "end", "start")
+
+_COLUMNS = dict(region="region_code", sector="sector_code", year="year", value="value", price_basis="price_basis")
+
+
+def location_quotient(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    years: Iterable[int] | None = None,
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""Static location quotient (LQ) of each sector in each region and year.
+
+    Parameters
+    ----------
+    data
+        Tidy PDRB: one row per region, year and sector (rows with sector ``"TOTAL"`` are
+        ignored; totals are the sum of the sectors left after ``exclude``). One price basis.
+    reference_code
+        Code of the reference region (the province for its kab/kota, ``"0000"`` for a
+        province), or a mapping ``region -> reference`` for regions of several provinces.
+    regions
+        Study regions (default: every region in ``data`` but the reference).
+    reference
+        ``"published"`` (default): the reference rows as published; ``"sum"``: the sum of the
+        study regions sharing a reference code (reported as ``"<code>-SUM"``).
+    exclude
+        Sector codes left out before totals are formed (*tanpa migas*, *tanpa pertambangan*).
+    years
+        Years to report (default: every year in ``data``).
+    region, sector, year, value, price_basis
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, year, lq, price_basis, reference_code, reason``; ``reason``
+        is ``""`` where ``lq`` is defined and says why it is NaN otherwise.
+
+    Raises
+    ------
+    ValueError
+        Missing column, mixed price bases, unknown region/sector code, a negative or
+        non-numeric value (naming region, sector and year), duplicate rows.
+
+    Notes
+    -----
+    The LQ (*Location Quotient*, *sektor basis* when LQ > 1) compares the sector's share in
+    the region with its share in the reference:
+
+    .. math:: LQ_{ij} = \frac{x_{ij} / x_j}{X_i / X}
+
+    with :math:`x_{ij}` sector *i* in region *j*, :math:`x_j = \sum_i x_{ij}`, and
+    :math:`X_i`, :math:`X` the same in the reference. With the reference weights the LQs of
+    a region satisfy :math:`\sum_i LQ_{ij} X_i / X = 1`.
+
+    Undefined cases give NaN with a ``reason`` (never 0): a missing value, a region total
+    with a missing sector, a zero region or reference total, a sector that is 0 in the
+    reference. A sector that is 0 in the region (mining in a city) has LQ = 0, a real value.
+
+    References
+    ----------
+    Isard, W. (1960). *Methods of Regional Analysis*. MIT Press, ch. 7.
+    Tarigan, R. (2005). *Ekonomi Regional: Teori dan Aplikasi*. Jakarta: Bumi Aksara.
+
+    Examples
+    --------
+    Region A (x 30, y 10) against the reference R (x 40, y 60): LQ(A, x) = (30/40)/(40/100)
+    = 1.875 and LQ(A, y) = (10/40)/(60/100) = 0.41667.
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"], "sector_code": ["x", "y", "x", "y"],
+    ...                    "year": 2020, "value": [30.0, 10.0, 40.0, 60.0], "price_basis": "ADHB"})
+    >>> location_quotient(df, reference_code="R")["lq"].round(5).tolist()
+    [1.875, 0.41667]
+    """
+    func = "location_quotient"
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, years=years)
+    lq, bad, reason = _lq(panel)
+    return yearly_frame(panel, {"lq": lq}, reason=reason)
+
+
+def _lq(panel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x, r = panel.x, panel.ref
+    share = ratio(x, x.sum(axis=2, keepdims=True))
+    ref_share = ratio(r, r.sum(axis=2, keepdims=True))
+    bad, reason = level_problems(panel)
+    lq = np.where(bad, np.nan, ratio(share, ref_share))
+    return lq, bad, reason
+
+
+def _period_indices(panel, start: int, end: int, func: str) -> tuple[int, int]:
+    return panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
+
+
+def average_location_quotient(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    start: int,
+    end: int,
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""Mean of the annual LQs over ``start`` .. ``end`` (inclusive).
+
+    Parameters are those of :func:`location_quotient` plus the period.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, start_year, end_year, lq, n_years, price_basis,
+        reference_code, reason``.
+
+    Notes
+    -----
+    .. math:: \overline{LQ}_{ij} = \frac{1}{T} \sum_{t=\text{start}}^{\text{end}} LQ_{ij,t}
+
+    (*rata-rata LQ*). If the LQ is undefined in any year of the period (or a year has no data,
+    as for a region formed during the period) the mean is NaN and ``reason`` names the first
+    such year and why; no year is silently dropped.
+
+    References
+    ----------
+    Tarigan, R. (2005). *Ekonomi Regional*. Jakarta: Bumi Aksara.
+
+    Examples
+    --------
+    LQ(A, x) is (30/40)/(40/100) = 1.875 in 2019 and (20/40)/(50/100) = 1.0 in 2020: mean
+    1.4375; LQ(A, y) is (10/40)/(60/100) = 0.416667 and (20/40)/(50/100) = 1.0: mean 0.708333.
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
+    ...                    "year": [2019] * 4 + [2020] * 4, "price_basis": "ADHB",
+    ...                    "value": [30.0, 10, 40, 60, 20, 20, 50, 50]})
+    >>> average_location_quotient(df, reference_code="R", start=2019, end=2020)["lq"].round(6).tolist()
+    [1.4375, 0.708333]
+    """
+    func = "average_location_quotient"
+    start, end = check_period(start, end, func)
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, years=range(start, end + 1))
+    mean, reason = _mean_lq(panel)
+    return period_frame(panel, start, end, {"lq": mean, "n_years": np.full(mean.shape, len(panel.years))},
+                        reason=reason)
+
+
+def _mean_lq(panel) -> tuple[np.ndarray, np.ndarray]:
+    lq, bad, reason = _lq(panel)
+    mean = np.where(bad.any(axis=1), np.nan, lq.mean(axis=1))
+    return mean, first_reason(reason, panel.years)
+
+
+def _growth_factor(x: np.ndarray, i0: int, i1: int, method: str) -> np.ndarray:
+    """Per-year growth factor 1 + g over years i0..i1 (axis 1), NaN where undefined."""
+    t = i1 - i0
+    if method == "mean":
+        steps = ratio(x[:, i0 + 1:i1 + 1], x[:, i0:i1])
+        return 1 + (steps - 1).mean(axis=1)
+    with np.errstate(invalid="ignore"):
+        return ratio(x[:, i1], x[:, i0]) ** (1 / t)
+
+
+def _growth_problems(panel, i0: int, i1: int, method: str) -> np.ndarray:
+    """Reasons (region x sector) why a growth-based indicator over i0..i1 is undefined."""
+    bad, level = level_problems(panel)
+    yrs = panel.years
+    span = slice(i0, i1 + 1) if method == "mean" else [i0, i1]
+    sub_years = yrs[span]
+    out = first_reason(level[:, span], sub_years)
+    x, r = panel.x, panel.ref
+    base = [i0] if method != "mean" else list(range(i0, i1))
+    for i in base:
+        zero = np.select(
+            [x[:, i] == 0, (x[:, i].sum(axis=1) == 0)[:, None], r[:, i] == 0 if r is not None else False],
+            [f"{yrs[i]}: zero base (sector value 0, growth undefined)",
+             f"{yrs[i]}: zero region total (growth undefined)",
+             f"{yrs[i]}: zero base in the reference (growth undefined)"],
+            default="",
+        )
+        out = merge_reasons(out, zero)
+    return out
+
+
+def dynamic_location_quotient(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    start: int,
+    end: int,
+    method: str = "cagr",
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""Dynamic location quotient (DLQ) over ``start`` -> ``end`` (constant prices).
+
+    Parameters
+    ----------
+    method
+        ``"cagr"`` (default): the compound IPPS form with average annual compound growth;
+        ``"mean"``: the same with the arithmetic mean of the annual rates;
+        ``"one_period"``: the simplified ratio without the exponent *t* (CAGR rates).
+    Other parameters as in :func:`location_quotient`; ``data`` must be at constant prices
+    (``price_basis`` starting with ``ADHK``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, start_year, end_year, dlq, method, price_basis,
+        reference_code, reason``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`location_quotient`, plus a current-price basis, ``start``/``end`` not in
+        the data, an unknown ``method``.
+
+    Notes
+    -----
+    With *t* = end - start annual steps,
+
+    .. math::
+
+        DLQ_{ij} = \frac{\left[(1+g_{ij})/(1+g_j)\right]^t}{\left[(1+G_i)/(1+G)\right]^t}
+
+    where :math:`g_{ij}` is the growth of sector *i* in region *j*, :math:`g_j` the growth of
+    the region's total PDRB, :math:`G_i` the growth of sector *i* in the reference and
+    :math:`G` of the reference total. With the compound rate
+    :math:`1+g = (x_{end}/x_{start})^{1/t}` (default) the identity
+    :math:`DLQ_{ij} = LQ_{ij,end} / LQ_{ij,start}` holds exactly; the ``"mean"`` and
+    ``"one_period"`` variants do not satisfy it (use them only to reproduce a source).
+    DLQ > 1: the sector's position is rising (*Dynamic Location Quotient*, Indonesian
+    *DLQ*, IPPS: *Indeks Potensi Pengembangan Sektor*).
+
+    NaN with ``reason`` (never 0) when a growth rate is undefined: a zero base (sector 0 in
+    the start year), a missing year (a region formed during the period), a zero total.
+    A sector falling to 0 at the end gives DLQ = 0, a real value.
+
+    References
+    ----------
+    Suyatno (2000). Analisa *economic base* terhadap pertumbuhan ekonomi daerah tingkat II
+    Wonogiri. *Jurnal Ekonomi Pembangunan*, 1(2) (the DLQ/IPPS form, as cited in the
+    Indonesian literature); Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah*. Jakarta:
+    Erlangga.
+
+    Examples
+    --------
+    A: x 10 -> 40, y 30 -> 30; R: x 50 -> 100, y 50 -> 50 over 2010 -> 2012 (t = 2). LQ(A, x)
+    is (10/40)/(50/100) = 0.5 then (40/70)/(100/150) = 0.857143; DLQ = 0.857143/0.5 = 1.714286.
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
+    ...                    "year": [2010] * 4 + [2012] * 4, "price_basis": "ADHK2010",
+    ...                    "value": [10.0, 30, 50, 50, 40, 30, 100, 50]})
+    >>> dynamic_location_quotient(df, reference_code="R", start=2010, end=2012)["dlq"].round(6).tolist()
+    [1.714286, 0.857143]
+    """
+    func = "dynamic_location_quotient"
+    start, end = check_period(start, end, func)
+    check_choice(method, DLQ_METHODS, func, "method")
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, constant=True, years=range(start, end + 1))
+    dlq, reason = _dlq(panel, start, end, method, func)
+    return period_frame(panel, start, end, {"dlq": dlq, "method": np.full(dlq.shape, method, dtype=object)},
+                        reason=reason)
+
+
+def _dlq(panel, start: int, end: int, method: str, func: str) -> tuple[np.ndarray, np.ndarray]:
+    i0, i1 = _period_indices(panel, start, end, func)
+    t = 1 if method == "one_period" else i1 - i0
+    rate = "cagr" if method == "one_period" else method
+    x, r = panel.x, panel.ref
+    g_ij = _growth_factor(x, i0, i1, rate)
+    g_j = _growth_factor(x.sum(axis=2, keepdims=True), i0, i1, rate)
+    big_g_i = _growth_factor(r, i0, i1, rate)
+    big_g = _growth_factor(r.sum(axis=2, keepdims=True), i0, i1, rate)
+    dlq = ratio(ratio(g_ij, g_j) ** t, ratio(big_g_i, big_g) ** t)
+    reason = _growth_problems(panel, i0, i1, rate)
+    dlq = np.where(reason != "", np.nan, dlq)
+    return dlq, reason
+
+
+def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "kuncoro") -> tuple[pd.Categorical, np.ndarray]:
+    """Quadrant label and rule text for SLQ and DLQ values (NaN in either gives a missing label).
+
+    Returns ``(labels, rules)``: an ordered Categorical of the chosen label set
+    (:data:`SLQ_DLQ_LABELS`) and the matching rule of :data:`SLQ_DLQ_RULES` (``""`` if missing).
+
+    >>> lab, rule = classify_slq_dlq([1.2, 0.8], [0.9, 1.0])
+    >>> list(lab), list(rule)
+    (['prospektif', 'tertinggal'], ['SLQ>1, DLQ<=1', 'SLQ<=1, DLQ<=1'])
+    """
+    check_choice(labels, SLQ_DLQ_LABELS, "classify_slq_dlq", "labels")
+    s = np.asarray(slq, dtype=float)
+    d = np.asarray(dlq, dtype=float)
+    quadrant = np.where(s > 1, np.where(d > 1, 0, 1), np.where(d > 1, 2, 3))
+    missing = np.isnan(s) | np.isnan(d)
+    codes = np.where(missing, -1, quadrant).reshape(-1)
+    dtype = SLQ_DLQ_LABELS[labels]
+    cat = pd.Categorical.from_codes(codes, dtype=dtype)
+    rules = np.where(missing.reshape(-1), "", np.asarray(SLQ_DLQ_RULES, dtype=object)[quadrant.reshape(-1)])
+    return cat, rules
+
+
+def slq_dlq(
+    data: pd.DataFrame,
+    *,
+    reference_code: str | Mapping[str, str],
+    start: int,
+    end: int,
+    method: str = "cagr",
+    slq: str = "mean",
+    labels: str = "kuncoro",
+    regions: Iterable[str] | None = None,
+    reference: str = "published",
+    exclude: Iterable[str] = (),
+    region: str = "region_code",
+    sector: str = "sector_code",
+    year: str = "year",
+    value: str = "value",
+    price_basis: str = "price_basis",
+) -> pd.DataFrame:
+    r"""DLQ with the SLQ x DLQ classification (*sektor unggulan / andalan / prospektif /
+    tertinggal*).
+
+    Parameters
+    ----------
+    method
+        DLQ variant, see :func:`dynamic_location_quotient`.
+    slq
+        Static LQ used: ``"mean"`` (default, mean of the annual LQs over the period),
+        ``"end"`` or ``"start"`` (the LQ of that year).
+    labels
+        Label set, a key of :data:`SLQ_DLQ_LABELS` (default ``"kuncoro"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region_code, sector_code, start_year, end_year, dlq, slq_dlq_class, slq,
+        slq_dlq_rule, method, price_basis, reference_code, reason``. ``slq_dlq_class`` is an
+        ordered Categorical; ``slq_dlq_rule`` states the quadrant (e.g. ``"SLQ>1, DLQ<=1"``).
+
+    Notes
+    -----
+    ============  ===============  ===============
+    \             DLQ > 1          DLQ <= 1
+    ============  ===============  ===============
+    SLQ > 1       unggulan         prospektif
+    SLQ <= 1      andalan          tertinggal
+    ============  ===============  ===============
+
+    (label set ``"kuncoro"``). A class is missing (NaN) where SLQ or DLQ is NaN; ``reason``
+    says why.
+
+    References
+    ----------
+    Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah: Reformasi, Perencanaan, Strategi,
+    dan Peluang*. Jakarta: Erlangga (the SLQ x DLQ matrix as cited in the Indonesian
+    regional-planning literature).
+
+    Examples
+    --------
+    The DLQ example of :func:`dynamic_location_quotient` with the end-year LQ: sector x has
+    SLQ 0.857 and DLQ 1.714 (*andalan*); y has LQ(2012) = (30/70)/(50/150) = 1.2857 and
+    DLQ 0.857 (*prospektif*).
+
+    >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
+    ...                    "year": [2010] * 4 + [2012] * 4, "price_basis": "ADHK2010",
+    ...                    "value": [10.0, 30, 50, 50, 40, 30, 100, 50]})
+    >>> out = slq_dlq(df, reference_code="R", start=2010, end=2012, slq="end")
+    >>> out["slq_dlq_class"].tolist()
+    ['andalan', 'prospektif']
+    """
+    func = "slq_dlq"
+    start, end = check_period(start, end, func)
+    check_choice(method, DLQ_METHODS, func, "method")
+    check_choice(slq, SLQ_CHOICES, func, "slq")
+    check_choice(labels, SLQ_DLQ_LABELS, func, "labels")
+    panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                        exclude=exclude, region=region, sector=sector, year=year, value=value,
+                        price_basis=price_basis, constant=True, years=range(start, end + 1))
+    dlq, dlq_reason = _dlq(panel, start, end, method, func)
+    if slq == "mean":
+        s, s_reason = _mean_lq(panel)
+    else:
+        lq, _, level = _lq(panel)
+        i = panel.year_index(start if slq == "start" else end, func, slq)
+        s = lq[:, i]
+        s_reason = first_reason(level[:, [i]], panel.years[[i]])
+    cat, rules = classify_slq_dlq(s, dlq, labels=labels)
+    reason = merge_reasons(dlq_reason, np.where(s_reason != "", "SLQ " + s_reason.astype(str), ""))
+    return period_frame(
+        panel, start, end,
+        {"dlq": dlq, "slq_dlq_class": cat, "slq": s, "slq_dlq_rule": rules,
+         "method": np.full(dlq.shape, method, dtype=object)},
+        reason=reason,
+    )
+

@@ -1,0 +1,88 @@
+"""``potensi indicators`` (built into a parser here; the lead wires it into potensi.cli)."""
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from potensi.cli import main as cli_main
+from potensi.commands import indicators
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "examples" / "tebingtinggi_ss_2005_2009" / "input.csv"
+
+
+def run(argv: list[str]) -> int:
+    """Like potensi.cli.main, with the indicators command only."""
+    parser = argparse.ArgumentParser(prog="potensi")
+    sub = parser.add_subparsers(dest="command", required=True)
+    indicators.add_parser(sub)
+    import potensi.cli as cli
+
+    saved = cli.build_parser
+    cli.build_parser = lambda: parser
+    try:
+        return cli_main(argv)
+    finally:
+        cli.build_parser = saved
+
+
+@pytest.fixture
+def user_file(tmp_path) -> Path:
+    raw = pd.read_csv(EXAMPLE, dtype=str)
+    tidy = pd.DataFrame({"region_code": raw.region_role.map({"study": "1276", "reference": "1200"}),
+                         "year": raw.year, "sector_code": raw.sector_code, "price_basis": "ADHK",
+                         "value": raw.value, "unit": "miliar rupiah"})
+    path = tmp_path / "tebing.csv"
+    tidy.to_csv(path, index=False)
+    return path
+
+
+def test_user_file_any_sector_codes(user_file, tmp_path, capsys):
+    out = tmp_path / "out"
+    rc = run(["indicators", "--data", str(user_file), "--reference", "1200", "--start", "2005", "--end", "2009",
+              "--out", str(out)])
+    assert rc == 0
+    ss = pd.read_csv(out / "shift_share.csv", dtype={"sector_code": str, "region_code": str})
+    assert list(ss.columns[:8]) == ["region_code", "sector_code", "start_year", "end_year", "change",
+                                    "national_share", "industry_mix", "competitive_effect"]
+    assert ss.competitive_effect.sum() == pytest.approx(-67.021, abs=5e-4)  # the thesis' sum of DS
+    assert set(ss.region_code) == {"1276"}
+    for name in ("lq", "dlq", "mrp", "klassen_sector", "growth"):
+        assert (out / f"{name}.csv").exists()
+    assert (out / "potensi_indikator.xlsx").exists()
+
+
+def test_province_embedded(tmp_path):
+    out = tmp_path / "kaltim"
+    assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2020", "--out", str(out)]) == 0
+    lq = pd.read_csv(out / "lq.csv", dtype={"region_code": str})
+    assert lq.region_code.nunique() == 10 and set(lq.year) == set(range(2013, 2021))
+    assert set(lq.reference_code.astype(str)) == {"6400"}
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--data", "{file}", "--start", "2005", "--end", "2009"], "--data needs --reference"),
+    (["--data", "{file}", "--reference", "9999", "--start", "2005", "--end", "2009"], "not in the data"),
+    (["--data", "{file}", "--reference", "1200", "--start", "2009", "--end", "2005"], "is not before end"),
+    (["--data", "{file}", "--reference", "1200", "--start", "2005", "--end", "2010"], "end=2010"),
+    (["--data", "{missing}", "--reference", "1200", "--start", "2005", "--end", "2009"], "file not found"),
+    (["--province", "99", "--start", "2013", "--end", "2020"], "unknown province code"),
+])
+def test_errors_one_line_exit_2(argv, message, user_file, tmp_path, capsys):
+    argv = [a.format(file=user_file, missing=tmp_path / "nope.csv") for a in argv]
+    rc = run(["indicators", *argv, "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert err.startswith("potensi: error: ") and err.count("\n") == 1
+    assert message in err
+
+
+def test_non_numeric_value_names_file_row(user_file, tmp_path, capsys):
+    text = user_file.read_text().splitlines()
+    text[3] = text[3].replace("134.3643", "abc")
+    user_file.write_text("\n".join(text) + "\n")
+    rc = run(["indicators", "--data", str(user_file), "--reference", "1200", "--start", "2005", "--end", "2009",
+              "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "row 4, column 'value'" in err

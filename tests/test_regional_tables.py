@@ -1,0 +1,122 @@
+"""Tests for potensi.regional_tables on real data (East Kalimantan) and hand-built sector tables."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import potensi
+from potensi.inequality import williamson
+from potensi.regional_tables import BREAK_NOTE, REGIONAL_TABLES, national_tables, regional_tables
+
+
+@pytest.fixture(scope="module")
+def data():
+    return {n: potensi.load_table(n) for n in ("pdrb", "population", "centroids", "per_capita", "pdrb_total")}
+
+
+def hand_sector_tables(kab):
+    sectors = ["A", "B", "C"]
+    key = pd.MultiIndex.from_product([kab, sectors], names=["region_code", "sector_code"]).to_frame(index=False)
+    n = len(key)
+    lq = key.assign(year=2020, lq=np.tile([1.5, 0.5, 1.0], len(kab)) * np.repeat(np.linspace(0.5, 1.5, len(kab)), 3))
+    per = {"start_year": 2013, "end_year": 2020}
+    return {"lq": lq,
+            "dlq": key.assign(**per, dlq=1.1, slq_dlq_class=""),
+            "shift_share": key.assign(**per, competitive_effect=np.linspace(-1, 1, n)),
+            "mrp": key.assign(**per, overlay="+++"),
+            "klassen_sector": key.assign(**per, klassen="sektor maju dan tumbuh pesat")}
+
+
+@pytest.fixture(scope="module")
+def kaltim(data):
+    kab = list(potensi.members("64")["region_code"])
+    return regional_tables(data["pdrb"], hand_sector_tables(kab), province_code="64", start=2013, end=2020,
+                           population=data["population"], centroids=data["centroids"])
+
+
+def test_all_tables_present(kaltim):
+    assert tuple(kaltim) == REGIONAL_TABLES
+    assert all(len(kaltim[k]) for k in REGIONAL_TABLES)
+
+
+def test_inequality_two_labelled_segments(kaltim):
+    ineq = kaltim["inequality"]
+    src = ineq.drop_duplicates("year").set_index("year")["population_source"]
+    assert (src.loc[2013:2017] == "bps").all() and (src.loc[2018:2020] == "dukcapil").all()
+    assert (ineq["note"] == BREAK_NOTE).all()
+    w = ineq[ineq["index"] == "williamson_weighted"].set_index("year")["value"]
+    # measured on the real data (province's published PDRB / Σ kab/kota population as the mean)
+    assert w[2013] == pytest.approx(0.5650, abs=1e-3)
+    assert w[2020] == pytest.approx(0.4490, abs=1e-3)
+    t = ineq[ineq["index"] == "theil_t"].set_index("year")["value"]
+    assert t[2020] == pytest.approx(0.1068, abs=1e-3)
+
+
+def test_williamson_mean_is_the_province(data, kaltim):
+    # recompute 2020 by hand from the tables: mean = province ADHK / Σ members' Dukcapil 2020S2 population
+    pdrb, pop = data["pdrb"], data["population"]
+    kab = list(potensi.members("64")["region_code"])
+    adhk = pdrb[(pdrb.price_basis == "ADHK2010") & (pdrb.year == 2020)]
+    y = adhk[adhk.region_code.isin(kab)].groupby("region_code")["value"].sum()
+    p = pop[pop.source_id == "DUKCAPIL_VIA_PDRBMAP_2020S2"].set_index("region_code")["population"].reindex(y.index)
+    mean = adhk[adhk.region_code == "6400"]["value"].sum() / p.sum()
+    d = pd.DataFrame({"year": 2020, "region_code": y.index, "value": y.to_numpy(), "population": p.to_numpy()})
+    expected = williamson(d, mean=pd.Series({2020: mean}))["williamson"].iloc[0]
+    got = kaltim["inequality"].query("index == 'williamson_weighted' and year == 2020")["value"].iloc[0]
+    assert got == pytest.approx(expected)
+
+
+def test_klassen_region_against_province(kaltim):
+    k = kaltim["klassen_region"]
+    assert len(k) == 10 and (k["reference_code"] == "6400").all() and (k["population_source"] == "dukcapil").all()
+    assert k.set_index("region_code").loc["6404", "klassen"] == "daerah cepat maju dan cepat tumbuh"
+
+
+def test_convergence_per_segment(kaltim):
+    beta = kaltim["convergence"].query("method == 'beta' and statistic == 'beta'").set_index("population_source")
+    assert beta.loc["bps", "value"] == pytest.approx(-0.02336, abs=5e-5)
+    assert beta.loc["bps", "std_error"] == pytest.approx(0.00803, abs=5e-5)
+    assert (beta.loc["bps", "start_year"], beta.loc["bps", "end_year"]) == (2013, 2017)
+    assert (beta.loc["dukcapil", "start_year"], beta.loc["dukcapil", "end_year"]) == (2018, 2020)
+
+
+def test_synthesis_and_cooperation(kaltim):
+    su = kaltim["sektor_unggulan"]
+    assert len(su) == 30 and set(su["n_methods"]) == {5}
+    coop = kaltim["cooperation"]
+    assert (coop["lq_supplier"] > 1).all() and (coop["lq_partner"] <= 1).all()
+    assert coop["score"].is_monotonic_decreasing
+    assert coop["evidence"].str.contains("interaction index").all()
+    assert len(kaltim["interaction"]) == 45  # 10 kab/kota -> 45 pairs
+
+
+def test_population_source_without_coverage_refused(data):
+    with pytest.raises(ValueError, match=r"regional_tables: argument population_source='dukcapil' covers "
+                                         r"2018–2023, outside the period 2013–2016"):
+        regional_tables(data["pdrb"], {}, province_code="64", start=2013, end=2016,
+                        population=data["population"], centroids=None)
+
+
+def test_national_tables(data):
+    out = national_tables(data["per_capita"], data["pdrb_total"], start=2010, end=2023)
+    ineq = out["inequality"]
+    assert set(ineq["population_source"]) == {"bps_implied"}
+    dec = out["theil_islands"]
+    assert np.allclose(dec["between"] + dec["within"], dec["total"])
+    assert (ineq.drop_duplicates("year")["n_regions"] >= 33).all()
+    k = out["klassen_region"]
+    assert (k["reference_code"] == "0000").all() and k["klassen"].notna().all()
+    beta = out["convergence"].query("method == 'beta' and statistic == 'beta'")
+    assert len(beta) == 1 and np.isfinite(beta["std_error"].iloc[0])
+
+
+def test_integration_with_sector_tables(data):
+    tables = pytest.importorskip("potensi.tables")
+    kab = list(potensi.members("64")["region_code"])
+    st = tables.sector_tables(data["pdrb"], reference_code="6400", regions=kab, start=2013, end=2020)
+    out = regional_tables(data["pdrb"], st, province_code="64", start=2013, end=2020,
+                          population=data["population"], centroids=data["centroids"])
+    su = out["sektor_unggulan"]
+    assert set(su["n_methods"]) == {5}
+    assert su["flag_klassen"].any()  # the quadrant-I label of potensi.typology is recognised
+    assert (su.loc[su["label"] == "sektor unggulan", "flag_lq"]).all()

@@ -1,0 +1,213 @@
+"""The province report rendered with papermill for Kalimantan Timur, and the runner's failure handling.
+
+The report is rendered once per session (``_report_session.kaltim_report``) and many things are
+asserted on it: sections, numbers that match the library, no code, no traceback, no external URL,
+the workbook and the manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import openpyxl
+import pytest
+from _report_session import kaltim_report
+
+from potensi import report
+from potensi.analysis import analyse_province
+from potensi.formatting import angka, persen, rupiah
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def kaltim():
+    result, out = kaltim_report()
+    assert result.ok, f"{result.error}\n{result.detail}"
+    return result, out
+
+
+@pytest.fixture(scope="module")
+def page(kaltim):
+    return Path(kaltim[0].files["html"]).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def text(page):
+    """Visible text of the page (tags stripped, entities for < > & decoded)."""
+    body = re.sub(r"<style.*?</style>|<script.*?</script>", " ", page, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return re.sub(r"\s+", " ", body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"))
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyse_province("64", start_year=2013, end_year=2020)
+
+
+def test_outputs_written(kaltim):
+    result, out = kaltim
+    folder = out / "64"
+    assert sorted(p.name for p in folder.iterdir()) == ["laporan.html", "laporan.ipynb", "manifest.json", "tabel.xlsx"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "staging folder left behind"
+
+
+@pytest.mark.parametrize("heading", [
+    "Ringkasan eksekutif", "Struktur dan pertumbuhan PDRB", "Sektor basis", "shift-share", "Tipologi Klassen",
+    "Model Rasio Pertumbuhan", "Spesialisasi dan ketimpangan", "Konvergensi", "Peluang kerja sama antardaerah",
+    "Provinsi terhadap Indonesia", "Kualitas data dan sumber", "Lampiran", "Asal-usul laporan",
+])
+def test_sections(text, heading):
+    assert heading in text
+
+
+def test_title_and_language(page, text):
+    assert "<title>Potensi Ekonomi Kalimantan Timur 2013–2020</title>" in page
+    assert '<html lang="id">' in page
+    assert "Potensi Ekonomi Daerah Provinsi Kalimantan Timur" in text
+
+
+def test_no_code_no_traceback_no_error(page, text):
+    assert 'class="jp-CodeMirrorEditor' not in page and "hl-ipython3" not in page  # no code cell inputs
+    for marker in ["Traceback", "Error", "analyse_province(", "import ", "a.table(", "figures."]:
+        assert marker not in text, marker
+    assert "jp-OutputArea-output" in page
+
+
+def test_no_external_url(page):
+    assert report.external_urls(page) == []
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    for cdn in ["require.js", "mathjax", "MathJax", "cdnjs", "unpkg", "jsdelivr", "fonts.googleapis"]:
+        assert cdn not in page, cdn
+
+
+def test_figures_embedded(page):
+    images = re.findall(r'<img[^>]+src="([^"]{0,40})', page)
+    assert len(images) >= 8
+    assert all(src.startswith("data:image/png;base64,") for src in images)
+
+
+def test_numbers_match_library(text, analysis):
+    tot = analysis.tables["pdrb_tahunan"]
+    kaltim = tot[tot["region_code"] == "6400"].set_index("year")["value"]
+    assert rupiah(kaltim[2013]) in text  # 438.532,9 miliar rupiah
+    assert rupiah(kaltim[2020]) in text
+    growth = analysis.tables["pertumbuhan_rata"].set_index("region_code").loc["6400", "mean_growth_pct"]
+    assert persen(growth, 2) in text
+    struct = analysis.tables["struktur"]
+    mining = struct[(struct["region_code"] == "6400") & (struct["year"] == 2020) & (struct["sector_code"] == "B")]
+    assert f"Pertambangan ({persen(mining['share_pct'].iloc[0])}" in text
+    lq = analysis.tables["lq_nasional"]
+    b = lq[(lq["year"] == 2020) & (lq["sector_code"] == "B")]["lq"].iloc[0]
+    assert f"Pertambangan (LQ {angka(b, 2)})" in text
+
+
+def test_careful_wording(text):
+    assert "LQ tidak mengukur pertumbuhan" in text
+    assert "Kuncoro 2004" in text and "Sjafrizal 2008" in text
+    assert not re.search(r"\d,\d{3}\.\d", text), "English number format in the report"
+
+
+def test_workbook_has_every_shown_table(kaltim):
+    result, _ = kaltim
+    wb = openpyxl.load_workbook(result.files["xlsx"], read_only=True)
+    for sheet in ["struktur_ringkas", "pertumbuhan_rata", "dlq", "shift_share", "selisih_kabkota", "asal_usul"]:
+        assert sheet in wb.sheetnames, sheet
+    nb = nbformat.read(result.files["ipynb"], as_version=4)
+    assert "/.staging-" not in json.dumps(nb.cells)
+
+
+def test_manifest(kaltim):
+    result, _ = kaltim
+    m = json.loads(Path(result.files["manifest"]).read_text(encoding="utf-8"))
+    assert m["version"] and m["git_commit"] and m["run_date"]
+    assert m["parameters"]["province_code"] == "64"
+    assert m["parameters"]["start_year"] == 2013
+    assert "pdrb_lapus_kabkota_adhk2010_2013_2020.csv" in m["inputs_sha256"]
+    assert set(m["outputs_sha256"]) == {"laporan.html", "tabel.xlsx"}
+
+
+def test_parameters_are_checked_before_running():
+    with pytest.raises(report.ReportError, match=r"unknown parameter\(s\) \['provinsi'\]"):
+        report.check_parameters(report.PROVINCE_TEMPLATE, {"provinsi": "64"})
+
+
+def test_unknown_province_refused_before_a_kernel_starts(tmp_path):
+    with pytest.raises(ValueError, match="unknown province code '99'; valid codes: 11 Aceh"):
+        report.render_province("99", out_root=tmp_path)
+
+
+def test_papermill_cli_unknown_code_lists_valid_codes(tmp_path):
+    """``papermill … -r province_code 9999``: fails in the first cell with the list of codes."""
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "papermill", str(report.PROVINCE_TEMPLATE), str(out),
+                           "-r", "province_code", "9999", "-k", "python3", "--cwd", str(ROOT / "notebooks")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "unknown province code '9999'; valid codes: 11 Aceh" in proc.stderr + proc.stdout
+    assert "64 Kalimantan Timur" in proc.stderr + proc.stdout
+
+
+def _broken_template(tmp_path: Path) -> Path:
+    """The real template plus a cell that fails for province 65 only (stands in for bad data)."""
+    nb = nbformat.read(report.PROVINCE_TEMPLATE, as_version=4)
+    nb.cells.insert(4, nbformat.v4.new_code_cell(
+        'assert province_code != "65", "data PDRB Kalimantan Utara rusak (uji)"'))
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_failing_province_reported_others_rendered_no_stale_report(tmp_path):
+    out = tmp_path / "reports"
+    stale = out / "65"
+    stale.mkdir(parents=True)
+    (stale / "laporan.html").write_text("<html>laporan lama</html>")
+    config = report.BatchConfig(provinces=["65", "96"], national=False, jobs=2, timeout=300)
+    results = report.render_batch(config, out_root=out, progress=False, template=_broken_template(tmp_path))
+    by_key = {r.key: r for r in results}
+    assert not by_key["65"].ok
+    assert "data PDRB Kalimantan Utara rusak (uji)" in by_key["65"].error
+    assert not stale.exists(), "stale report left for the failed province"
+    assert by_key["96"].ok and (out / "96" / "laporan.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "GAGAL" in index and "data PDRB Kalimantan Utara rusak" in index and 'href="96/laporan.html"' in index
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert "1 dari 2 laporan berhasil; 1 gagal." in report.summary(results)
+
+
+def test_batch_command_exit_code(monkeypatch, tmp_path, capsys):
+    import argparse
+
+    from potensi.commands import batch
+
+    failed = report.RenderResult("65", "Kalimantan Utara", False, 1.0, error="ValueError: rusak")
+    monkeypatch.setattr(report, "render_batch", lambda *a, **k: [failed])
+    parser = argparse.ArgumentParser()
+    batch.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["batch", "--province", "65", "--out", str(tmp_path), "--no-progress"])
+    assert args.run(args) == 1
+    assert "65 (Kalimantan Utara): ValueError: rusak" in capsys.readouterr().err
+
+
+def test_batch_config_default_and_unknown_key(tmp_path):
+    config = report.load_config(ROOT / "config" / "batch.toml")
+    assert config.provinces == "all" and config.start_year == 2013
+    assert len(config.province_codes()) == 38
+    bad = tmp_path / "b.toml"
+    bad.write_text('provinsi = ["64"]\n')
+    with pytest.raises(ValueError, match=r"unknown key\(s\) \['provinsi'\]"):
+        report.load_config(bad)
+
+
+def test_external_urls_detects_cdn():
+    assert report.external_urls('<script src="https://cdn.x/require.js"></script>')
+    assert report.external_urls("<link href='//fonts.example/x.css'>")
+    assert report.external_urls("@import 'https://x/y.css';")
+    assert not report.external_urls('<img src="data:image/png;base64,AAA"> /* see https://example.org */')
