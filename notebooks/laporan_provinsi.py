@@ -24,7 +24,7 @@ end_year = 2020
 reference = "published"
 excluded_sectors = []
 population_source = "dukcapil"
-max_table_rows = 60
+max_table_rows = 30
 workbook = ""
 
 # %%

@@ -19,7 +19,7 @@ start_year = 2013
 end_year = 2020
 excluded_sectors = []
 population_source = "dukcapil"
-max_table_rows = 60
+max_table_rows = 30
 workbook = ""
 
 # %%

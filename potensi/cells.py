@@ -93,6 +93,8 @@ def parse_number(text: object, *, decimal: str | None = None) -> tuple[float, st
     if _COMMA_THOUSANDS.match(raw) and decimal != ",":
         return float(raw.replace(",", "")), ""
     if _COMMA_DECIMAL.match(raw):
+        if decimal == ".":
+            raise CellError(f"{str(text)!r} has a decimal comma, but this table uses decimal points")
         return float(raw.replace(",", ".")), ""
     raise CellError(f"{str(text)!r} is not a number")
 

@@ -242,7 +242,7 @@ def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str], tit
     sns.heatmap(wide, ax=ax, cmap=ListedColormap(colours), vmin=-0.5, vmax=len(categories) - 0.5, cbar=False,
                 linewidths=0.4, linecolor="white")
     ax.legend(handles=[Patch(color=c, label=k) for c, k in zip(colours, categories)], loc="upper center",
-              bbox_to_anchor=(0.5, -0.35), ncol=min(4, len(categories)), frameon=False)
+              bbox_to_anchor=(0.5, -0.6), ncol=min(4, len(categories)), frameon=False)
     ax.set(xlabel="", ylabel="", title=title)
     ax.tick_params(axis="x", rotation=60)
     for lab in ax.get_xticklabels():

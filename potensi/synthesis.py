@@ -195,7 +195,7 @@ def sektor_unggulan(
                          "expected one (pass start= and end=)")
     p_start, p_end = next(iter(periods)) if periods else (start, end)
     out = lq_t
-    for name, t in tables.items():
+    for t in tables.values():
         if t is not None:
             out = out.merge(t, on=_KEY, how="outer")
     for col in ("dlq", "competitive_effect", "overlay", "klassen"):

@@ -72,3 +72,12 @@ def test_years(text, expected):
 def test_not_years(text):
     with pytest.raises(CellError, match=r"is not a year \(expected e.g. 2020, 2023\* or 2024\*\*\)"):
         parse_year(text)
+
+
+def test_decimal_comma_refused_where_the_table_uses_points():
+    # A tidy CSV uses decimal points; "1234,5" there is a mixed separator, not 1234.5.
+    from potensi.cells import CellError
+
+    with pytest.raises(CellError, match="has a decimal comma, but this table uses decimal points"):
+        parse_number("1234,5", decimal=".")
+    assert parse_number("1234,5", decimal=",") == (1234.5, "")
