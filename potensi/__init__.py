@@ -5,15 +5,173 @@ Leading sectors (*sektor unggulan*) of Indonesian regions and the cooperation be
 """
 
 from .cells import parse_number, parse_year
+from .convergence import (
+    beta_convergence,
+    sigma_convergence,
+)
 from .data import discrepancy, hierarchy, load_table, province_pdrb
 from .errors import DataError
+from .growth import (
+    annual_growth,
+    compound_growth,
+    distribution,
+    growth_contribution,
+)
+from .growth_ratio import (
+    growth_ratio,
+    growth_ratio_overlay,
+)
+from .inequality import (
+    GINI_THRESHOLDS,
+    INEQUALITY_LABELS,
+    WILLIAMSON_THRESHOLDS,
+    classify_inequality,
+    gini,
+    inequality_table,
+    theil,
+    theil_decomposition,
+    williamson,
+)
+from .interaction import (
+    EARTH_RADIUS_KM,
+    complementarity,
+    gravity_interaction,
+    great_circle_distance,
+)
 from .loaders import PDRB_COLUMNS, UNIT, load_centroids, load_pdrb, load_population
+from .location_quotient import (
+    SLQ_DLQ_LABELS,
+    SLQ_DLQ_RULES,
+    average_location_quotient,
+    classify_slq_dlq,
+    dynamic_location_quotient,
+    location_quotient,
+    slq_dlq,
+)
+from .population import (
+    BREAK_YEAR,
+    POPULATION_SOURCES,
+    SEMESTER_RULE,
+    per_capita,
+    population_series,
+    source_segments,
+)
+from .regional_tables import (
+    BREAK_NOTE,
+    REGIONAL_TABLES,
+    national_tables,
+    regional_tables,
+)
 from .regions import members, province_code, provinces, region_catalog, region_name
 from .sectors import SECTOR_CODES, SECTORS, sector_catalog, sector_code_from_label, sector_label
+from .shift_share import (
+    NET_SHIFT_LABELS,
+    PROFILE_LABELS,
+    PROFILE_RULES,
+    dynamic_shift_share,
+    shift_share,
+    shift_share_profile,
+)
+from .specialisation import (
+    specialisation,
+)
+from .synthesis import (
+    KLASSEN_QUADRANT_I,
+    KLASSEN_QUADRANT_I_LABELS,
+    METHODS,
+    OVERLAY_ALL_POSITIVE,
+    UNGGULAN_LABELS,
+    UNGGULAN_RULE,
+    UnggulanRule,
+    cooperation_opportunities,
+    sektor_unggulan,
+)
+from .tables import (
+    TABLE_NAMES,
+    WORKBOOK_NAME,
+    sector_tables,
+    write_tables,
+)
+from .typology import (
+    KLASSEN_SECTOR_LABELS,
+    KLASSEN_SECTOR_RULES,
+    klassen_sector,
+)
+from .typology_region import (
+    KLASSEN_REGION_LABELS,
+    klassen_region,
+    klassen_region_from_pdrb,
+    regional_growth,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BREAK_NOTE",
+    "BREAK_YEAR",
+    "EARTH_RADIUS_KM",
+    "GINI_THRESHOLDS",
+    "INEQUALITY_LABELS",
+    "KLASSEN_QUADRANT_I",
+    "KLASSEN_QUADRANT_I_LABELS",
+    "KLASSEN_REGION_LABELS",
+    "KLASSEN_SECTOR_LABELS",
+    "KLASSEN_SECTOR_RULES",
+    "METHODS",
+    "NET_SHIFT_LABELS",
+    "OVERLAY_ALL_POSITIVE",
+    "POPULATION_SOURCES",
+    "PROFILE_LABELS",
+    "PROFILE_RULES",
+    "REGIONAL_TABLES",
+    "SEMESTER_RULE",
+    "SLQ_DLQ_LABELS",
+    "SLQ_DLQ_RULES",
+    "TABLE_NAMES",
+    "UNGGULAN_LABELS",
+    "UNGGULAN_RULE",
+    "UnggulanRule",
+    "WILLIAMSON_THRESHOLDS",
+    "WORKBOOK_NAME",
+    "annual_growth",
+    "average_location_quotient",
+    "beta_convergence",
+    "classify_inequality",
+    "classify_slq_dlq",
+    "complementarity",
+    "compound_growth",
+    "cooperation_opportunities",
+    "distribution",
+    "dynamic_location_quotient",
+    "dynamic_shift_share",
+    "gini",
+    "gravity_interaction",
+    "great_circle_distance",
+    "growth_contribution",
+    "growth_ratio",
+    "growth_ratio_overlay",
+    "inequality_table",
+    "klassen_region",
+    "klassen_region_from_pdrb",
+    "klassen_sector",
+    "location_quotient",
+    "national_tables",
+    "per_capita",
+    "population_series",
+    "regional_growth",
+    "regional_tables",
+    "sector_tables",
+    "sektor_unggulan",
+    "shift_share",
+    "shift_share_profile",
+    "sigma_convergence",
+    "slq_dlq",
+    "source_segments",
+    "specialisation",
+    "theil",
+    "theil_decomposition",
+    "williamson",
+    "write_tables",
     "DataError",
     "PDRB_COLUMNS",
     "SECTORS",

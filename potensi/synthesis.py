@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .typology import KLASSEN_SECTOR_LABELS
+
 __all__ = [
     "KLASSEN_QUADRANT_I",
     "KLASSEN_QUADRANT_I_LABELS",
@@ -34,11 +36,11 @@ __all__ = [
     "sektor_unggulan",
 ]
 
-#: Label of quadrant I in the sector Klassen table (as agreed in issue #4).
-KLASSEN_QUADRANT_I = "sektor maju dan tumbuh pesat"
-#: Labels counted as quadrant I by default: the agreed label and the one ``potensi.typology``
-#: actually writes (``KLASSEN_SECTOR_LABELS`` first category); change here if either changes.
-KLASSEN_QUADRANT_I_LABELS = (KLASSEN_QUADRANT_I, "maju dan tumbuh pesat")
+#: Label of quadrant I in the sector Klassen table (first category of
+#: :data:`potensi.typology.KLASSEN_SECTOR_LABELS`).
+KLASSEN_QUADRANT_I = str(KLASSEN_SECTOR_LABELS.categories[0])
+#: Labels counted as quadrant I by default.
+KLASSEN_QUADRANT_I_LABELS = (KLASSEN_QUADRANT_I,)
 #: MRP overlay with all three signs positive (RPs, RPr, LQ).
 OVERLAY_ALL_POSITIVE = "+++"
 #: Final labels, strongest first.
