@@ -112,8 +112,9 @@ def _find_columns(header: list[str], required: Iterable[str], path: Path, func: 
 def load_pdrb(
     path: str | Path,
     *,
-    sectors: Iterable[str] = SECTOR_CODES,
+    sectors: Iterable[str] | None = SECTOR_CODES,
     known_regions: Iterable[str] | None = None,
+    check_regions: bool = True,
     allow_gaps: bool = False,
     tolerance: float = TOTAL_TOLERANCE,
     **wide_options: object,
@@ -130,8 +131,12 @@ def load_pdrb(
         CSV or XLSX file.
     sectors
         The sector codes a complete region-year must have (default: the 17 lapangan usaha).
+        ``None`` (tidy files only) accepts any sector codes, as in studies on another
+        classification; every region-year must then have the same set of codes.
     known_regions
         Valid region codes (default: the catalog, ``potensi.region_catalog()``).
+    check_regions
+        ``False`` accepts any region code (tidy files only), e.g. for a user's own regions.
     allow_gaps
         Accept a region whose years are not consecutive (reported in
         ``DataFrame.attrs["gaps"]``); by default a missing year is an error.
@@ -157,27 +162,30 @@ def load_pdrb(
         When BPS markers were converted (``-`` → 0, ``…``/``x`` → missing), with counts.
     """
     path = Path(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
+    is_wide = path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}
+    rows: list[list[str]] = []
+    if not is_wide:
+        rows = read_text_rows(path)
+        header = [h.strip().lower() for h in rows[0]]
+        is_wide = "sector_code" not in header and "value" not in header
+    if is_wide:
+        if sectors is None or not check_regions:
+            raise ValueError("load_pdrb: sectors=None and check_regions=False are for tidy files only; "
+                             f"{path} is a BPS-style wide table")
         from .bps_tables import read_wide
 
         return read_wide(path, sectors=sectors, known_regions=known_regions, allow_gaps=allow_gaps,
                          tolerance=tolerance, **wide_options)
-    rows = read_text_rows(path)
-    header = [h.strip().lower() for h in rows[0]]
-    if "sector_code" not in header and "value" not in header:
-        from .bps_tables import read_wide
-
-        return read_wide(path, sectors=sectors, known_regions=known_regions, allow_gaps=allow_gaps,
-                         tolerance=tolerance, **wide_options)
-    return _load_tidy(path, rows, sectors=tuple(sectors), known_regions=known_regions,
+    return _load_tidy(path, rows, sectors=None if sectors is None else tuple(sectors),
+                      known_regions=known_regions, check_regions=check_regions,
                       allow_gaps=allow_gaps, tolerance=tolerance)
 
 
-def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> pd.DataFrame:
+def _load_tidy(path, rows, *, sectors, known_regions, check_regions, allow_gaps, tolerance) -> pd.DataFrame:
     col = _find_columns(rows[0], _TIDY_REQUIRED, path, "load_pdrb")
     width = len(rows[0])
     regions = set(known_regions) if known_regions is not None else set(region_catalog()["region_code"])
-    allowed_sectors = set(sectors) | {"TOTAL"}
+    allowed_sectors = None if sectors is None else set(sectors) | {"TOTAL"}
     records, line_of, units = [], [], {}
     for number, row in enumerate(rows[1:], start=2):
         if not row or all(not c.strip() for c in row):
@@ -192,7 +200,9 @@ def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> 
             return row[col[name]].strip()
 
         region = cell("region_code")
-        if region not in regions:
+        if not region:
+            raise DataError("empty region code", path=path, row=number, column="region_code")
+        if check_regions and region not in regions:
             hint = " (leading zeros lost? codes are 4-digit strings such as '0000', '6472')" if region.isdigit() and len(region) < 4 else ""
             raise DataError(f"unknown region code {region!r}{hint}", path=path, row=number, column="region_code")
         try:
@@ -201,8 +211,13 @@ def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> 
             raise DataError(str(exc), path=path, row=number, column="year") from None
         if "status" in col and cell("status"):
             status = cell("status")
-        sector = sector_code_from_label(cell("sector_code"))
-        if sector not in allowed_sectors:
+        if allowed_sectors is None:
+            sector = cell("sector_code")
+            if not sector:
+                raise DataError("empty sector code", path=path, row=number, column="sector_code")
+        else:
+            sector = sector_code_from_label(cell("sector_code"))
+        if allowed_sectors is not None and sector not in allowed_sectors:
             raise DataError(
                 f"unknown sector code {cell('sector_code')!r}; expected one of {sorted(allowed_sectors)}",
                 path=path, row=number, column="sector_code",
@@ -240,6 +255,9 @@ def _load_tidy(path, rows, *, sectors, known_regions, allow_gaps, tolerance) -> 
         records, columns=["region_code", "year", "sector_code", "price_basis", "value", "marker", "status", "source_id"]
     )
     frame["_line"] = line_of
+    if sectors is None:
+        present = frame.loc[frame["sector_code"] != "TOTAL", "sector_code"]
+        sectors = tuple(pd.unique(present))
     return finish_pdrb(frame, path=path, sectors=sectors, allow_gaps=allow_gaps, tolerance=tolerance)
 
 

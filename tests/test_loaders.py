@@ -523,3 +523,21 @@ def test_real_flexmonster_pivot_export():
     both = wide.merge(tidy[tidy.year == 2020], on=["region_code", "year", "sector_code", "price_basis"])
     differs = set(both.loc[both["value_x"] != both["value_y"], "region_code"])
     assert differs == {"1608", "1609"}  # the OKU Selatan/Timur label swap fixed in data/raw (SOURCES_indonesia.md)
+
+
+def test_any_codes_for_a_study_on_another_classification(tmp_path):
+    # Old 9-sector classification, user's own region codes: accepted with sectors=None and
+    # check_regions=False; 1,5 juta + 2,5 juta -> 0.0015 + 0.0025 miliar.
+    lines = ["region_code,year,sector_code,price_basis,value,unit"]
+    for year in (2005, 2006):
+        lines += [f"TT,{year},1,ADHK,1.5,juta rupiah", f"TT,{year},2,ADHK,2.5,juta rupiah"]
+    out = load_pdrb(write(tmp_path, lines), sectors=None, check_regions=False)
+    assert sorted(out["sector_code"].unique()) == ["1", "2"]
+    assert out["value"].tolist() == pytest.approx([0.0015, 0.0025, 0.0015, 0.0025])
+    # a region-year lacking one of the codes used elsewhere is still incomplete
+    bad = write(tmp_path, lines[:-1], name="bad.csv")
+    with pytest.raises(DataError, match=r"region TT year 2006 ADHK2010 lacks sector\(s\) \['2'\]"):
+        load_pdrb(bad, sectors=None, check_regions=False)
+    # the default still insists on the BPS catalog
+    with pytest.raises(DataError, match="unknown region code 'TT'"):
+        load_pdrb(write(tmp_path, lines, name="c.csv"))
