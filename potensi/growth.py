@@ -15,11 +15,9 @@ import pandas as pd
 
 from ._validate import (
     TOTAL_CODE,
+    Prepared,
     build_panel,
     check_period,
-    first_reason,
-    level_problems,
-    merge_reasons,
     period_frame,
     ratio,
     yearly_frame,
@@ -28,29 +26,66 @@ from ._validate import (
 __all__ = ["annual_growth", "compound_growth", "distribution", "growth_contribution"]
 
 
-def _panel(data, func, *, regions, exclude, columns, constant, years=None):
+def _panel(data, func, *, regions, exclude, columns, constant, years=None) -> Prepared:
     panel = build_panel(data, func, reference_code=None, regions=regions, exclude=exclude, constant=constant,
                         years=years, **columns)
+    return _with_total(panel)
+
+
+def _with_total(panel) -> Prepared:
+    """The panel with a last sector ``"TOTAL"``, the sum of the others (no reference)."""
     with np.errstate(invalid="ignore"):
         total = panel.x.sum(axis=2, keepdims=True)
-    return replace(panel, x=np.concatenate([panel.x, total], axis=2), sectors=[*panel.sectors, TOTAL_CODE])
+    return Prepared(replace(panel, x=np.concatenate([panel.x, total], axis=2), sectors=[*panel.sectors, TOTAL_CODE],
+                            references=None, ref=None, has_ref=None))
 
 
-def _missing(panel) -> np.ndarray:
-    _, reason = level_problems(panel, reference=False, zeros=False)
-    # the TOTAL column: "missing value" there means a sector is missing
-    reason[..., -1] = np.where(reason[..., -1] == "missing value",
-                               "region total incomplete (a sector's value is missing)", reason[..., -1])
-    return reason
+def _missing(prep: Prepared) -> np.ndarray:
+    """Reason codes for missing data, region x year x sector (TOTAL last)."""
+    def compute():
+        reasons = prep.reasons
+        _, codes = prep.level(reference=False, zeros=False)
+        codes = codes.copy()
+        # the TOTAL column: "missing value" there means a sector is missing
+        last = codes[..., -1]
+        codes[..., -1] = np.where(last == reasons.code("missing value"),
+                                  reasons.code("region total incomplete (a sector's value is missing)"), last)
+        return codes
+    return prep.cached("missing", compute)
 
 
-def _step_reason(missing: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """Reason for a step t-1 -> t (region x step x sector) from the missing-data reasons."""
-    before = missing[:, :-1]
-    prev = np.full(before.shape, "", dtype=object)
-    idx = np.nonzero(before != "")
-    prev[idx] = [f"{y} (previous year): {r}" for y, r in zip(years[:-1][idx[1]], before[idx])]
-    return merge_reasons(missing[:, 1:], prev)
+def _step_reason(prep: Prepared) -> np.ndarray:
+    """Reason codes for a step t-1 -> t (region x step x sector) from the missing-data reasons."""
+    missing, reasons = _missing(prep), prep.reasons
+    prev = reasons.format(missing[:, :-1], "{year} (previous year): {text}", years=prep.panel.years[:-1])
+    return reasons.merge(missing[:, 1:], prev)
+
+
+def _lpe(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """(LPE in percent, reason codes) for every step t-1 -> t."""
+    x, reasons = prep.panel.x, prep.reasons
+    reason = _step_reason(prep)
+    zero = reasons.select([x[:, :-1] == 0], ["zero base (previous year 0, growth undefined)"], reason.shape)
+    reason = reasons.merge(reason, zero)
+    return np.where(reason != 0, np.nan, 100 * (ratio(x[:, 1:], x[:, :-1]) - 1)), reason
+
+
+def _contribution(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """(contribution to growth in percentage points, reason codes) for every step t-1 -> t."""
+    x, reasons = prep.panel.x, prep.reasons
+    total_prev = x[:, :-1, -1:]
+    reason = _step_reason(prep)
+    reason = reasons.merge(reason, reasons.select([total_prev == 0], ["zero region total in the previous year"],
+                                                  reason.shape))
+    return np.where(reason != 0, np.nan, 100 * ratio(x[:, 1:] - x[:, :-1], total_prev)), reason
+
+
+def _distribution(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """(share of the region total in percent, reason codes) per region x year x sector."""
+    x, reasons = prep.panel.x, prep.reasons
+    total = x[..., -1:]
+    reason = reasons.merge(_missing(prep), reasons.select([total == 0], ["zero region total"], x.shape))
+    return np.where(reason != 0, np.nan, 100 * ratio(x, total)), reason
 
 
 def _columns(region, sector, year, value, price_basis):
@@ -109,15 +144,13 @@ def annual_growth(
     [20.0, 0.0, 5.0]
     """
     func = "annual_growth"
-    panel = _panel(data, func, regions=regions, exclude=exclude, constant=True,
-                   columns=_columns(region, sector, year, value, price_basis))
+    prep = _panel(data, func, regions=regions, exclude=exclude, constant=True,
+                  columns=_columns(region, sector, year, value, price_basis))
+    panel = prep.panel
     if len(panel.years) < 2:
         raise ValueError(f"{func}: argument data= holds one year ({panel.years.tolist()}); expected at least two")
-    x = panel.x
-    reason = _step_reason(_missing(panel), panel.years)
-    reason = merge_reasons(reason, np.where(x[:, :-1] == 0, "zero base (previous year 0, growth undefined)", ""))
-    lpe = np.where(reason != "", np.nan, 100 * (ratio(x[:, 1:], x[:, :-1]) - 1))
-    return yearly_frame(panel, {"lpe_pct": lpe}, reason=reason, years=panel.years[1:])
+    lpe, reason = _lpe(prep)
+    return yearly_frame(panel, {"lpe_pct": lpe}, reason=reason, years=panel.years[1:], reasons=prep.reasons)
 
 
 def compound_growth(
@@ -162,16 +195,22 @@ def compound_growth(
     """
     func = "compound_growth"
     start, end = check_period(start, end, func)
-    panel = _panel(data, func, regions=regions, exclude=exclude, constant=True, years=[start, end],
-                   columns=_columns(region, sector, year, value, price_basis))
+    prep = _panel(data, func, regions=regions, exclude=exclude, constant=True, years=[start, end],
+                  columns=_columns(region, sector, year, value, price_basis))
+    return _compound_growth_frame(prep, start, end, func)
+
+
+def _compound_growth_frame(prep: Prepared, start: int, end: int, func: str) -> pd.DataFrame:
+    panel, reasons = prep.panel, prep.reasons
     i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
     x = panel.x
-    reason = first_reason(_missing(panel)[:, [i0, i1]], panel.years[[i0, i1]])
-    reason = merge_reasons(reason, np.where(x[:, i0] == 0, f"{start}: zero base (growth undefined)", ""))
+    reason = reasons.first(_missing(prep)[:, [i0, i1]], panel.years[[i0, i1]])
+    zero = reasons.select([x[:, i0] == 0], [f"{start}: zero base (growth undefined)"], reason.shape)
+    reason = reasons.merge(reason, zero)
     with np.errstate(invalid="ignore"):
         cagr = 100 * (ratio(x[:, i1], x[:, i0]) ** (1 / (end - start)) - 1)
-    cagr = np.where(reason != "", np.nan, cagr)
-    return period_frame(panel, start, end, {"cagr_pct": cagr}, reason=reason)
+    cagr = np.where(reason != 0, np.nan, cagr)
+    return period_frame(panel, start, end, {"cagr_pct": cagr}, reason=reason, reasons=reasons)
 
 
 def growth_contribution(
@@ -216,17 +255,13 @@ def growth_contribution(
     [5.0, 0.0, 5.0]
     """
     func = "growth_contribution"
-    panel = _panel(data, func, regions=regions, exclude=exclude, constant=True,
-                   columns=_columns(region, sector, year, value, price_basis))
+    prep = _panel(data, func, regions=regions, exclude=exclude, constant=True,
+                  columns=_columns(region, sector, year, value, price_basis))
+    panel = prep.panel
     if len(panel.years) < 2:
         raise ValueError(f"{func}: argument data= holds one year ({panel.years.tolist()}); expected at least two")
-    x = panel.x
-    total_prev = x[:, :-1, -1:]
-    reason = _step_reason(_missing(panel), panel.years)
-    reason = merge_reasons(reason, np.where(np.broadcast_to(total_prev == 0, reason.shape),
-                                            "zero region total in the previous year", ""))
-    sp = np.where(reason != "", np.nan, 100 * ratio(x[:, 1:] - x[:, :-1], total_prev))
-    return yearly_frame(panel, {"contribution_pp": sp}, reason=reason, years=panel.years[1:])
+    sp, reason = _contribution(prep)
+    return yearly_frame(panel, {"contribution_pp": sp}, reason=reason, years=panel.years[1:], reasons=prep.reasons)
 
 
 def distribution(
@@ -268,11 +303,7 @@ def distribution(
     [25.0, 75.0, 100.0]
     """
     func = "distribution"
-    panel = _panel(data, func, regions=regions, exclude=exclude, constant=False,
-                   columns=_columns(region, sector, year, value, price_basis))
-    x = panel.x
-    reason = _missing(panel)
-    total = x[..., -1:]
-    reason = merge_reasons(reason, np.where(np.broadcast_to(total == 0, reason.shape), "zero region total", ""))
-    dist = np.where(reason != "", np.nan, 100 * ratio(x, total))
-    return yearly_frame(panel, {"distribution_pct": dist}, reason=reason)
+    prep = _panel(data, func, regions=regions, exclude=exclude, constant=False,
+                  columns=_columns(region, sector, year, value, price_basis))
+    dist, reason = _distribution(prep)
+    return yearly_frame(prep.panel, {"distribution_pct": dist}, reason=reason, reasons=prep.reasons)

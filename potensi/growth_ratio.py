@@ -14,48 +14,52 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._validate import build_panel, check_choice, check_period, merge_reasons, period_frame, ratio
+from ._validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
 from .location_quotient import SLQ_CHOICES, _lq, _mean_lq
 from .shift_share import _problems
+
+#: ``note`` texts (index 0: no note).
+_NOTES = (
+    "",
+    "reference total and sector growth negative: RPr > 1 and RPs > 1 mean slower growth; signs from differences",
+    "reference total growth negative: RPr > 1 means slower growth; signs from differences",
+    "reference sector growth negative: RPs > 1 means slower growth; signs from differences",
+)
+#: Sign codes: 0 undefined, 1 "+", 2 "-".
+_SIGNS = ("", "+", "-")
+#: Overlay texts: "" then the eight sign triples, code 1 + 4 a + 2 b + c (0 for "+", 1 for "-").
+_OVERLAYS = ("", *(a + b + c for a in "+-" for b in "+-" for c in "+-"))
 
 __all__ = ["growth_ratio", "growth_ratio_overlay"]
 
 
-def _mrp(panel, i0: int, i1: int):
+def _mrp(prep: Prepared, i0: int, i1: int):
+    """The MRP columns (signs as codes of :data:`_SIGNS`) and the reason codes."""
+    panel, reasons = prep.panel, prep.reasons
     x, r = panel.x, panel.ref
     g_ij = ratio(x[:, i1] - x[:, i0], x[:, i0])                 # sector growth in the region
     g_i = ratio(r[:, i1] - r[:, i0], r[:, i0])                  # sector growth in the reference
-    rt0, rt1 = r[:, i0].sum(axis=1, keepdims=True), r[:, i1].sum(axis=1, keepdims=True)
+    rt0, rt1 = prep.ref_total[:, i0], prep.ref_total[:, i1]
     g = np.broadcast_to(ratio(rt1 - rt0, rt0), g_i.shape)       # reference total growth
     rpr, rps = ratio(g_i, g), ratio(g_ij, g_i)
-    rpr_plus, rps_plus = g_i > g, g_ij > g_i
-    classic_reason, ext_reason = _problems(panel, [i0, i1])
-    rps_reason = merge_reasons(ext_reason, np.where(np.isnan(g_ij) & (ext_reason == ""), "growth undefined", ""))
-    zero_den = np.select([g == 0, g_i == 0], ["reference total growth 0: RPr undefined (sign from difference)",
-                                              "reference sector growth 0: RPs undefined (sign from difference)"],
-                         default="")
-    rps_reason = merge_reasons(rps_reason, np.where(classic_reason == "", zero_den, ""))
-    notes = np.select(
-        [(g < 0) & (g_i < 0), g < 0, g_i < 0],
-        ["reference total and sector growth negative: RPr > 1 and RPs > 1 mean slower growth; signs from differences",
-         "reference total growth negative: RPr > 1 means slower growth; signs from differences",
-         "reference sector growth negative: RPs > 1 means slower growth; signs from differences"],
-        default="",
-    )
+    classic_reason, ext_reason = _problems(prep, [i0, i1])
+    bad = classic_reason != 0
+    undefined = reasons.select([np.isnan(g_ij)], ["growth undefined"], g_ij.shape)
+    zero_den = reasons.select([g == 0, g_i == 0], ["reference total growth 0: RPr undefined (sign from difference)",
+                                                   "reference sector growth 0: RPs undefined (sign from difference)"],
+                              g_ij.shape)
+    rps_reason = reasons.merge(ext_reason, undefined, np.where(bad, 0, zero_den))
+    notes = np.select([(g < 0) & (g_i < 0), g < 0, g_i < 0], [1, 2, 3], default=0)
     return {
-        "rpr": np.where(classic_reason != "", np.nan, rpr),
-        "rps": np.where(classic_reason != "", np.nan, rps),
-        "rpr_plus": np.where(classic_reason != "", np.nan, rpr_plus),
-        "rps_plus": np.where(np.isnan(g_ij) | (classic_reason != ""), np.nan, rps_plus),
-        "growth_pct": 100 * np.where(classic_reason != "", np.nan, g_ij),
-        "reference_growth_pct": 100 * np.where(classic_reason != "", np.nan, g_i),
-        "reference_total_growth_pct": 100 * np.where(classic_reason != "", np.nan, g),
-        "note": np.where(classic_reason != "", "", notes),
+        "rpr": np.where(bad, np.nan, rpr),
+        "rps": np.where(bad, np.nan, rps),
+        "rpr_sign": np.where(bad, 0, np.where(g_i > g, 1, 2)),
+        "rps_sign": np.where(np.isnan(g_ij) | bad, 0, np.where(g_ij > g_i, 1, 2)),
+        "growth_pct": 100 * np.where(bad, np.nan, g_ij),
+        "reference_growth_pct": 100 * np.where(bad, np.nan, g_i),
+        "reference_total_growth_pct": 100 * np.where(bad, np.nan, g),
+        "note": np.where(bad, 0, notes),
     }, rps_reason
-
-
-def _sign(flag: np.ndarray) -> np.ndarray:
-    return np.where(np.isnan(flag), "", np.where(flag == 1, "+", "-"))
 
 
 def growth_ratio(
@@ -123,19 +127,19 @@ def growth_ratio(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=[start, end])
+    prep = Prepared(panel)
     i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
-    cols, reason = _mrp(panel, i0, i1)
-    out = _order(cols)
-    return period_frame(panel, start, end, out, reason=reason)
+    cols, reason = _mrp(prep, i0, i1)
+    return period_frame(panel, start, end, _texts(cols), reason=reason, reasons=prep.reasons)
 
 
-def _order(cols: dict) -> dict:
-    return {
-        "rpr": cols["rpr"], "rps": cols["rps"],
-        "rpr_sign": _sign(cols["rpr_plus"]), "rps_sign": _sign(cols["rps_plus"]),
-        "growth_pct": cols["growth_pct"], "reference_growth_pct": cols["reference_growth_pct"],
-        "reference_total_growth_pct": cols["reference_total_growth_pct"], "note": cols["note"],
-    }
+def _texts(cols: dict) -> dict:
+    """The MRP columns with the sign and note codes as text columns."""
+    out = dict(cols)
+    out["rpr_sign"] = Coded(cols["rpr_sign"], _SIGNS)
+    out["rps_sign"] = Coded(cols["rps_sign"], _SIGNS)
+    out["note"] = Coded(cols["note"], _NOTES)
+    return out
 
 
 def growth_ratio_overlay(
@@ -203,20 +207,26 @@ def growth_ratio_overlay(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=years)
+    return _overlay_frame(Prepared(panel), start, end, lq=lq, func=func)
+
+
+def _overlay_frame(prep: Prepared, start: int, end: int, *, lq: str, func: str) -> pd.DataFrame:
+    panel, reasons = prep.panel, prep.reasons
     i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
-    cols, reason = _mrp(panel, i0, i1)
+    cols, reason = _mrp(prep, i0, i1)
     if lq == "mean":
-        lq_value, lq_reason = _mean_lq(panel)
+        lq_value, lq_reason = _mean_lq(prep)
     else:
-        values, _, level = _lq(panel)
+        values, _, level = _lq(prep)
         i = i0 if lq == "start" else i1
         lq_value = values[:, i]
-        lq_reason = np.where(level[:, i] != "", f"{panel.years[i]}: " + level[:, i].astype(object), "")
-    out = _order(cols)
-    lq_sign = np.where(np.isnan(lq_value), "", np.where(lq_value > 1, "+", "-"))
-    signs = np.char.add(np.char.add(out["rps_sign"].astype(str), out["rpr_sign"].astype(str)), lq_sign.astype(str))
-    overlay = np.where(np.char.str_len(signs) == 3, signs, "")
-    reason = merge_reasons(reason, np.where(lq_reason != "", "LQ " + lq_reason.astype(object), ""))
-    ordered = {"rpr": out.pop("rpr"), "rps": out.pop("rps"), "overlay": overlay.astype(object), "lq": lq_value}
+        lq_reason = reasons.first(level[:, [i]], panel.years[[i]])
+    lq_sign = np.where(np.isnan(lq_value), 0, np.where(lq_value > 1, 1, 2))
+    rps, rpr = cols["rps_sign"], cols["rpr_sign"]
+    defined = (rps != 0) & (rpr != 0) & (lq_sign != 0)
+    overlay = np.where(defined, 1 + 4 * (rps - 1) + 2 * (rpr - 1) + (lq_sign - 1), 0)
+    reason = reasons.merge(reason, reasons.format(lq_reason, "LQ {text}"))
+    out = _texts(cols)
+    ordered = {"rpr": out.pop("rpr"), "rps": out.pop("rps"), "overlay": Coded(overlay, _OVERLAYS), "lq": lq_value}
     ordered.update(out)
-    return period_frame(panel, start, end, ordered, reason=reason)
+    return period_frame(panel, start, end, ordered, reason=reason, reasons=reasons)

@@ -15,12 +15,11 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (
+    Coded,
+    Prepared,
     build_panel,
     check_choice,
     check_period,
-    first_reason,
-    level_problems,
-    merge_reasons,
     period_frame,
     ratio,
     yearly_frame,
@@ -148,17 +147,23 @@ def location_quotient(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, years=years)
-    lq, bad, reason = _lq(panel)
-    return yearly_frame(panel, {"lq": lq}, reason=reason)
+    return _lq_frame(Prepared(panel))
 
 
-def _lq(panel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x, r = panel.x, panel.ref
-    share = ratio(x, x.sum(axis=2, keepdims=True))
-    ref_share = ratio(r, r.sum(axis=2, keepdims=True))
-    bad, reason = level_problems(panel)
-    lq = np.where(bad, np.nan, ratio(share, ref_share))
-    return lq, bad, reason
+def _lq_frame(prep: Prepared) -> pd.DataFrame:
+    lq, _, level = _lq(prep)
+    return yearly_frame(prep.panel, {"lq": lq}, reason=level, reasons=prep.reasons)
+
+
+def _lq(prep: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(LQ, invalid mask, reason codes) per region x year x sector, computed once per panel."""
+    def compute():
+        x, r = prep.panel.x, prep.panel.ref
+        share = ratio(x, prep.total)
+        ref_share = ratio(r, prep.ref_total)
+        bad, reason = prep.level()
+        return np.where(bad, np.nan, ratio(share, ref_share)), bad, reason
+    return prep.cached("lq", compute)
 
 
 def _period_indices(panel, start: int, end: int, func: str) -> tuple[int, int]:
@@ -218,15 +223,19 @@ def average_location_quotient(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, years=range(start, end + 1))
-    mean, reason = _mean_lq(panel)
+    prep = Prepared(panel)
+    mean, reason = _mean_lq(prep)
     return period_frame(panel, start, end, {"lq": mean, "n_years": np.full(mean.shape, len(panel.years))},
-                        reason=reason)
+                        reason=reason, reasons=prep.reasons)
 
 
-def _mean_lq(panel) -> tuple[np.ndarray, np.ndarray]:
-    lq, bad, reason = _lq(panel)
-    mean = np.where(bad.any(axis=1), np.nan, lq.mean(axis=1))
-    return mean, first_reason(reason, panel.years)
+def _mean_lq(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """(mean LQ over the panel's years, reason codes) per region x sector."""
+    def compute():
+        lq, bad, reason = _lq(prep)
+        mean = np.where(bad.any(axis=1), np.nan, lq.mean(axis=1))
+        return mean, prep.reasons.first(reason, prep.panel.years)
+    return prep.cached("mean_lq", compute)
 
 
 def _growth_factor(x: np.ndarray, i0: int, i1: int, method: str) -> np.ndarray:
@@ -239,25 +248,27 @@ def _growth_factor(x: np.ndarray, i0: int, i1: int, method: str) -> np.ndarray:
         return ratio(x[:, i1], x[:, i0]) ** (1 / t)
 
 
-def _growth_problems(panel, i0: int, i1: int, method: str) -> np.ndarray:
-    """Reasons (region x sector) why a growth-based indicator over i0..i1 is undefined."""
-    bad, level = level_problems(panel)
-    yrs = panel.years
-    span = slice(i0, i1 + 1) if method == "mean" else [i0, i1]
-    sub_years = yrs[span]
-    out = first_reason(level[:, span], sub_years)
-    x, r = panel.x, panel.ref
-    base = [i0] if method != "mean" else list(range(i0, i1))
-    for i in base:
-        zero = np.select(
-            [x[:, i] == 0, (x[:, i].sum(axis=1) == 0)[:, None], r[:, i] == 0 if r is not None else False],
-            [f"{yrs[i]}: zero base (sector value 0, growth undefined)",
-             f"{yrs[i]}: zero region total (growth undefined)",
-             f"{yrs[i]}: zero base in the reference (growth undefined)"],
-            default="",
-        )
-        out = merge_reasons(out, zero)
-    return out
+def _growth_problems(prep: Prepared, i0: int, i1: int, method: str) -> np.ndarray:
+    """Reason codes (region x sector) why a growth-based indicator over i0..i1 is undefined."""
+    def compute():
+        panel, reasons = prep.panel, prep.reasons
+        _, level = prep.level()
+        yrs = panel.years
+        span = slice(i0, i1 + 1) if method == "mean" else [i0, i1]
+        out = reasons.first(level[:, span], yrs[span])
+        x, r = panel.x, panel.ref
+        base = [i0] if method != "mean" else list(range(i0, i1))
+        for i in base:
+            zero = reasons.select(
+                [x[:, i] == 0, (prep.total[:, i] == 0), r[:, i] == 0 if r is not None else False],
+                [f"{yrs[i]}: zero base (sector value 0, growth undefined)",
+                 f"{yrs[i]}: zero region total (growth undefined)",
+                 f"{yrs[i]}: zero base in the reference (growth undefined)"],
+                x[:, i].shape,
+            )
+            out = reasons.merge(out, zero)
+        return out
+    return prep.cached(("growth_problems", i0, i1, method), compute)
 
 
 def dynamic_location_quotient(
@@ -344,24 +355,40 @@ def dynamic_location_quotient(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=range(start, end + 1))
-    dlq, reason = _dlq(panel, start, end, method, func)
-    return period_frame(panel, start, end, {"dlq": dlq, "method": np.full(dlq.shape, method, dtype=object)},
-                        reason=reason)
+    prep = Prepared(panel)
+    dlq, reason = _dlq(prep, start, end, method, func)
+    return period_frame(panel, start, end, {"dlq": dlq, "method": _constant(method, dlq.shape)},
+                        reason=reason, reasons=prep.reasons)
 
 
-def _dlq(panel, start: int, end: int, method: str, func: str) -> tuple[np.ndarray, np.ndarray]:
-    i0, i1 = _period_indices(panel, start, end, func)
+def _constant(text: str, shape: tuple[int, ...]) -> Coded:
+    """A text column holding ``text`` in every row."""
+    return Coded(np.zeros(shape, dtype=np.int8), [text])
+
+
+def _dlq(prep: Prepared, start: int, end: int, method: str, func: str) -> tuple[np.ndarray, np.ndarray]:
+    """(DLQ, reason codes) per region x sector."""
+    i0, i1 = _period_indices(prep.panel, start, end, func)
     t = 1 if method == "one_period" else i1 - i0
     rate = "cagr" if method == "one_period" else method
-    x, r = panel.x, panel.ref
+    x, r = prep.panel.x, prep.panel.ref
     g_ij = _growth_factor(x, i0, i1, rate)
-    g_j = _growth_factor(x.sum(axis=2, keepdims=True), i0, i1, rate)
+    g_j = _growth_factor(prep.total, i0, i1, rate)
     big_g_i = _growth_factor(r, i0, i1, rate)
-    big_g = _growth_factor(r.sum(axis=2, keepdims=True), i0, i1, rate)
+    big_g = _growth_factor(prep.ref_total, i0, i1, rate)
     dlq = ratio(ratio(g_ij, g_j) ** t, ratio(big_g_i, big_g) ** t)
-    reason = _growth_problems(panel, i0, i1, rate)
-    dlq = np.where(reason != "", np.nan, dlq)
+    reason = _growth_problems(prep, i0, i1, rate)
+    dlq = np.where(reason != 0, np.nan, dlq)
     return dlq, reason
+
+
+def _quadrants(slq: object, dlq: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(category code, -1 where missing; quadrant 0-3; missing mask) of SLQ and DLQ values."""
+    s = np.asarray(slq, dtype=float)
+    d = np.asarray(dlq, dtype=float)
+    quadrant = np.where(s > 1, np.where(d > 1, 0, 1), np.where(d > 1, 2, 3))
+    missing = np.isnan(s) | np.isnan(d)
+    return np.where(missing, -1, quadrant), quadrant, missing
 
 
 def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "kuncoro") -> tuple[pd.Categorical, np.ndarray]:
@@ -375,13 +402,8 @@ def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "kuncoro") -> tu
     (['prospektif', 'tertinggal'], ['SLQ>1, DLQ<=1', 'SLQ<=1, DLQ<=1'])
     """
     check_choice(labels, SLQ_DLQ_LABELS, "classify_slq_dlq", "labels")
-    s = np.asarray(slq, dtype=float)
-    d = np.asarray(dlq, dtype=float)
-    quadrant = np.where(s > 1, np.where(d > 1, 0, 1), np.where(d > 1, 2, 3))
-    missing = np.isnan(s) | np.isnan(d)
-    codes = np.where(missing, -1, quadrant).reshape(-1)
-    dtype = SLQ_DLQ_LABELS[labels]
-    cat = pd.Categorical.from_codes(codes, dtype=dtype)
+    codes, quadrant, missing = _quadrants(slq, dlq)
+    cat = pd.Categorical.from_codes(codes.reshape(-1), dtype=SLQ_DLQ_LABELS[labels])
     rules = np.where(missing.reshape(-1), "", np.asarray(SLQ_DLQ_RULES, dtype=object)[quadrant.reshape(-1)])
     return cat, rules
 
@@ -463,20 +485,28 @@ def slq_dlq(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=range(start, end + 1))
-    dlq, dlq_reason = _dlq(panel, start, end, method, func)
+    return _slq_dlq_frame(Prepared(panel), start, end, method=method, slq=slq, labels=labels, func=func)
+
+
+def _slq_dlq_frame(prep: Prepared, start: int, end: int, *, method: str, slq: str, labels: str,
+                   func: str) -> pd.DataFrame:
+    panel, reasons = prep.panel, prep.reasons
+    dlq, dlq_reason = _dlq(prep, start, end, method, func)
     if slq == "mean":
-        s, s_reason = _mean_lq(panel)
+        s, s_reason = _mean_lq(prep)
     else:
-        lq, _, level = _lq(panel)
+        lq, _, level = _lq(prep)
         i = panel.year_index(start if slq == "start" else end, func, slq)
         s = lq[:, i]
-        s_reason = first_reason(level[:, [i]], panel.years[[i]])
-    cat, rules = classify_slq_dlq(s, dlq, labels=labels)
-    reason = merge_reasons(dlq_reason, np.where(s_reason != "", "SLQ " + s_reason.astype(str), ""))
+        s_reason = reasons.first(level[:, [i]], panel.years[[i]])
+    codes, quadrant, missing = _quadrants(s, dlq)
+    cat = pd.Categorical.from_codes(codes.reshape(-1), dtype=SLQ_DLQ_LABELS[labels])
+    rules = Coded(np.where(missing, len(SLQ_DLQ_RULES), quadrant), (*SLQ_DLQ_RULES, ""))
+    reason = reasons.merge(dlq_reason, reasons.format(s_reason, "SLQ {text}"))
     return period_frame(
         panel, start, end,
         {"dlq": dlq, "slq_dlq_class": cat, "slq": s, "slq_dlq_rule": rules,
-         "method": np.full(dlq.shape, method, dtype=object)},
-        reason=reason,
+         "method": _constant(method, dlq.shape)},
+        reason=reason, reasons=reasons,
     )
 

@@ -14,13 +14,12 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (
+    Coded,
+    Prepared,
     build_panel,
     check_columns,
     check_frame,
     check_period,
-    first_reason,
-    level_problems,
-    merge_reasons,
     period_frame,
     ratio,
 )
@@ -80,33 +79,44 @@ def _components(e0, e1, r0, r1):
     }
 
 
-def _problems(panel, idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(classic reason, extension reason) per region x sector over the years ``idx``."""
-    _, level = level_problems(panel, zeros=False)
-    sub = level[:, idx]
-    classic = first_reason(sub, panel.years[idx])
-    yrs = panel.years
-    x, r = panel.x, panel.ref
-    extension = np.full(classic.shape, "", dtype=object)
-    for i in idx[:-1]:
-        ref_zero = np.select(
-            [(r[:, i].sum(axis=1) == 0)[:, None] & np.ones_like(r[:, i], bool), r[:, i] == 0],
-            [f"{yrs[i]}: zero reference total (growth r undefined)",
-             f"{yrs[i]}: zero base in the reference (growth r_i undefined)"], default="")
-        classic = merge_reasons(classic, ref_zero)
-        reg_zero = np.select(
-            [(x[:, i].sum(axis=1) == 0)[:, None] & np.ones_like(x[:, i], bool), x[:, i] == 0],
-            [f"{yrs[i]}: zero region total (r_j undefined: Esteban-Marquillas and Arcelus parts NaN)",
-             f"{yrs[i]}: zero base (r_ij undefined: Esteban-Marquillas parts NaN)"], default="")
-        extension = merge_reasons(extension, reg_zero)
-    return classic, merge_reasons(classic, extension)
+def _problems(prep: Prepared, idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(classic, extension) reason codes per region x sector over the years ``idx``."""
+    def compute():
+        panel, reasons = prep.panel, prep.reasons
+        _, level = prep.level(zeros=False)
+        yrs = panel.years
+        classic = reasons.first(level[:, idx], yrs[idx])
+        x, r = panel.x, panel.ref
+        extension = np.zeros(classic.shape, dtype=np.int32)
+        for i in idx[:-1]:
+            ref_zero = reasons.select(
+                [prep.ref_total[:, i] == 0, r[:, i] == 0],
+                [f"{yrs[i]}: zero reference total (growth r undefined)",
+                 f"{yrs[i]}: zero base in the reference (growth r_i undefined)"], classic.shape)
+            classic = reasons.merge(classic, ref_zero)
+            reg_zero = reasons.select(
+                [prep.total[:, i] == 0, x[:, i] == 0],
+                [f"{yrs[i]}: zero region total (r_j undefined: Esteban-Marquillas and Arcelus parts NaN)",
+                 f"{yrs[i]}: zero base (r_ij undefined: Esteban-Marquillas parts NaN)"], classic.shape)
+            extension = reasons.merge(extension, reg_zero)
+        return classic, reasons.merge(classic, extension)
+    return prep.cached(("shift_share_problems", tuple(idx)), compute)
 
 
 def _finish(comp: dict, classic_reason: np.ndarray) -> dict:
     """Blank every component where the classic ones are undefined. The extension parts are
     NaN by their own arithmetic where r_ij or r_j is undefined (zero regional base/total)."""
-    bad = classic_reason != ""
+    bad = classic_reason != 0
     return {name: np.where(bad, np.nan, arr) for name, arr in comp.items()}
+
+
+def _shift_share_frame(prep: Prepared, start: int, end: int, func: str) -> pd.DataFrame:
+    panel = prep.panel
+    i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
+    comp = _components(panel.x[:, i0], panel.x[:, i1], panel.ref[:, i0], panel.ref[:, i1])
+    classic_reason, ext_reason = _problems(prep, [i0, i1])
+    return period_frame(panel, start, end, _finish(comp, classic_reason), reason=ext_reason,
+                        reasons=prep.reasons)
 
 
 def shift_share(
@@ -202,10 +212,7 @@ def shift_share(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=[start, end])
-    i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
-    comp = _components(panel.x[:, i0], panel.x[:, i1], panel.ref[:, i0], panel.ref[:, i1])
-    classic_reason, ext_reason = _problems(panel, [i0, i1])
-    return period_frame(panel, start, end, _finish(comp, classic_reason), reason=ext_reason)
+    return _shift_share_frame(Prepared(panel), start, end, func)
 
 
 def dynamic_shift_share(
@@ -261,6 +268,11 @@ def dynamic_shift_share(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=range(start, end + 1))
+    return _dynamic_shift_share_frame(Prepared(panel), start, end, func)
+
+
+def _dynamic_shift_share_frame(prep: Prepared, start: int, end: int, func: str) -> pd.DataFrame:
+    panel = prep.panel
     i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
     x, r = panel.x, panel.ref
     # region x step x sector arrays; components of _components need a 2-D layout: fold steps in
@@ -270,12 +282,12 @@ def dynamic_shift_share(
         return a[:, lo:hi].reshape(nr * steps, ns)
 
     comp = _components(fold(x, i0, i1), fold(x, i0 + 1, i1 + 1), fold(r, i0, i1), fold(r, i0 + 1, i1 + 1))
-    classic_reason, _ = _problems(panel, list(range(i0, i1 + 1)))
+    classic_reason, _ = _problems(prep, list(range(i0, i1 + 1)))
     out = {}
     for name in [*CLASSIC, "net_shift"]:
         total = comp[name].reshape(nr, steps, ns).sum(axis=1)
-        out[name] = np.where(classic_reason != "", np.nan, total)
-    return period_frame(panel, start, end, out, reason=classic_reason)
+        out[name] = np.where(classic_reason != 0, np.nan, total)
+    return period_frame(panel, start, end, out, reason=classic_reason, reasons=prep.reasons)
 
 
 def shift_share_profile(
@@ -319,11 +331,10 @@ def shift_share_profile(
     ppw = table[competitive_effect].to_numpy(dtype=float)
     quadrant = np.where(pp > 0, np.where(ppw > 0, 0, 1), np.where(ppw > 0, 2, 3))
     missing = np.isnan(pp) | np.isnan(ppw)
-    out = table.copy()
-    out["profile"] = pd.Categorical.from_codes(np.where(missing, -1, quadrant), dtype=PROFILE_LABELS)
-    out["profile_rule"] = np.where(missing, "", np.asarray(PROFILE_RULES, dtype=object)[quadrant])
-    out["profile_rule"] = out["profile_rule"].astype("str")
     net = pp + ppw
-    out["net_shift_class"] = pd.Categorical.from_codes(np.where(missing, -1, np.where(net > 0, 0, 1)),
-                                                       dtype=NET_SHIFT_LABELS)
-    return out
+    return table.assign(
+        profile=pd.Categorical.from_codes(np.where(missing, -1, quadrant), dtype=PROFILE_LABELS),
+        profile_rule=Coded(np.where(missing, len(PROFILE_RULES), quadrant), (*PROFILE_RULES, "")).column(),
+        net_shift_class=pd.Categorical.from_codes(np.where(missing, -1, np.where(net > 0, 0, 1)),
+                                                  dtype=NET_SHIFT_LABELS),
+    )

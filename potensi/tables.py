@@ -18,18 +18,30 @@ Every table also carries ``price_basis`` and ``reason`` (``""`` or why a value i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ._validate import check_columns, check_frame, check_period
+from ._validate import (
+    TOTAL_CODE,
+    Cube,
+    Panel,
+    Prepared,
+    Reasons,
+    _build,
+    check_columns,
+    check_frame,
+    check_period,
+    yearly_frame,
+)
 from .atomic import write_atomic
-from .growth import annual_growth, distribution, growth_contribution
-from .growth_ratio import growth_ratio_overlay
-from .location_quotient import location_quotient, slq_dlq
-from .shift_share import shift_share, shift_share_profile
-from .typology import klassen_sector
+from .growth import _contribution, _distribution, _lpe, _with_total
+from .growth_ratio import _overlay_frame
+from .location_quotient import _lq_frame, _slq_dlq_frame
+from .shift_share import _shift_share_frame, shift_share_profile
+from .typology import _klassen_frame
 
 __all__ = ["TABLE_NAMES", "WORKBOOK_NAME", "sector_tables", "write_tables"]
 
@@ -73,9 +85,17 @@ def sector_tables(
     dict of str to pandas.DataFrame
         Keys :data:`TABLE_NAMES`; columns in the module docstring. ``dlq`` uses the CAGR form
         and the mean LQ as SLQ with the Kuncoro labels; ``mrp`` the mean LQ; ``klassen_sector``
-        the growth x share variant in ``klassen`` and the LQ x growth one in ``klassen_lq``;
+        the growth x share variant in ``klassen`` and the LQ x growth one in ``klassen_lq``
+        (both ordered Categoricals);
         ``growth`` covers the study regions and their published references, sector
         ``"TOTAL"`` included (the LPE of ``start`` needs ``start - 1`` in the data).
+
+    Notes
+    -----
+    The rows are validated and arranged into arrays once and every indicator is computed from
+    them exactly as its public function computes it (the tables equal the public functions'
+    results); errors therefore name ``sector_tables``. All 514 kab/kota of the embedded data
+    take well under 0.1 s (``benchmarks/indicators.py``).
     """
     func = "sector_tables"
     check_frame(pdrb, func, "pdrb")
@@ -85,58 +105,79 @@ def sector_tables(
     if data.empty:
         have = sorted(pdrb["price_basis"].astype(str).unique())
         raise ValueError(f"sector_tables: argument price_basis={price_basis!r}: no rows; available: {have}")
-    kw = dict(reference_code=reference_code, regions=regions, reference=reference, exclude=tuple(excluded_sectors))
-    period = dict(start=start, end=end)
+    # validate and arrange the rows once (start - 1 too: the LPE of start); every indicator below
+    # is computed from these arrays exactly as its public function computes it
+    panel, cube = _build(data, func, reference_code=reference_code, regions=regions, reference=reference,
+                         exclude=tuple(excluded_sectors), region="region_code", sector="sector_code", year="year",
+                         value="value", price_basis="price_basis", constant=True,
+                         years=range(start - 1, end + 1), check_years=(start, end))
+    prep = Prepared(panel).years_between(start, end)
     tables: dict[str, pd.DataFrame] = {}
-    tables["lq"] = location_quotient(data, years=range(start, end + 1), **kw)
-    tables["dlq"] = slq_dlq(data, **kw, **period)
-    tables["shift_share"] = shift_share_profile(shift_share(data, **kw, **period))
-    tables["mrp"] = growth_ratio_overlay(data, **kw, **period)
-    share = klassen_sector(data, **kw, **period)
-    by_lq = klassen_sector(data, **kw, **period, variant="lq")
-    share.insert(share.columns.get_loc("klassen_rule") + 1, "klassen_lq", by_lq["klassen"].to_numpy())
-    share.insert(share.columns.get_loc("klassen_lq") + 1, "klassen_lq_rule", by_lq["klassen_rule"].to_numpy())
-    tables["klassen_sector"] = share
-    study = list(tables["lq"]["region_code"].unique())
-    refs = [] if reference == "sum" else list(tables["lq"]["reference_code"].unique())
-    tables["growth"] = _growth_table(data, regions=study + [r for r in refs if r not in study],
-                                     exclude=tuple(excluded_sectors), start=start, end=end)
+    tables["lq"] = _lq_frame(prep)
+    tables["dlq"] = _slq_dlq_frame(prep, start, end, method="cagr", slq="mean", labels="kuncoro", func=func)
+    tables["shift_share"] = shift_share_profile(_shift_share_frame(prep, start, end, func))
+    tables["mrp"] = _overlay_frame(prep, start, end, lq="mean", func=func)
+    tables["klassen_sector"] = _klassen_frame(prep, start, end, variant="share", also="lq", func=func)
+    tables["growth"] = _growth_table(panel, cube, reference=reference, start=start)
     return tables
 
 
-def _growth_table(data, *, regions, exclude, start, end) -> pd.DataFrame:
-    years = pd.to_numeric(data["year"])
-    span = data[years.between(start - 1, end) & data["region_code"].astype(str).isin(regions)]
-    key = ["region_code", "sector_code", "year"]
-    dist = distribution(span, regions=regions, exclude=exclude)
-    dist = dist[dist["year"].between(start, end)]
-    values = span[span["sector_code"].astype(str) != "TOTAL"].assign(
-        region_code=lambda d: d["region_code"].astype(str), sector_code=lambda d: d["sector_code"].astype(str),
-        year=lambda d: pd.to_numeric(d["year"]).astype("int64"))
-    values = values[~values["sector_code"].isin(exclude)]
-    totals = values.groupby(["region_code", "year"], as_index=False)["value"].sum(min_count=1)
-    totals = totals.assign(sector_code="TOTAL")
-    values = pd.concat([values[[*key, "value"]], totals[[*key, "value"]]], ignore_index=True)
-    out = dist.merge(values, on=key, how="left")
-    if len(np.unique(span["year"])) >= 2:
-        lpe = annual_growth(span, regions=regions, exclude=exclude)
-        sp = growth_contribution(span, regions=regions, exclude=exclude)
-        out = out.merge(lpe[[*key, "lpe_pct", "reason"]].rename(columns={"reason": "lpe_reason"}), on=key, how="left")
-        out = out.merge(sp[[*key, "contribution_pp", "reason"]].rename(columns={"reason": "sp_reason"}),
-                        on=key, how="left")
-    else:
-        out["lpe_pct"], out["contribution_pp"], out["lpe_reason"], out["sp_reason"] = np.nan, np.nan, None, None
-    no_prev = out["lpe_pct"].isna() & out["lpe_reason"].isna()
-    out["lpe_reason"] = out["lpe_reason"].where(~no_prev, "no previous year in the data")
-    out["sp_reason"] = out["sp_reason"].where(~no_prev, "no previous year in the data")
-    parts = [("distribution", out["reason"]), ("lpe", out["lpe_reason"]), ("contribution", out["sp_reason"])]
-    text = [
-        "; ".join(f"{name}: {r}" for name, r in zip(("distribution", "lpe", "contribution"), row) if r)
-        for row in zip(*(p.fillna("").astype(str) for _, p in parts))
-    ]
-    out["reason"] = pd.Series(text, index=out.index, dtype="str")
-    cols = [*key, "value", "distribution_pct", "lpe_pct", "contribution_pp", "price_basis", "reason"]
-    return out[cols].sort_values(key).reset_index(drop=True)
+_NO_PREVIOUS = "no previous year in the data"
+
+
+def _growth_table(panel: Panel, cube: Cube, *, reference: str, start: int) -> pd.DataFrame:
+    """The ``growth`` table: study regions and their published references, the years of
+    ``start .. end`` they have data for (the LPE of a year needs the previous year with data),
+    sectors and ``"TOTAL"`` sorted as text."""
+    study = list(panel.regions)
+    refs = [] if reference == "sum" else list(dict.fromkeys(panel.references))
+    codes = sorted(study + [r for r in refs if r not in study])
+    pos = pd.Index(cube.codes).get_indexer(codes)
+    has = cube.has[pos]
+    year_idx = np.flatnonzero(has.any(axis=0))
+    sector_idx = np.flatnonzero(cube.cell[pos].any(axis=0))
+    x = cube.x[pos][:, year_idx][:, :, sector_idx]
+    sectors = [panel.sectors[i] for i in sector_idx]
+    years = panel.years[year_idx]
+    prep = _with_total(Panel(codes, None, years, sectors, x, None, has[:, year_idx], None, panel.basis,
+                             panel.reference_mode))
+    reasons = prep.reasons
+    dist, dist_reason = _distribution(prep)
+    nr, ny, ns = prep.panel.x.shape
+    lpe, sp = np.full((nr, ny, ns), np.nan), np.full((nr, ny, ns), np.nan)
+    lpe_reason = np.full((nr, ny, ns), reasons.code(_NO_PREVIOUS), dtype=np.int32)
+    sp_reason = lpe_reason.copy()
+    if ny >= 2:
+        lpe[:, 1:], lpe_reason[:, 1:] = _lpe(prep)
+        sp[:, 1:], sp_reason[:, 1:] = _contribution(prep)
+    with np.errstate(invalid="ignore"):
+        value_total = np.where(np.isnan(x).all(axis=2), np.nan, np.nansum(x, axis=2))
+    value = np.concatenate([x, value_total[:, :, None]], axis=2)
+    reason = _joined(reasons, {"distribution": dist_reason, "lpe": lpe_reason, "contribution": sp_reason})
+    keep = years >= start
+    order = np.argsort(np.asarray([*sectors, TOTAL_CODE], dtype=object), kind="stable")
+    out = replace(prep.panel, years=years[keep], sectors=[[*sectors, TOTAL_CODE][i] for i in order])
+    columns = {name: arr[:, keep][:, :, order] for name, arr in
+               (("value", value), ("distribution_pct", dist), ("lpe_pct", lpe), ("contribution_pp", sp))}
+    return yearly_frame(out, columns, reason=reason[:, keep][:, :, order], reasons=reasons)
+
+
+def _joined(reasons: Reasons, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """Codes of ``"<name>: <reason>; ..."`` over the non-empty reasons of each part."""
+    n = len(reasons.texts)
+    key = np.zeros(next(iter(parts.values())).shape, dtype=np.int64)
+    for codes in parts.values():
+        key = key * n + codes
+    uniq, inverse = np.unique(key, return_inverse=True)
+    lut = np.zeros(len(uniq), dtype=np.int32)
+    for i, k in enumerate(uniq.tolist()):
+        texts = []
+        for name in reversed(parts):
+            k, c = divmod(k, n)
+            if c:
+                texts.append(f"{name}: {reasons.texts[c]}")
+        lut[i] = reasons.code("; ".join(reversed(texts)))
+    return lut[inverse].reshape(key.shape)
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

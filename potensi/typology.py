@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._validate import build_panel, check_choice, check_period, merge_reasons, period_frame, ratio
-from .location_quotient import _growth_factor, _growth_problems, _mean_lq
+from ._validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
+from .location_quotient import _constant, _growth_factor, _growth_problems, _mean_lq
 
 __all__ = ["KLASSEN_SECTOR_LABELS", "KLASSEN_SECTOR_RULES", "klassen_sector"]
 
@@ -109,27 +109,52 @@ def klassen_sector(
     panel = build_panel(data, func, reference_code=reference_code, regions=regions, reference=reference,
                         exclude=exclude, region=region, sector=sector, year=year, value=value,
                         price_basis=price_basis, constant=True, years=range(start, end + 1))
-    i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
-    x, r = panel.x, panel.ref
-    g_ij = 100 * (_growth_factor(x, i0, i1, "cagr") - 1)
-    g_i = 100 * (_growth_factor(r, i0, i1, "cagr") - 1)
-    g_j = np.broadcast_to(100 * (_growth_factor(x.sum(axis=2, keepdims=True), i0, i1, "cagr") - 1), g_ij.shape)
-    s_ij = 100 * ratio(x, x.sum(axis=2, keepdims=True)).mean(axis=1)
-    s_i = 100 * ratio(r, r.sum(axis=2, keepdims=True)).mean(axis=1)
-    lq, lq_reason = _mean_lq(panel)
-    reason = merge_reasons(_growth_problems(panel, i0, i1, "cagr"), lq_reason)
-    if variant == "share":
-        fast, high = g_ij > g_i, s_ij > s_i
-    else:
-        fast, high = g_ij > g_j, lq > 1
-    quadrant = np.where(high, np.where(fast, 0, 1), np.where(fast, 2, 3))
-    bad = reason != ""
-    cat = pd.Categorical.from_codes(np.where(bad, -1, quadrant).reshape(-1), dtype=KLASSEN_SECTOR_LABELS)
-    rules = np.where(bad, "", np.asarray(KLASSEN_SECTOR_RULES[variant], dtype=object)[quadrant])
+    return _klassen_frame(Prepared(panel), start, end, variant=variant, func=func)
 
-    columns = {
-        "klassen": cat, "klassen_rule": rules, "variant": np.full(g_ij.shape, variant, dtype=object),
-        "growth_pct": g_ij, "reference_growth_pct": g_i, "region_growth_pct": g_j,
-        "share_pct": s_ij, "reference_share_pct": s_i, "lq": lq,
+
+def _klassen_parts(prep: Prepared, start: int, end: int, func: str) -> dict:
+    """Growth rates, mean shares, mean LQ and reason codes, shared by both variants."""
+    def compute():
+        panel = prep.panel
+        i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
+        x, r = panel.x, panel.ref
+        g_ij = 100 * (_growth_factor(x, i0, i1, "cagr") - 1)
+        g_i = 100 * (_growth_factor(r, i0, i1, "cagr") - 1)
+        g_j = np.broadcast_to(100 * (_growth_factor(prep.total, i0, i1, "cagr") - 1), g_ij.shape)
+        s_ij = 100 * ratio(x, prep.total).mean(axis=1)
+        s_i = 100 * ratio(r, prep.ref_total).mean(axis=1)
+        lq, lq_reason = _mean_lq(prep)
+        reason = prep.reasons.merge(_growth_problems(prep, i0, i1, "cagr"), lq_reason)
+        return {"g_ij": g_ij, "g_i": g_i, "g_j": g_j, "s_ij": s_ij, "s_i": s_i, "lq": lq, "reason": reason}
+    return prep.cached(("klassen", start, end), compute)
+
+
+def _klassen_classes(parts: dict, variant: str) -> tuple[pd.Categorical, Coded]:
+    """The class (ordered Categorical, missing where ``reason``) and the rule text column."""
+    if variant == "share":
+        fast, high = parts["g_ij"] > parts["g_i"], parts["s_ij"] > parts["s_i"]
+    else:
+        fast, high = parts["g_ij"] > parts["g_j"], parts["lq"] > 1
+    quadrant = np.where(high, np.where(fast, 0, 1), np.where(fast, 2, 3))
+    bad = parts["reason"] != 0
+    cat = pd.Categorical.from_codes(np.where(bad, -1, quadrant).reshape(-1), dtype=KLASSEN_SECTOR_LABELS)
+    rules = KLASSEN_SECTOR_RULES[variant]
+    return cat, Coded(np.where(bad, len(rules), quadrant), (*rules, ""))
+
+
+def _klassen_frame(prep: Prepared, start: int, end: int, *, variant: str, func: str,
+                   also: str | None = None) -> pd.DataFrame:
+    """The table of one variant; with ``also`` the class and rule of that variant follow the
+    rule column as ``klassen_<also>`` and ``klassen_<also>_rule``."""
+    parts = _klassen_parts(prep, start, end, func)
+    cat, rules = _klassen_classes(parts, variant)
+    columns = {"klassen": cat, "klassen_rule": rules}
+    if also is not None:
+        columns[f"klassen_{also}"], columns[f"klassen_{also}_rule"] = _klassen_classes(parts, also)
+    g_ij = parts["g_ij"]
+    columns |= {
+        "variant": _constant(variant, g_ij.shape),
+        "growth_pct": g_ij, "reference_growth_pct": parts["g_i"], "region_growth_pct": parts["g_j"],
+        "share_pct": parts["s_ij"], "reference_share_pct": parts["s_i"], "lq": parts["lq"],
     }
-    return period_frame(panel, start, end, columns, reason=reason)
+    return period_frame(prep.panel, start, end, columns, reason=parts["reason"], reasons=prep.reasons)

@@ -105,6 +105,11 @@ def test_lq_errors_name_function_argument_region_sector():
         location_quotient(pd.concat([TWO, TWO.iloc[:1]]), reference_code="B")
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
         location_quotient(TWO.to_dict(), reference_code="B")
+    no_code = TWO.assign(region_code=["A", None, "B", "B"])
+    with pytest.raises(ValueError, match=r"column 'region_code' \(argument region=\) has a missing code"):
+        location_quotient(no_code, reference_code="B")
+    int_codes = TWO.assign(region_code=[1, 1, 2, 2])  # codes are compared as strings
+    assert location_quotient(int_codes, reference_code="2")["region_code"].tolist() == ["1", "1"]
 
 
 def test_lq_interface_row_order_extra_columns_total_rows_input_unchanged():

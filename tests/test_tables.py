@@ -77,3 +77,62 @@ def test_write_tables(tables, tmp_path):
     assert not list((tmp_path / "out").glob(".*.tmp"))
     with pytest.raises(ValueError, match="is a file; expected a folder"):
         write_tables(tables, tmp_path / "out" / "lq.csv")
+
+
+@pytest.fixture(scope="module")
+def kaltim():
+    from potensi.data import province_pdrb
+
+    return province_pdrb("64")
+
+
+def test_sector_tables_equal_the_public_functions_on_kaltim(kaltim):
+    # sector_tables validates once and shares the arrays; every table must be what the public
+    # functions give on their own (start 2014: the LPE of 2014 uses 2013)
+    from potensi.growth import annual_growth, distribution, growth_contribution
+    from potensi.growth_ratio import growth_ratio_overlay
+    from potensi.location_quotient import location_quotient, slq_dlq
+    from potensi.shift_share import shift_share, shift_share_profile
+    from potensi.typology import KLASSEN_SECTOR_LABELS, klassen_sector
+
+    kab = sorted(c for c in kaltim.region_code.unique() if c not in ("0000", "6400"))
+    # with a zero base (6401, sector B, 2014) and a missing row (6411, sector C, 2016), so that
+    # the reasons are compared too
+    rough = kaltim.copy()
+    rough.loc[(rough.region_code == "6401") & (rough.sector_code == "B") & (rough.year == 2014), "value"] = 0.0
+    rough = rough[~((rough.region_code == "6411") & (rough.sector_code == "C") & (rough.year == 2016))]
+    t = sector_tables(rough, reference_code="6400", regions=kab, start=2014, end=2020)
+    assert all((t[name]["reason"] != "").any() for name in t)
+    data = rough[rough.price_basis == "ADHK2010"]
+    kw, period = dict(reference_code="6400", regions=kab), dict(start=2014, end=2020)
+    pd.testing.assert_frame_equal(t["lq"], location_quotient(data, years=range(2014, 2021), **kw))
+    pd.testing.assert_frame_equal(t["dlq"], slq_dlq(data, **kw, **period))
+    pd.testing.assert_frame_equal(t["shift_share"], shift_share_profile(shift_share(data, **kw, **period)))
+    pd.testing.assert_frame_equal(t["mrp"], growth_ratio_overlay(data, **kw, **period))
+    klassen = t["klassen_sector"]
+    pd.testing.assert_frame_equal(klassen.drop(columns=["klassen_lq", "klassen_lq_rule"]),
+                                  klassen_sector(data, **kw, **period))
+    by_lq = klassen_sector(data, **kw, **period, variant="lq")
+    assert klassen["klassen_lq"].dtype == KLASSEN_SECTOR_LABELS
+    pd.testing.assert_series_equal(klassen["klassen_lq"], by_lq["klassen"], check_names=False)
+    pd.testing.assert_series_equal(klassen["klassen_lq_rule"], by_lq["klassen_rule"], check_names=False)
+
+    growth = t["growth"]
+    key = ["region_code", "sector_code", "year"]
+    assert list(growth[key].itertuples(index=False)) == sorted(growth[key].itertuples(index=False))
+    assert set(growth["region_code"]) == {*kab, "6400"} and set(growth["year"]) == set(range(2014, 2021))
+    span = data[data.year.between(2013, 2020)]
+    regions = [*kab, "6400"]
+    g = growth.set_index(key)
+    for column, table in (("distribution_pct", distribution(span, regions=regions)),
+                          ("lpe_pct", annual_growth(span, regions=regions)),
+                          ("contribution_pp", growth_contribution(span, regions=regions))):
+        expected = table[table.year >= 2014].set_index(key)
+        pd.testing.assert_series_equal(g[column], expected[column].reindex(g.index), rtol=1e-12)
+        name = {"distribution_pct": "distribution", "lpe_pct": "lpe", "contribution_pp": "contribution"}[column]
+        for idx, why in expected.loc[expected["reason"] != "", "reason"].items():
+            assert f"{name}: {why}" in g.loc[idx, "reason"], (column, idx)
+    values = span.set_index(key)["value"]
+    pd.testing.assert_series_equal(g.loc[g.index.get_level_values("sector_code") != "TOTAL", "value"],
+                                   values.reindex(g.index[g.index.get_level_values("sector_code") != "TOTAL"]),
+                                   check_names=False)

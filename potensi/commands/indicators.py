@@ -9,11 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
-from ..cells import CellError, parse_number, parse_year
-from ..errors import DataError
-from ..loaders import PRICE_BASES, UNIT_FACTORS, read_text_rows
+from ..loaders import load_pdrb
 
 HELP = "compute the sector indicators (LQ, DLQ, shift-share, MRP, Klassen, growth) into CSV and XLSX files"
 
@@ -39,52 +35,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     return parser
 
 
-def read_user_pdrb(path: Path) -> pd.DataFrame:
-    """Read a tidy PDRB file with any region and sector codes (values converted to miliar rupiah).
-
-    Checks columns, years, numbers, price bases and units, naming file, row and column; the
-    indicator functions check the rest (duplicates, negative values, mixed bases).
-    """
-    rows = read_text_rows(path, func="indicators")
-    header = [h.strip().lower() for h in rows[0]]
-    required = ["region_code", "year", "sector_code", "price_basis", "value", "unit"]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataError(f"missing column(s) {missing}; expected {required}; found {rows[0]}",
-                        func="indicators", path=path, row=1)
-    col = {name: header.index(name) for name in required}
-    records = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise DataError(f"ragged row: {len(row)} fields, header has {len(header)}",
-                            func="indicators", path=path, row=number)
-        cell = {name: row[i].strip() for name, i in col.items()}
-        try:
-            year, _ = parse_year(cell["year"])
-        except CellError as exc:
-            raise DataError(str(exc), func="indicators", path=path, row=number, column="year") from None
-        try:
-            value, _ = parse_number(cell["value"], decimal=".")
-        except CellError as exc:
-            raise DataError(str(exc), func="indicators", path=path, row=number, column="value") from None
-        basis = PRICE_BASES.get(cell["price_basis"].upper())
-        if basis is None:
-            raise DataError(f"unknown price basis {cell['price_basis']!r}; expected ADHK2010 or ADHB",
-                            func="indicators", path=path, row=number, column="price_basis")
-        unit = cell["unit"].lower()
-        if unit not in UNIT_FACTORS:
-            raise DataError(f"unknown unit {cell['unit']!r}; expected one of {sorted(UNIT_FACTORS)}",
-                            func="indicators", path=path, row=number, column="unit")
-        if not cell["region_code"] or not cell["sector_code"]:
-            raise DataError("empty region or sector code", func="indicators", path=path, row=number)
-        records.append((cell["region_code"], year, cell["sector_code"], basis, value * UNIT_FACTORS[unit]))
-    if not records:
-        raise DataError("no data rows below the header", func="indicators", path=path)
-    return pd.DataFrame.from_records(records, columns=["region_code", "year", "sector_code", "price_basis", "value"])
-
-
 def run(args: argparse.Namespace) -> int:
     from ..tables import sector_tables, write_tables
 
@@ -101,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         if not args.reference:
             raise ValueError("indicators: --data needs --reference CODE (the reference region in the file)")
-        pdrb = read_user_pdrb(args.data)
+        # any region and sector codes (user studies on other classifications); a file with only
+        # the start and end years is a normal shift-share input, so year gaps are accepted
+        pdrb = load_pdrb(args.data, sectors=None, check_regions=False, allow_gaps=True)
         reference = args.reference
         regions = args.regions
     tables = sector_tables(pdrb, reference_code=reference, regions=regions, start=args.start, end=args.end,
