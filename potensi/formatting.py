@@ -149,7 +149,7 @@ def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] 
         if col in YEAR_COLUMNS:
             out[col] = [MISSING if _is_missing(v) else str(int(v)) for v in s]
         elif pd.api.types.is_bool_dtype(s):
-            out[col] = ["ya" if v else "tidak" for v in s]
+            out[col] = [MISSING if _is_missing(v) else "ya" if v else "tidak" for v in s]  # nullable boolean
         elif pd.api.types.is_integer_dtype(s):
             out[col] = [angka(v, 0) for v in s]
         elif pd.api.types.is_float_dtype(s):

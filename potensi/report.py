@@ -231,6 +231,7 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
             name: hashlib.sha256((staging / name).read_bytes()).hexdigest()
             for name in (OUTPUT_FILES["html"], OUTPUT_FILES["xlsx"]) if (staging / name).exists()
         }
+        manifest["title"] = title
         manifest["note"] = "outputs_sha256 of laporan.html changes with run_date only"
         write_text_atomic(staging / OUTPUT_FILES["manifest"], json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
         for f in staging.iterdir():
@@ -397,6 +398,15 @@ def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Pat
     from .analysis import provenance
 
     prov = provenance({})
+    results = list(results)
+    # reports rendered by earlier runs (e.g. `potensi report --province 64`) stay listed
+    done = {r.key for r in results}
+    for folder in sorted(p for p in Path(out_root).iterdir() if p.is_dir() and not p.name.startswith(".")):
+        manifest = folder / OUTPUT_FILES["manifest"]
+        if folder.name not in done and manifest.exists() and (folder / OUTPUT_FILES["html"]).exists():
+            title = json.loads(manifest.read_text(encoding="utf-8")).get("title", folder.name)
+            results.append(RenderResult(folder.name, title, True, 0.0, str(folder)))
+    results.sort(key=lambda r: (r.key != NATIONAL_DIR, r.key))
     rows = []
     for r in results:
         name = html.escape(r.title)

@@ -57,3 +57,11 @@ def test_tabel_html_is_stable_and_truncates_with_note():
     assert html1 == html2  # no random ids: reruns reproduce the same HTML
     assert "menampilkan 3 dari 10 baris" in html1
     assert "2.000" not in html1 and "2000" in html1
+
+
+def test_nullable_boolean_and_integer_columns():
+    frame = pd.DataFrame({"flag": pd.array([True, None, False], dtype="boolean"),
+                          "n": pd.array([1, None, 3000], dtype="Int64")})
+    shown = table_for_display(frame)
+    assert shown["flag"].tolist() == ["ya", "–", "tidak"]
+    assert shown["n"].tolist() == ["1", "–", "3.000"]

@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
     result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
                              out_root=args.out, timeout=args.timeout)
+    from ..report import write_index
+
+    write_index([result], out_root=args.out)
     if result.ok:
         print(f"{result.title}: {result.files['html']} ({result.seconds:.1f} s)")
         return 0
