@@ -86,7 +86,7 @@ figures.lq_heatmap(a.tables["lq"], year=a.end_year) if a.has("lq") else None
 a.table("dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows)
 
 # %%
-figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", categories=["unggulan", "andalan", "prospektif", "tertinggal"], title="Kelas SLQ×DLQ (Kuncoro 2004)") if a.has("dlq") else None
+figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×DLQ (Kuncoro 2004)") if a.has("dlq") else None
 
 # %% [markdown]
 # ## 4. Analisis shift-share

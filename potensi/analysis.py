@@ -10,7 +10,6 @@ the data, states what is missing, and keeps the provenance of the run.
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import json
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -23,14 +22,17 @@ from . import __version__
 from .data import load_table, province_pdrb
 from .formatting import angka, daftar, tabel
 from .paths import DATA_PROCESSED, DATA_RAW, ROOT
+from .regional_tables import national_tables, regional_tables
 from .regions import members, province_code, provinces, region_catalog
 from .sectors import SECTOR_CODES, SECTORS
+from .tables import sector_tables
 
 __all__ = [
     "ProvinceAnalysis",
     "NationalAnalysis",
     "analyse_province",
     "analyse_national",
+    "province_indicator_tables",
     "provenance",
     "provinces_with_data",
     "REFERENCES",
@@ -86,19 +88,6 @@ def provenance_table(prov: Mapping[str, object]) -> pd.DataFrame:
     rows += [(f"Parameter: {k}", json.dumps(v, ensure_ascii=False)) for k, v in dict(prov["parameters"]).items()]
     rows += [(f"SHA-256 {name}", digest) for name, digest in dict(prov["inputs_sha256"]).items()]
     return pd.DataFrame(rows, columns=["Butir", "Nilai"])
-
-
-# --------------------------------------------------------------------------------------------
-# the indicator modules (written separately; a missing one becomes a stated gap)
-# --------------------------------------------------------------------------------------------
-def _optional(module: str, attr: str):
-    try:
-        mod = importlib.import_module(f"potensi.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"potensi.{module}":
-            raise
-        return None
-    return getattr(mod, attr, None)
 
 
 def provinces_with_data(*, price_basis: str = PRICE_BASIS) -> list[str]:
@@ -294,6 +283,30 @@ class ProvinceAnalysis:
                         f"dalam buku kerja XLSX `{Path(path).name}` di samping laporan.")
 
 
+def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: int, end: int,
+                              excluded_sectors: Iterable[str] = (), reference: str = "published",
+                              population_source: str = "dukcapil") -> dict[str, pd.DataFrame]:
+    """Every indicator table of the kab/kota of one province (sector and regional).
+
+    The sector tables of :func:`potensi.tables.sector_tables` (kab/kota against the province)
+    and the regional tables of :func:`potensi.regional_tables.regional_tables` (with the
+    processed population and centroids). ``potensi indicators --province`` and the report
+    both call this, so the CSV files and the report show the same numbers.
+    """
+    code = province_code
+    kab = set(members(code)["region_code"]) & set(pdrb["region_code"])
+    if not kab:
+        raise ValueError(f"province_indicator_tables: province {code} has no kab/kota PDRB by sector in the data "
+                         "(BPS kab/kota figures by sector cover 2013–2020 for the 34 provinces of the old "
+                         "boundaries); its province-level report is still available")
+    st = sector_tables(pdrb, reference_code=code, regions=sorted(kab), start=start, end=end,
+                       excluded_sectors=excluded_sectors, reference=reference, price_basis=PRICE_BASIS)
+    rt = regional_tables(pdrb, st, province_code=code, start=start, end=end,
+                         population=load_table("population"), centroids=load_table("centroids"),
+                         population_source=population_source)
+    return {**st, **rt}
+
+
 def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_year: int = 2020,
                      reference: str = "published", excluded_sectors: Iterable[str] = (),
                      population_source: str = "dukcapil") -> ProvinceAnalysis:
@@ -377,28 +390,13 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
         tables["kontribusi_kabkota"] = share.sort_values("value", ascending=False)[
             ["region_code", "region_name", "level", "year", "value", "share_pct"]].reset_index(drop=True)
 
-    sector_tables = _optional("tables", "sector_tables")
-    regional_tables = _optional("regional_tables", "regional_tables")
-    if sector_tables is None:
-        gaps.append("[sektor] Modul indikator sektor (potensi.tables) belum terpasang: LQ, DLQ, shift-share, "
-                    "MRP dan Klassen sektoral tidak dihitung.")
     indicator_pdrb = pdrb.drop(columns=["region_name", "level"])
-    if sector_tables is not None and has_members:
-        st = sector_tables(indicator_pdrb, reference_code=code, regions=sorted(kab & set(pdrb["region_code"])),
-                           start=start, end=end, excluded_sectors=excluded, reference=reference,
-                           price_basis=PRICE_BASIS)
-        tables.update({k: _named(v) for k, v in st.items()})
-        if regional_tables is None:
-            gaps.append("[wilayah] Modul indikator wilayah (potensi.regional_tables) belum terpasang: Klassen "
-                        "wilayah, spesialisasi, ketimpangan, konvergensi dan kerja sama tidak dihitung.")
-        else:
-            # the synthesis (sektor unggulan, cooperation) judges the LQ of the last year
-            st_end = {**st, "lq": st["lq"][st["lq"]["year"] == end]}
-            rt = regional_tables(indicator_pdrb, st_end, province_code=code, start=start, end=end,
-                                 population=load_table("population"), centroids=load_table("centroids"),
-                                 population_source=population_source)
-            tables.update({k: _named(v) for k, v in rt.items()})
-    if sector_tables is not None and has_national:
+    if has_members:
+        found = province_indicator_tables(indicator_pdrb, province_code=code, start=start, end=end,
+                                          excluded_sectors=excluded, reference=reference,
+                                          population_source=population_source)
+        tables.update({k: _named(v) for k, v in found.items()})
+    if has_national:
         nt = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=[code], start=start, end=end,
                            excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
@@ -529,21 +527,12 @@ def analyse_national(*, start_year: int = 2013, end_year: int = 2020, excluded_s
         "pdrb_tahunan": totals,
         "pertumbuhan_rata": _mean_growth(totals, start, end).merge(cat[["region_code", "island"]], on="region_code"),
     }
-    sector_tables = _optional("tables", "sector_tables")
-    national_tables = _optional("regional_tables", "national_tables")
     indicator_pdrb = pdrb.drop(columns=["region_name", "level", "island"])
-    if sector_tables is None:
-        gaps.append("[sektor] Modul indikator sektor (potensi.tables) belum terpasang: LQ provinsi tidak dihitung.")
-    else:
-        st = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=chosen, start=start, end=end,
-                           excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
-        tables.update({k: _named(v) for k, v in st.items()})
-        if national_tables is None:
-            gaps.append("[wilayah] potensi.regional_tables.national_tables belum tersedia: Klassen provinsi, "
-                        "Theil antar/dalam pulau dan konvergensi provinsi tidak dihitung.")
-        else:
-            nt = national_tables(load_table("per_capita"), load_table("pdrb_total"), start=start, end=end,
-                                 pdrb=indicator_pdrb, population=load_table("population"))
-            tables.update({k: _named(v) for k, v in nt.items()})
+    st = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=chosen, start=start, end=end,
+                       excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
+    tables.update({k: _named(v) for k, v in st.items()})
+    nt = national_tables(load_table("per_capita"), load_table("pdrb_total"), start=start, end=end,
+                         pdrb=indicator_pdrb, population=load_table("population"))
+    tables.update({k: _named(v) for k, v in nt.items()})
     return NationalAnalysis(start_year=start, end_year=end, excluded_sectors=excluded, pdrb=pdrb,
                             tables=tables, gaps=gaps)

@@ -224,9 +224,15 @@ def cooperation_pairs(frame: pd.DataFrame, *, score: str, a: str = "region_name_
     return _done(fig)
 
 
-def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str], title: str = "",
+def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str] | None = None, title: str = "",
                   palette: str = "RdYlGn_r") -> Figure:
-    """Regions × sectors coloured by a class label (SLQ×DLQ, Klassen), with a legend of the classes."""
+    """Regions × sectors coloured by a class label (SLQ×DLQ, Klassen), with a legend of the classes.
+
+    ``categories`` defaults to the order of the column's ordered Categorical (the label set
+    the indicator used), so the legend always matches the rule that produced the labels.
+    """
+    if categories is None:
+        categories = [str(c) for c in frame[value].cat.categories]
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .formatting import angka, daftar, persen, poin_persen, rupiah
+from .location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
 from .sectors import SECTORS
 
 __all__ = [
@@ -45,8 +46,10 @@ CITATIONS = {
     "lq": "LQ = (X_ij/X_i)/(X_j/X); LQ > 1: sektor basis (Richardson 1977; Tarigan 2005)",
     "dlq": "DLQ membandingkan laju pertumbuhan sektor di daerah dengan di wilayah acuan; DLQ > 1: sektor tumbuh "
            "relatif lebih cepat (Suyatno 2000; Kuncoro 2004)",
-    "slq_dlq": "SLQ×DLQ: unggulan (SLQ>1, DLQ>1), andalan (SLQ>1, DLQ≤1), prospektif (SLQ≤1, DLQ>1), "
-               "tertinggal (SLQ≤1, DLQ≤1) (Kuncoro 2004)",
+    "slq_dlq": "SLQ×DLQ: " + ", ".join(
+        f"{label} ({rule.replace('<=', '≤')})"
+        for label, rule in zip(SLQ_DLQ_LABELS["kuncoro"].categories, SLQ_DLQ_RULES, strict=True)
+    ) + " (Kuncoro 2004)",
     "shift_share": "Shift-share: perubahan = pertumbuhan acuan (NS) + bauran industri (IM) + keunggulan "
                    "kompetitif (CE) (Dunn 1960; Esteban-Marquillas 1972)",
     "klassen": "Tipologi Klassen: laju pertumbuhan dan peran/PDRB per kapita dibandingkan dengan wilayah acuan; "
@@ -235,7 +238,7 @@ def sektor_basis(a):
     dlq = a.tables.get("dlq")
     if dlq is not None and "slq_dlq_class" in dlq.columns:
         counts = dlq["slq_dlq_class"].astype(str).value_counts()
-        parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in ("unggulan", "andalan", "prospektif", "tertinggal")]
+        parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in dlq["slq_dlq_class"].cat.categories]
         text += (f"\n\nPertumbuhan relatif dinilai dengan DLQ ({a.start_year}–{a.end_year}). Gabungan SLQ×DLQ "
                  f"menghasilkan pasangan kab/kota–sektor: {daftar(parts)}. Aturan: {CITATIONS['slq_dlq']}.")
     return _md(text)

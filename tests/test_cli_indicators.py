@@ -1,30 +1,17 @@
 """``potensi indicators`` (built into a parser here; the lead wires it into potensi.cli)."""
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from potensi.cli import main as cli_main
-from potensi.commands import indicators
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "examples" / "tebingtinggi_ss_2005_2009" / "input.csv"
 
 
 def run(argv: list[str]) -> int:
-    """Like potensi.cli.main, with the indicators command only."""
-    parser = argparse.ArgumentParser(prog="potensi")
-    sub = parser.add_subparsers(dest="command", required=True)
-    indicators.add_parser(sub)
-    import potensi.cli as cli
-
-    saved = cli.build_parser
-    cli.build_parser = lambda: parser
-    try:
-        return cli_main(argv)
-    finally:
-        cli.build_parser = saved
+    return cli_main(argv)
 
 
 @pytest.fixture
@@ -86,3 +73,31 @@ def test_non_numeric_value_names_file_row(user_file, tmp_path, capsys):
               "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert rc == 2 and "row 4, column 'value'" in err
+
+
+def test_province_writes_regional_tables_and_matches_report(tmp_path):
+    # --province writes the regional tables too; they come from the same function as the report
+    from potensi.analysis import province_indicator_tables
+    from potensi.data import province_pdrb
+
+    assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2020", "--out", str(tmp_path)]) == 0
+    for name in ("klassen_region", "specialisation", "inequality", "convergence", "interaction",
+                 "sektor_unggulan", "cooperation"):
+        assert (tmp_path / f"{name}.csv").exists(), name
+    inequality = pd.read_csv(tmp_path / "inequality.csv", dtype={"population_source": str})
+    assert {"year", "index", "value", "population_source"} <= set(inequality.columns)
+    pdrb = province_pdrb("64").drop(columns=["region_name", "level"])
+    direct = province_indicator_tables(pdrb, province_code="6400", start=2013, end=2020)
+    su = pd.read_csv(tmp_path / "sektor_unggulan.csv", dtype={"region_code": str})
+    assert su["score"].tolist() == direct["sektor_unggulan"]["score"].tolist()
+    # the workbook holds one sheet per table
+    import openpyxl
+
+    sheets = openpyxl.load_workbook(tmp_path / "potensi_indikator.xlsx", read_only=True).sheetnames
+    assert "cooperation" in sheets and "lq" in sheets and len(sheets) == 13
+
+
+def test_province_without_kabkota_data_one_line(tmp_path, capsys):
+    assert run(["indicators", "--province", "96", "--start", "2013", "--end", "2020", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "province 9600 has no kab/kota PDRB by sector" in err[0]

@@ -1,7 +1,10 @@
 """``potensi indicators``: every sector indicator for a province (embedded data) or a user file.
 
 Writes ``lq.csv``, ``dlq.csv``, ``shift_share.csv``, ``mrp.csv``, ``klassen_sector.csv``,
-``growth.csv`` and ``potensi_indikator.xlsx`` (a sheet per table) into ``--out``.
+``growth.csv`` and, for ``--province``, also ``klassen_region.csv``, ``specialisation.csv``,
+``inequality.csv``, ``convergence.csv``, ``interaction.csv``, ``sektor_unggulan.csv`` and
+``cooperation.csv``, plus ``potensi_indikator.xlsx`` (a sheet per table) into ``--out``
+(columns: ``docs/tables.md``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from pathlib import Path
 
 from ..loaders import load_pdrb
 
-HELP = "compute the sector indicators (LQ, DLQ, shift-share, MRP, Klassen, growth) into CSV and XLSX files"
+HELP = ("compute the indicators (LQ, DLQ, shift-share, MRP, Klassen, growth; for a province also "
+        "inequality, convergence, interaction, sektor unggulan, cooperation) into CSV and XLSX files")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -39,15 +43,19 @@ def run(args: argparse.Namespace) -> int:
     from ..tables import sector_tables, write_tables
 
     if args.province is not None:
+        from ..analysis import province_indicator_tables
         from ..data import province_pdrb
-        from ..regions import members, province_code
+        from ..regions import province_code
 
         if args.reference or args.regions:
             raise ValueError("indicators: --reference/--region go with --data; --province uses its kab/kota")
-        code = province_code(args.province)
-        pdrb = province_pdrb(code, price_basis=args.price_basis)
-        reference = code
-        regions = [c for c in members(code)["region_code"] if c in set(pdrb["region_code"])]
+        if args.price_basis != "ADHK2010":
+            raise ValueError("indicators: --province uses constant prices (ADHK2010), the only basis with "
+                             "kab/kota data by sector")
+        reference = province_code(args.province)
+        pdrb = province_pdrb(reference, price_basis=args.price_basis).drop(columns=["region_name", "level"])
+        tables = province_indicator_tables(pdrb, province_code=reference, start=args.start, end=args.end,
+                                           excluded_sectors=args.exclude, reference=args.reference_mode)
     else:
         if not args.reference:
             raise ValueError("indicators: --data needs --reference CODE (the reference region in the file)")
@@ -55,10 +63,9 @@ def run(args: argparse.Namespace) -> int:
         # the start and end years is a normal shift-share input, so year gaps are accepted
         pdrb = load_pdrb(args.data, sectors=None, check_regions=False, allow_gaps=True)
         reference = args.reference
-        regions = args.regions
-    tables = sector_tables(pdrb, reference_code=reference, regions=regions, start=args.start, end=args.end,
-                           excluded_sectors=args.exclude, reference=args.reference_mode,
-                           price_basis=args.price_basis)
+        tables = sector_tables(pdrb, reference_code=reference, regions=args.regions, start=args.start,
+                               end=args.end, excluded_sectors=args.exclude, reference=args.reference_mode,
+                               price_basis=args.price_basis)
     paths = write_tables(tables, args.out)
     n = tables["lq"]["region_code"].nunique()
     print(f"{len(paths)} files written to {args.out} ({n} regions, {args.start}-{args.end}, "
