@@ -28,7 +28,7 @@ from potensi.sectors import SECTOR_CODES
 WIDE = Path(__file__).resolve().parent / "fixtures" / "wide"
 DYN = WIDE / "dyntable_samarinda_adhk.csv"
 PUB = WIDE / "publikasi_kaltim_2tabel.xlsx"
-RAW_FOUND = Path("/work/shared/data/raw_found")
+RAW_FOUND = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw_found"  # beside the clone, never committed
 HEADER = "region_code,region_name,year,sector_code,sector_name,price_basis,value,unit,source_id"
 
 
