@@ -9,11 +9,11 @@ START ?= 2013
 END ?= 2020
 
 .DEFAULT_GOAL := help
-.PHONY: help venv data report batch test lint format benchmark lab clean
+.PHONY: help venv data report batch test lint benchmark benchmark-batch lab clean
 
 ## Show this help
 help:
-	@awk '/^## /{doc=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(doc){split($$1,t,":"); printf "  make %-10s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(doc){split($$1,t,":"); printf "  make %-16s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 2; }
@@ -48,9 +48,14 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 
-## Print speed figures of the indicators and the batch
+## Print speed figures of the sector and regional indicators (all 514 kab/kota)
 benchmark: data
 	$(BIN)/python benchmarks/indicators.py
+	$(BIN)/python benchmarks/regional_indicators.py
+
+## Print the batch time against a sequential papermill + nbconvert loop (a few minutes)
+benchmark-batch: data
+	$(BIN)/python benchmarks/batch.py
 
 ## Open JupyterLab on notebooks/
 lab: venv

@@ -34,8 +34,11 @@ def run(args: argparse.Namespace) -> int:
               f"selisih {disc['difference_pct'].min():+.2f} % … {disc['difference_pct'].max():+.2f} %")
         excluded = tables["excluded"]
         if len(excluded):
-            print(f"Angka ditolak (lihat excluded.parquet): {len(excluded)} — "
-                  + "; ".join(sorted(excluded['reason'].str.split(':').str[0].unique()))[:200])
+            provinces = sorted(excluded["region_code"].str[:2].unique())
+            years = sorted(excluded["year"].unique())
+            print(f"Angka ditolak: {len(excluded)} total kab/kota (provinsi {', '.join(provinces)}; "
+                  f"{years[0]}–{years[-1]}): Σ kab/kota jauh dari total provinsi, angka salah kunci "
+                  "(rincian di excluded.parquet)")
         pop = tables["population"].groupby("concept")["region_code"].size()
         print("\nPenduduk menurut konsep sumber:")
         print(pop.to_string())
