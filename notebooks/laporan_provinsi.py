@@ -113,7 +113,7 @@ a.table("klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_tabl
 narrative.klassen(a, "klassen_region")
 
 # %%
-figures.quadrant(a.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=a.tables["klassen_region"]["reference_growth"].iloc[0], y0=a.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen wilayah", quadrant_names=("cepat maju dan cepat tumbuh", "berkembang cepat", "maju tapi tertekan", "relatif tertinggal")) if a.has("klassen_region") else None
+figures.quadrant(a.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=a.tables["klassen_region"]["reference_growth"].iloc[0], y0=a.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen wilayah", quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat", "relatif tertinggal")) if a.has("klassen_region") else None
 
 # %%
 a.table("klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows)

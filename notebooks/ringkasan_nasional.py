@@ -42,7 +42,7 @@ narrative.catatan_data(n)
 # ## 1. Pertumbuhan provinsi
 
 # %%
-figures.quadrant(n.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=n.tables["klassen_region"]["reference_growth"].iloc[0], y0=n.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen provinsi (Sjafrizal 2008)", quadrant_names=("cepat maju dan cepat tumbuh", "berkembang cepat", "maju tapi tertekan", "relatif tertinggal")) if n.has("klassen_region") else None
+figures.quadrant(n.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=n.tables["klassen_region"]["reference_growth"].iloc[0], y0=n.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen provinsi (Sjafrizal 2008)", quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat", "relatif tertinggal")) if n.has("klassen_region") else None
 
 # %%
 n.table("klassen_region", caption="Tipologi Klassen provinsi terhadap Indonesia", max_rows=None)

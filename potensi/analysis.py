@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import __version__
 from .data import load_table, province_pdrb
-from .formatting import angka, daftar, tabel
+from .formatting import angka, daftar, report_view, tabel
 from .paths import DATA_PROCESSED, DATA_RAW, ROOT
 from .regional_tables import national_tables, regional_tables
 from .regions import members, province_code, provinces, region_catalog
@@ -253,15 +253,23 @@ class ProvinceAnalysis:
               max_rows: int | None = 60, frame: pd.DataFrame | None = None, sheet: str | None = None):
         """Show table ``name`` (Indonesian format) and keep it for the XLSX workbook.
 
+        The HTML shows the columns of :data:`potensi.formatting.REPORT_COLUMNS` with Indonesian
+        headings (:func:`potensi.formatting.report_view`); the workbook keeps every column.
         A missing table shows the reason instead (from :attr:`gaps`).
         """
         from IPython.display import Markdown
 
         data = frame if frame is not None else self.tables.get(name, self.quality.get(name))
         if data is None or len(data) == 0:
-            return Markdown(f"*Tabel {name} tidak tersedia: {self.gap_for(name)}*")
+            what = caption or f"Tabel {name}"
+            if data is not None and name in self.quality:  # an empty quality table is good news
+                return Markdown(f"*{what}: tidak ada.*")
+            return Markdown(f"*{what}: tidak tersedia; {self.gap_for(name)}*")
         self.shown.add(sheet or name, data)
-        return tabel(data, caption=caption, decimals=decimals, max_rows=max_rows)
+        view, labels, extra = report_view(name, data, start_year=self.start_year, end_year=self.end_year)
+        if caption:
+            caption += extra
+        return tabel(view, caption=caption, decimals=decimals, max_rows=max_rows, labels=labels)
 
     def gap_for(self, name: str) -> str:
         """Why table ``name`` is missing (the first matching gap), in Bahasa Indonesia."""

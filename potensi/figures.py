@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from .formatting import angka
+from .formatting import COLUMN_LABELS, VALUE_LABELS, angka
 from .sectors import SECTORS
 
 __all__ = [
@@ -65,6 +66,81 @@ def _done(fig: Figure) -> Figure:
 
 def _short(name: str) -> str:
     return name.replace("Kabupaten ", "").replace("Kota ", "Kota ")
+
+
+def _label_offsets() -> list[tuple[float, float, str, str]]:
+    """Candidate label positions (points from the dot, alignment): near ones first, then further out."""
+    out = []
+    for r in (4, 12, 22, 34, 50, 70, 95):
+        for dx, dy in ((1, 0.7), (1, -0.7), (-1, 0.7), (-1, -0.7), (0, 1.4), (0, -1.4), (1, 0), (-1, 0)):
+            out.append((dx * r, dy * r, "left" if dx > 0 else "right" if dx < 0 else "center",
+                        "bottom" if dy > 0 else "top"))
+    return out
+
+
+def _place_labels(fig: Figure, ax: plt.Axes, xs, ys, texts, *, fontsize: float = 7, avoid=()) -> None:
+    """Write ``texts`` next to their points, each where it covers no point, no label written
+    before and no artist in ``avoid``; a label moved away from its point gets a thin leader line.
+
+    Deterministic (points in the given order, candidate offsets in a fixed order); a label
+    that fits nowhere goes to the nearest position.
+    """
+    ax.set_xlim(ax.get_xlim())  # settle the (lazy) autoscaling: the pixel positions below are final
+    ax.set_ylim(ax.get_ylim())
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    points = [tuple(ax.transData.transform((x, y))) for x, y in zip(xs, ys)]
+    boxes = [artist.get_window_extent(renderer) for artist in avoid]
+    offsets = _label_offsets()
+
+    def put(x, y, text, dx, dy, ha, va):
+        far = abs(dx) > 5 or abs(dy) > 6
+        return ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                           ha=ha, va=va, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5,
+                                                     "shrinkA": 0, "shrinkB": 3} if far else None)
+
+    def extent(ann):  # the text alone, without its leader line
+        ann.update_positions(renderer)
+        return Text.get_window_extent(ann, renderer)
+
+    for (x, y), text, me in zip(zip(xs, ys), texts, points):
+        others = [pt for pt in points if pt != me]
+        for dx, dy, ha, va in offsets:
+            ann = put(x, y, text, dx, dy, ha, va)
+            box = extent(ann)
+            fits = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                    and not any(box.overlaps(b) for b in boxes)
+                    and not any(box.expanded(1.05, 1.2).contains(*pt) for pt in others))
+            if fits:
+                break
+            ann.remove()
+        else:
+            ann = put(x, y, text, *offsets[0])
+            box = extent(ann)
+        boxes.append(box)
+
+
+def _robust_limits(values: pd.Series, ref: float) -> tuple[float, float] | None:
+    """Axis limits that leave out far outliers (beyond 10 IQR of the quartiles), or None if none."""
+    v = values.astype(float)
+    q1, q3 = v.quantile(0.25), v.quantile(0.75)
+    spread = max(q3 - q1, 1e-9)
+    lo, hi = min(q1 - 10 * spread, ref), max(q3 + 10 * spread, ref)
+    if v.min() >= lo and v.max() <= hi:
+        return None
+    inside = v[(v >= lo) & (v <= hi)]
+    lo, hi = min(inside.min(), ref), max(inside.max(), ref)
+    pad = 0.06 * (hi - lo or 1.0)
+    return lo - pad, hi + pad
+
+
+def _legend_labels(ax: plt.Axes, columns: dict[str, str]) -> None:
+    """Indonesian legend entries: values through VALUE_LABELS, column titles through COLUMN_LABELS."""
+    handles, labels = ax.get_legend_handles_labels()
+    mapping = {k: v for col in columns for k, v in VALUE_LABELS.get(col, {}).items()}
+    titles = {col: COLUMN_LABELS.get(col, col) for col in columns}
+    ax.legend(handles, [titles.get(t, mapping.get(t, t)) for t in labels], title=None, fontsize=8,
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
 
 
 def pdrb_trend(totals: pd.DataFrame, region_code: str, *, title: str | None = None) -> Figure:
@@ -136,7 +212,7 @@ def lq_heatmap(lq: pd.DataFrame, *, year: int, value: str = "lq",
     annot = wide.map(lambda v: angka(v, 2))
     sns.heatmap(np.log(wide.astype(float).clip(lower=1e-3)), ax=ax, cmap="RdBu_r", center=0, vmin=-vmax, vmax=vmax,
                 annot=annot, fmt="", annot_kws={"fontsize": 7}, cbar=False, linewidths=0.4, linecolor="white")
-    ax.set(xlabel="", ylabel="", title=title or f"Location quotient {year} (merah: LQ > 1, sektor basis)")
+    ax.set(xlabel="", ylabel="", title=title or f"LQ {year} (merah: LQ > 1, sektor basis; biru: LQ < 1)")
     ax.tick_params(axis="x", rotation=60)
     for lab in ax.get_xticklabels():
         lab.set_ha("right")
@@ -148,23 +224,51 @@ def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None
              quadrant_names: tuple[str, str, str, str] | None = None, size: str | None = None) -> Figure:
     """Scatter with reference lines at ``x0``/``y0`` (Klassen, MRP, SLQ×DLQ).
 
-    ``quadrant_names`` are written in the corners: (kanan atas, kiri atas, kanan bawah, kiri bawah).
+    ``quadrant_names`` are written in the corners: (kanan atas, kiri atas, kanan bawah, kiri bawah),
+    i.e. (x > x0 and y > y0, x ≤ x0 and y > y0, x > x0 and y ≤ y0, x ≤ x0 and y ≤ y0).
+    Labels are placed so that they do not overlap; a far outlier is drawn at the edge of the
+    plot (an open diamond) with its values in its label, so that it does not squeeze the others.
     """
     d = frame.dropna(subset=[x, y]).sort_values(label)
-    fig, ax = _new(8, 6)
-    sns.scatterplot(data=d, x=x, y=y, hue=hue, size=size, ax=ax, s=50 if size is None else None,
+    fig, ax = _new(9, 6.5)
+    limits = {ax_name: _robust_limits(d[col], ref) for ax_name, col, ref in (("x", x, x0), ("y", y, y0))}
+    px, py = d[x].astype(float), d[y].astype(float)
+    outside = pd.Series(False, index=d.index)
+    for key, values in (("x", px), ("y", py)):
+        if limits[key]:
+            lo, hi = limits[key]
+            inner = (lo + 0.025 * (hi - lo), hi - 0.025 * (hi - lo))  # the whole marker stays visible
+            outside |= (values < lo) | (values > hi)
+            if key == "x":
+                px = values.clip(*inner)
+            else:
+                py = values.clip(*inner)
+    d = d.assign(_x=px, _y=py)
+    sns.scatterplot(data=d[~outside], x="_x", y="_y", hue=hue, size=size, ax=ax, s=50 if size is None else None,
                     palette="deep" if hue else None, legend="brief" if hue else False)
+    if outside.any():
+        ax.scatter(d.loc[outside, "_x"], d.loc[outside, "_y"], marker="D", s=45, facecolors="white",
+                   edgecolors="#1f4e79", zorder=3)
     ax.axvline(x0, color="grey", lw=0.9, ls="--")
     ax.axhline(y0, color="grey", lw=0.9, ls="--")
-    for _, row in d.iterrows():
-        ax.annotate(str(row[label]), (row[x], row[y]), xytext=(3, 3), textcoords="offset points", fontsize=7)
-    if quadrant_names:
+    if limits["x"]:
+        ax.set_xlim(*limits["x"])
+    if limits["y"]:
+        ax.set_ylim(*limits["y"])
+    corners = []
+    if quadrant_names:  # room at the top and bottom for the corner names, clear of the points
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo - 0.08 * (hi - lo), hi + 0.08 * (hi - lo))
         pos = [(0.98, 0.98, "right", "top"), (0.02, 0.98, "left", "top"),
                (0.98, 0.02, "right", "bottom"), (0.02, 0.02, "left", "bottom")]
-        for text, (px, py, ha, va) in zip(quadrant_names, pos):
-            ax.text(px, py, text, transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#555555",
-                    bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none"})
-    ax.set(xlabel=xlabel or x, ylabel=ylabel or y, title=title)
+        corners = [ax.text(qx, qy, text, transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#555555",
+                           fontstyle="italic", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
+                   for text, (qx, qy, ha, va) in zip(quadrant_names, pos)]
+    texts = [str(t) if not out else f"{t} ({angka(rx, 1)}; {angka(ry, 1)})"
+             for t, out, rx, ry in zip(d[label], outside, d[x], d[y])]
+    ax.set(xlabel=xlabel or COLUMN_LABELS.get(x, x), ylabel=ylabel or COLUMN_LABELS.get(y, y), title=title)
+    fig.tight_layout()  # final axes size before measuring the labels
+    _place_labels(fig, ax, d["_x"].tolist(), d["_y"].tolist(), texts, avoid=corners)
     ax.xaxis.set_major_formatter(_fmt(1))
     ax.yaxis.set_major_formatter(_fmt(1))
     if hue:
@@ -190,7 +294,7 @@ def index_over_time(frame: pd.DataFrame, *, x: str = "year", y: str = "value", h
     ax.set(xlabel="Tahun", ylabel=ylabel, title=title)
     ax.yaxis.set_major_formatter(_fmt(2))
     ax.set_xticks(sorted(d[x].unique()))
-    ax.legend(title=None, fontsize=8)
+    _legend_labels(ax, {hue: "", **({style: ""} if style else {})})
     return _done(fig)
 
 
@@ -200,9 +304,8 @@ def convergence(frame: pd.DataFrame, *, x: str, y: str, label: str, title: str =
     d = frame.dropna(subset=[x, y]).sort_values(label)
     fig, ax = _new(8, 5)
     sns.regplot(data=d, x=x, y=y, ax=ax, ci=None, scatter_kws={"s": 40}, line_kws={"color": "#c00000"})
-    for _, row in d.iterrows():
-        ax.annotate(_short(str(row[label])), (row[x], row[y]), xytext=(3, 3), textcoords="offset points", fontsize=7)
-    ax.set(xlabel=xlabel or x, ylabel=ylabel or y, title=title)
+    _place_labels(fig, ax, d[x].tolist(), d[y].tolist(), [_short(str(t)) for t in d[label]])
+    ax.set(xlabel=xlabel or COLUMN_LABELS.get(x, x), ylabel=ylabel or COLUMN_LABELS.get(y, y), title=title)
     ax.xaxis.set_major_formatter(_fmt(2))
     ax.yaxis.set_major_formatter(_fmt(1))
     return _done(fig)
@@ -247,8 +350,8 @@ def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str] | No
     fig, ax = _new(11, 0.38 * len(wide) + 3.0)
     sns.heatmap(wide, ax=ax, cmap=ListedColormap(colours), vmin=-0.5, vmax=len(categories) - 0.5, cbar=False,
                 linewidths=0.4, linecolor="white")
-    ax.legend(handles=[Patch(color=c, label=k) for c, k in zip(colours, categories)], loc="upper center",
-              bbox_to_anchor=(0.5, -0.6), ncol=min(4, len(categories)), frameon=False)
+    ax.legend(handles=[Patch(color=c, label=k) for c, k in zip(colours, categories)], loc="upper left",
+              bbox_to_anchor=(1.01, 1), ncol=1, frameon=False, fontsize=8)
     ax.set(xlabel="", ylabel="", title=title)
     ax.tick_params(axis="x", rotation=60)
     for lab in ax.get_xticklabels():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -28,6 +29,11 @@ __all__ = [
     "MISSING",
     "COLUMN_LABELS",
     "YEAR_COLUMNS",
+    "REPORT_COLUMNS",
+    "REPORT_LABELS",
+    "VALUE_LABELS",
+    "TEXT_REPLACEMENTS",
+    "report_view",
     "angka",
     "rupiah",
     "persen",
@@ -42,44 +48,377 @@ MISSING = "–"
 #: Columns holding years: shown as plain integers.
 YEAR_COLUMNS = ("year", "start_year", "end_year", "tahun", "tahun_awal", "tahun_akhir", "from_year", "to_year")
 #: Indonesian column headings of the report tables (columns not listed keep their name).
+#: Every column named in :data:`REPORT_COLUMNS` has one (a test checks it).
 COLUMN_LABELS: dict[str, str] = {
+    # regions, sectors, years
     "region_code": "Kode wilayah",
     "region_name": "Wilayah",
     "region_code_a": "Kode wilayah A",
     "region_name_a": "Wilayah A",
     "region_code_b": "Kode wilayah B",
     "region_name_b": "Wilayah B",
+    "region_a": "Kode wilayah A",
+    "region_b": "Kode wilayah B",
     "level": "Tingkat",
+    "island": "Pulau",
+    "scope": "Cakupan",
     "sector_code": "Kode LU",
     "sector_label": "Lapangan usaha",
     "sector_name": "Lapangan usaha",
     "year": "Tahun",
     "start_year": "Tahun awal",
     "end_year": "Tahun akhir",
+    "lq_year": "Tahun LQ",
+    "per_capita_year": "Tahun PDRB per kapita",
+    "reference_code": "Kode wilayah acuan",
+    "price_basis": "Dasar harga",
+    # PDRB, structure, growth
     "value": "PDRB (miliar rupiah)",
+    "value_start": "PDRB tahun awal (miliar rupiah)",
+    "value_end": "PDRB tahun akhir (miliar rupiah)",
     "share_pct": "Peran (%)",
+    "reference_share_pct": "Peran di wilayah acuan (%)",
     "growth_pct": "Pertumbuhan (%)",
+    "reference_growth_pct": "Pertumbuhan di wilayah acuan (%)",
+    "reference_total_growth_pct": "Pertumbuhan total wilayah acuan (%)",
+    "region_growth_pct": "Pertumbuhan total daerah (%)",
     "mean_growth_pct": "Rata-rata pertumbuhan (%/tahun)",
+    "distribution_pct": "Distribusi (%)",
+    "lpe_pct": "Laju pertumbuhan (%)",
+    "contribution_pp": "Sumber pertumbuhan (poin persen)",
+    "provisional": "Angka sementara",
+    "status": "Status angka",
+    # LQ, DLQ
     "lq": "LQ",
     "dlq": "DLQ",
+    "slq": "SLQ (rata-rata)",
     "slq_dlq_class": "Kelas SLQ×DLQ",
+    "slq_dlq_rule": "Aturan",
+    "method": "Metode",
+    # shift-share
     "change": "Perubahan (miliar rupiah)",
     "national_share": "Pertumbuhan acuan (NS)",
     "industry_mix": "Bauran industri (IM)",
     "competitive_effect": "Keunggulan kompetitif (CE)",
-    "rpr": "RPr",
-    "rps": "RPs",
-    "overlay": "Overlay",
+    "net_shift": "Pergeseran bersih (PB = IM + CE)",
+    "profile": "Profil (menurut tanda IM dan CE)",
+    "profile_rule": "Aturan profil",
+    "net_shift_class": "Kelas (PB > 0: progresif)",
+    "homothetic_base": "Basis homotetik (E-M)",
+    "em_net_competitive": "Efek kompetitif bersih (E-M)",
+    "em_allocation": "Efek alokasi (E-M)",
+    "arcelus_regional_growth": "Efek pertumbuhan wilayah (Arcelus)",
+    "arcelus_regional_mix": "Efek bauran wilayah (Arcelus)",
+    # MRP
+    "rpr": "RPr (acuan)",
+    "rps": "RPs (daerah)",
+    "rpr_sign": "Tanda RPr",
+    "rps_sign": "Tanda RPs",
+    "overlay": "Overlay (RPs, RPr, LQ)",
+    # Klassen
     "klassen": "Tipologi Klassen",
+    "klassen_rule": "Aturan",
+    "klassen_lq": "Tipologi Klassen (varian LQ)",
+    "klassen_lq_rule": "Aturan (varian LQ)",
+    "klassen_sector": "Tipologi Klassen",
+    "variant": "Varian",
+    "per_capita": "PDRB per kapita (juta rupiah)",
+    "growth": "Pertumbuhan (%/tahun)",
+    "reference_per_capita": "PDRB per kapita acuan (juta rupiah)",
+    "reference_growth": "Pertumbuhan acuan (%/tahun)",
+    "quadrant": "Kuadran",
+    # specialisation, inequality, convergence
+    "krugman": "Indeks Krugman",
+    "hoover": "Koefisien Hoover",
+    "herfindahl": "Indeks Herfindahl",
+    "herfindahl_normalised": "Herfindahl (ternormalisasi)",
+    "entropy": "Entropi",
+    "entropy_normalised": "Entropi (ternormalisasi)",
+    "n_sectors": "Jumlah lapangan usaha",
     "index": "Indeks",
+    "class": "Kelas",
+    "n_regions": "Jumlah wilayah",
+    "statistic": "Statistik",
+    "std_error": "Galat baku",
+    "total": "Total",
+    "between": "Antarkelompok",
+    "within": "Dalam kelompok",
+    "between_share": "Porsi antarkelompok",
+    "n_groups": "Jumlah kelompok",
     "population_source": "Sumber penduduk",
+    # interaction, synthesis, cooperation
+    "mass_kind": "Jenis massa",
+    "mass_a": "Massa A",
+    "mass_b": "Massa B",
+    "distance_km": "Jarak (km)",
+    "interaction": "Interaksi",
+    "interaction_index": "Indeks interaksi",
+    "rank": "Peringkat",
+    "score": "Skor",
+    "n_methods": "Jumlah metode",
+    "methods": "Metode yang menandai",
+    "label": "Kesimpulan",
+    "supplier": "Kode pemasok",
+    "supplier_name": "Pemasok",
+    "partner": "Kode mitra",
+    "partner_name": "Mitra",
+    "lq_supplier": "LQ pemasok",
+    "lq_partner": "LQ mitra",
+    "complementarity": "Komplementaritas",
+    "rank_in_sector": "Peringkat dalam lapangan usaha",
+    "supplier_label": "Status sektor di pemasok",
+    "supplier_score": "Skor pemasok",
+    "evidence": "Dasar",
+    # data quality
     "source_id": "Sumber",
-    "status": "Status angka",
-    "provisional": "Angka sementara",
-    "price_basis": "Dasar harga",
+    "province_total": "PDRB provinsi (miliar rupiah)",
+    "sum_members": "Σ kab/kota (miliar rupiah)",
+    "n_members": "Jumlah kab/kota",
+    "n_missing": "Kab/kota tanpa angka",
+    "difference": "Selisih (miliar rupiah)",
+    "difference_pct": "Selisih (%)",
+    "angka": "Jumlah angka",
+    "tahun_awal": "Tahun awal",
+    "tahun_akhir": "Tahun akhir",
+    "wilayah": "Jumlah wilayah",
+    "wilayah_tanpa_data": "Kab/kota tanpa data",
+    "kode": "Kode / keterangan",
+    "source_id_kept": "Sumber yang dipakai",
+    "source_id_replaced": "Sumber yang digantikan",
+    "figures": "Jumlah angka",
+    "max_rel_diff": "Selisih relatif terbesar",
+    "regions": "Jumlah wilayah",
+    "years": "Tahun",
+    "missing_values": "Angka kosong",
+    "zero_markers": "Tanda nol BPS (“-”)",
+    "provisional_figures": "Jumlah angka sementara",
+    "sources": "Sumber",
     "reason": "Alasan",
     "note": "Catatan",
 }
+
+# the profile's rule is the signs of IM and CE, two columns to its left (the workbook has profile_rule)
+_SHIFT_SHARE = ["region_name", "sector_label", "change", "national_share", "industry_mix", "competitive_effect",
+                "net_shift", "profile", "net_shift_class", "reason"]
+_SECTOR_COLUMNS: dict[str, list[str]] = {
+    "lq": ["region_name", "sector_label", "year", "lq", "reason"],
+    "dlq": ["region_name", "sector_label", "slq", "dlq", "slq_dlq_class", "slq_dlq_rule", "reason"],
+    "shift_share": _SHIFT_SHARE,
+    "mrp": ["region_name", "sector_label", "growth_pct", "reference_growth_pct", "rps", "rpr", "lq", "overlay",
+            "note", "reason"],
+    "klassen_sector": ["region_name", "sector_label", "growth_pct", "reference_growth_pct", "share_pct",
+                       "reference_share_pct", "klassen", "klassen_rule", "reason"],
+    "growth": ["region_name", "sector_label", "year", "value", "distribution_pct", "lpe_pct", "contribution_pp"],
+}
+#: The columns shown in the HTML report, in order, per table name (display only: the XLSX
+#: workbook keeps every column). Names rather than codes, the key numbers, a label and its rule;
+#: ``reason`` and ``note`` are dropped when empty and a ``note`` that is the same on every row
+#: moves into the caption. A table not listed here is shown whole.
+REPORT_COLUMNS: dict[str, list[str]] = {
+    **_SECTOR_COLUMNS,
+    # the province against Indonesia: one region, so no region column
+    **{f"{k}_nasional": [c for c in v if c != "region_name"] for k, v in _SECTOR_COLUMNS.items()},
+    "klassen_region": ["region_name", "growth", "per_capita", "klassen", "reason"],
+    "specialisation": ["region_name", "year", "krugman", "hoover", "herfindahl_normalised", "entropy_normalised",
+                       "reason"],
+    "inequality": ["year", "index", "population_source", "value", "class", "note", "reason"],
+    "convergence": ["statistic", "population_source", "year", "start_year", "end_year", "value", "std_error",
+                    "n_regions", "note"],
+    "interaction": ["rank", "region_name_a", "region_name_b", "mass_a", "mass_b", "distance_km",
+                    "interaction_index", "reason"],
+    "sektor_unggulan": ["region_name", "sector_label", "lq", "dlq", "competitive_effect", "klassen_sector",
+                        "score", "label", "methods", "reason"],
+    "cooperation": ["sector_label", "supplier_name", "partner_name", "lq_supplier", "lq_partner",
+                    "complementarity", "interaction_index", "score", "supplier_label"],
+    "pdrb_tahunan": ["region_name", "level", "island", "year", "value", "growth_pct", "provisional"],
+    "pertumbuhan_rata": ["region_name", "level", "island", "value_start", "value_end", "mean_growth_pct"],
+    "struktur": ["region_name", "year", "sector_label", "value", "share_pct"],
+    "kontribusi_kabkota": ["region_name", "level", "value", "share_pct"],
+    # national summary
+    "theil_islands": ["year", "index", "total", "between", "within", "between_share", "reason"],
+    # data quality
+    "selisih_kabkota": ["year", "province_total", "sum_members", "difference", "difference_pct", "n_members",
+                        "n_missing", "note"],
+    "angka_ditolak": ["region_name", "year", "sector_code", "sector_label", "price_basis", "value", "source_id",
+                      "reason"],
+    "angka_sementara": ["region_name", "year", "status", "angka"],
+    "sumber": ["level", "source_id", "tahun_awal", "tahun_akhir", "wilayah", "angka"],
+    "kekosongan": ["year", "wilayah_tanpa_data", "kode"],
+    "tumpang_tindih": ["source_id_kept", "source_id_replaced", "figures", "max_rel_diff"],
+    "kualitas_umum": ["level", "price_basis", "regions", "years", "figures", "missing_values", "zero_markers",
+                      "provisional_figures", "sources"],
+}
+#: Headings of one table that differ from :data:`COLUMN_LABELS` (``{start_year}``, ``{end_year}``,
+#: ``{year}``, ``{lq_year}``, ``{n_methods}`` are filled from the table; unfilled: the general heading).
+REPORT_LABELS: dict[str, dict[str, str]] = {
+    "pdrb_tahunan": {"growth_pct": "Pertumbuhan (% dari tahun sebelumnya)"},
+    "pertumbuhan_rata": {"value_start": "PDRB {start_year} (miliar rupiah)",
+                         "value_end": "PDRB {end_year} (miliar rupiah)"},
+    "kontribusi_kabkota": {"value": "PDRB {year} (miliar rupiah)", "share_pct": "Peran dalam Σ kab/kota (%)"},
+    "mrp": {"growth_pct": "Pertumbuhan sektor {start_year}–{end_year} (%)",
+            "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan {start_year}–{end_year} (%)"},
+    "klassen_sector": {"growth_pct": "Pertumbuhan sektor (%/tahun)",
+                       "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan (%/tahun)",
+                       "share_pct": "Peran sektor (%)", "reference_share_pct": "Peran sektor di wilayah acuan (%)"},
+    "klassen_region": {"per_capita": "PDRB per kapita {per_capita_year} (juta rupiah)"},
+    "sektor_unggulan": {"lq": "LQ {lq_year}", "score": "Skor (dari {n_methods} metode)"},
+    "inequality": {"value": "Nilai"},
+    "convergence": {"value": "Nilai", "year": "Tahun (sigma)", "start_year": "Tahun awal (beta)",
+                    "end_year": "Tahun akhir (beta)"},
+    "theil_islands": {"total": "Theil T total", "between": "Antarpulau", "within": "Dalam pulau",
+                      "between_share": "Porsi antarpulau (0–1)"},
+    "angka_ditolak": {"value": "Angka (miliar rupiah)"},
+}
+#: Technical values shown in Indonesian (display only), by column.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "index": {
+        "williamson_weighted": "Williamson (tertimbang penduduk)",
+        "williamson_unweighted": "Williamson (tak tertimbang)",
+        "theil_t": "Theil T (tertimbang)",
+        "theil_t_unweighted": "Theil T (tak tertimbang)",
+        "theil_l": "Theil L",
+        "gini": "Gini (tertimbang penduduk)",
+        "gini_unweighted": "Gini (tak tertimbang)",
+        "theil_t_between": "Theil T antarkelompok",
+        "theil_t_within": "Theil T dalam kelompok",
+    },
+    "statistic": {
+        "sigma": "sigma (sebaran log PDRB per kapita)",
+        "cv": "koefisien variasi",
+        "beta": "beta (koefisien regresi)",
+        "alpha": "konstanta (alfa)",
+        "speed": "kecepatan konvergensi (per tahun)",
+        "half_life": "waktu paruh (tahun)",
+        "p_value": "nilai p (beta)",
+        "r_squared": "R²",
+    },
+    "population_source": {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"},
+    "mass_kind": {"pdrb": "PDRB (miliar rupiah)", "population": "jumlah penduduk"},
+    "method": {"cagr": "laju majemuk (CAGR)"},
+}
+#: English or symbolic fragments of text columns and their Indonesian wording (display only).
+TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "note": (
+        ("reference sector growth negative: RPs > 1 means slower growth; signs from differences",
+         "pertumbuhan sektor di wilayah acuan negatif: RPs > 1 berarti tumbuh lebih lambat; tanda dari selisih "
+         "laju pertumbuhan"),
+        ("population series break 2017/2018: BPS-derived before, Dukcapil register from 2018; values are "
+         "comparable only within a segment",
+         "seri penduduk terputus 2017/2018 (sebelumnya turunan BPS, sejak 2018 registrasi Dukcapil); nilai hanya "
+         "sebanding di dalam satu segmen"),
+        ("between/within: islands", "antar- dan dalam kelompok: pulau"),
+        ("HC1 robust SE", "galat baku robust HC1"),
+        ("converging=True", "konvergen: ya"),
+        ("converging=False", "konvergen: tidak"),
+    ),
+    "klassen_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
+                     ("s_ij<=s_i", "peran ≤ acuan"), ("s_ij>s_i", "peran > acuan")),
+    "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
+    "profile_rule": (("PPW", "CE"), ("PP", "IM"), ("<=", " ≤ "), (">", " > ")),
+    "methods": (("shift-share competitive effect > 0", "keunggulan kompetitif shift-share (CE) > 0"),),
+    "reason": (("(mis-keyed)", "(salah ketik)"),),
+}
+#: Columns dropped from the display when equal on every row, and said once in the caption instead.
+_CAPTION_FACTS = ("population_source", "reference_growth", "reference_per_capita", "mass_kind")
+
+
+def _constant(frame: pd.DataFrame, col: str) -> object | None:
+    """The single value of ``col`` (None if the column is absent, empty or not constant)."""
+    if col not in frame.columns or len(frame) == 0 or frame[col].nunique(dropna=False) != 1:
+        return None
+    value = frame[col].iloc[0]
+    return None if _is_missing(value) else value
+
+
+_DECIMAL_PERCENT = re.compile(r"(?<![\d.])(-?\d+)\.(\d+)\s?%")
+
+
+def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
+    mapping = VALUE_LABELS.get(col)
+    replacements = TEXT_REPLACEMENTS.get(col)
+    if not mapping and not replacements:
+        return s
+    if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)
+            or isinstance(s.dtype, pd.CategoricalDtype)):
+        return s
+
+    def one(v: object) -> object:
+        if _is_missing(v):
+            return v
+        text = (mapping or {}).get(str(v), str(v))
+        for old, new in replacements or ():
+            text = text.replace(old, new)
+        return _DECIMAL_PERCENT.sub(r"\1,\2 %", text).replace("  ", " ")
+
+    return s.astype(object).map(one)
+
+
+def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None,
+                end_year: int | None = None) -> tuple[pd.DataFrame, dict[str, str], str]:
+    """What the HTML report shows of table ``name``: ``(columns, headings, caption addition)``.
+
+    Keeps the columns of :data:`REPORT_COLUMNS` that the frame has (a table not listed is kept
+    whole), words technical values in Indonesian (:data:`VALUE_LABELS`, :data:`TEXT_REPLACEMENTS`),
+    drops empty ``reason``/``note`` columns and says once in the caption what is the same on
+    every row (the period, the population source, a note). The input is not changed.
+
+    >>> f = pd.DataFrame({"region_code": ["6401"], "region_name": ["Paser"], "sector_label": ["Pertanian"],
+    ...                   "start_year": [2013], "end_year": [2020], "slq": [1.6], "dlq": [0.98],
+    ...                   "slq_dlq_class": ["prospektif"], "slq_dlq_rule": ["SLQ>1, DLQ<=1"], "reason": [""]})
+    >>> view, labels, extra = report_view("dlq", f)
+    >>> list(view.columns), view["slq_dlq_rule"].iloc[0], extra
+    (['region_name', 'sector_label', 'slq', 'dlq', 'slq_dlq_class', 'slq_dlq_rule'], 'SLQ > 1, DLQ ≤ 1', ', 2013–2020')
+    """
+    columns = REPORT_COLUMNS.get(name)
+    if columns is None:
+        return frame, {}, ""
+    fields: dict[str, object] = {"start_year": start_year, "end_year": end_year}
+    for col in ("start_year", "end_year", "year", "lq_year", "per_capita_year", "n_methods"):
+        value = _constant(frame, col)
+        if value is not None:
+            fields[col] = int(value)  # type: ignore[call-overload]
+    shown = [c for c in columns if c in frame.columns]
+    view = pd.DataFrame({c: _indonesian_values(c, frame[c]) for c in shown}, index=frame.index)
+
+    facts: list[str] = []
+    if "start_year" not in shown and "start_year" in frame.columns and fields.get("start_year") and fields.get("end_year"):
+        facts.append(f"{fields['start_year']}–{fields['end_year']}")
+    if "year" not in shown and fields.get("year") is not None:
+        facts.append(f"tahun {fields['year']}")
+    for col in _CAPTION_FACTS:
+        value = _constant(frame, col)
+        if value is None:
+            continue
+        if col in view.columns:
+            view = view.drop(columns=col)
+        text = VALUE_LABELS.get(col, {}).get(str(value), str(value))
+        if col == "population_source":
+            facts.append(f"penduduk: {text}")
+        elif col == "reference_growth":
+            facts.append(f"pertumbuhan acuan {angka(value, 2)} %/tahun")  # type: ignore[arg-type]
+        elif col == "reference_per_capita":
+            facts.append(f"PDRB per kapita acuan {angka(value, 2)} juta rupiah")  # type: ignore[arg-type]
+        else:
+            facts.append(f"massa: {text}")
+    note = ""
+    for col in ("note", "reason"):
+        if col not in view.columns:
+            continue
+        values = view[col].astype(object).map(lambda v: "" if _is_missing(v) else str(v).strip())
+        if (values == "").all():
+            view = view.drop(columns=col)
+        elif col == "note" and values.nunique() == 1 and len(view) > 1:
+            note = f". Catatan: {values.iloc[0]}"
+            view = view.drop(columns=col)
+
+    labels: dict[str, str] = {}
+    for col, template in REPORT_LABELS.get(name, REPORT_LABELS.get(name.removesuffix("_nasional"), {})).items():
+        try:
+            labels[col] = template.format(**{k: v for k, v in fields.items() if v is not None})
+        except KeyError:
+            continue
+    extra = (", " + "; ".join(facts) if facts else "") + note
+    return view.reset_index(drop=True), labels, extra
 
 
 def _is_missing(x: object) -> bool:
@@ -175,11 +514,21 @@ def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Ma
     digest = hashlib.sha1(pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes()
                           + (caption or "").encode()).hexdigest()[:10]
     styler = shown.style.hide(axis="index").set_uuid(f"t{digest}")  # stable HTML ids: reruns diff clean
+    text_cols = [i for i, col in enumerate(frame.columns)
+                 if not (pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]))
+                 or col in YEAR_COLUMNS]
     if caption or note:
         styler = styler.set_caption((caption or "") + note)
     styler = styler.set_table_styles([
         {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"},
-        {"selector": "td", "props": "text-align: right; padding: 2px 8px;"},
-        {"selector": "th", "props": "text-align: left; padding: 2px 8px;"},
+        {"selector": "td", "props": "text-align: right; padding: 2px 6px;"},
+        {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 6px;"},
+        {"selector": "", "props": "font-size: 0.92em;"},
+        # names, labels and years read from the left; numbers stay right-aligned
+        *({"selector": f"td.col{i}", "props": "text-align: left;"} for i in text_cols),
+        # short texts (names, years, codes) and numbers stay on one line; long texts wrap, not too narrow
+        *({"selector": f"td.col{i}", "props": "white-space: nowrap;" if short else "min-width: 10em;"}
+          for i, short in ((i, i not in text_cols or shown.iloc[:, i].str.len().max() <= 26)
+                           for i in range(shown.shape[1]))),
     ])
     return styler

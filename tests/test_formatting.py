@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
 
-from potensi.formatting import angka, daftar, persen, poin_persen, rupiah, tabel, table_for_display
+from potensi.formatting import (
+    COLUMN_LABELS,
+    REPORT_COLUMNS,
+    REPORT_LABELS,
+    angka,
+    daftar,
+    persen,
+    poin_persen,
+    report_view,
+    rupiah,
+    tabel,
+    table_for_display,
+)
 
 
 @pytest.mark.parametrize(("value", "decimals", "expected"), [
@@ -65,3 +78,64 @@ def test_nullable_boolean_and_integer_columns():
     shown = table_for_display(frame)
     assert shown["flag"].tolist() == ["ya", "–", "tidak"]
     assert shown["n"].tolist() == ["1", "–", "3.000"]
+
+
+SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")
+
+
+def test_every_report_column_has_an_indonesian_heading():
+    for table, columns in REPORT_COLUMNS.items():
+        assert len(columns) == len(set(columns)), table
+        headings = [COLUMN_LABELS.get(c) for c in columns]
+        missing = [c for c, h in zip(columns, headings) if h is None]
+        assert not missing, f"{table}: no heading for {missing}"
+        technical = [h for h in headings if SNAKE_CASE.match(h)]
+        assert not technical, f"{table}: technical heading {technical}"
+        overrides = {**REPORT_LABELS.get(table.removesuffix("_nasional"), {}), **REPORT_LABELS.get(table, {})}
+        shown = [overrides.get(c, COLUMN_LABELS[c]) for c in columns]
+        assert len(shown) == len(set(shown)), f"{table}: two columns share a heading: {shown}"
+
+
+def test_report_view_selects_translates_and_moves_constants_to_the_caption():
+    frame = pd.DataFrame({"region_code": ["6401", "6402"], "region_name": ["Paser", "Kutai Barat"],
+                          "sector_code": ["A", "A"], "sector_label": ["Pertanian", "Pertanian"],
+                          "start_year": [2013, 2013], "end_year": [2020, 2020], "dlq": [0.98, 0.97],
+                          "slq_dlq_class": ["prospektif", "prospektif"], "slq": [1.6, 1.9],
+                          "slq_dlq_rule": ["SLQ>1, DLQ<=1"] * 2, "method": ["cagr"] * 2,
+                          "price_basis": ["ADHK2010"] * 2, "reference_code": ["6400"] * 2, "reason": ["", ""]})
+    before = frame.copy()
+    view, labels, extra = report_view("dlq", frame)
+    assert list(view.columns) == ["region_name", "sector_label", "slq", "dlq", "slq_dlq_class", "slq_dlq_rule"]
+    assert view["slq_dlq_rule"].tolist() == ["SLQ > 1, DLQ ≤ 1"] * 2
+    assert extra == ", 2013–2020"  # the period is said once, in the caption
+    pd.testing.assert_frame_equal(frame, before)  # input unchanged; the workbook keeps every column
+    html = tabel(view, caption="DLQ" + extra, labels=labels).to_html()
+    assert "Aturan" in html and "SLQ (rata-rata)" in html and "slq_dlq_rule" not in html
+
+
+def test_report_view_indonesian_values_and_note_in_caption():
+    frame = pd.DataFrame({"scope": ["kabupaten/kota 6400"] * 2, "year": [2013, 2013],
+                          "population_source": ["bps", "bps"], "index": ["williamson_weighted", "theil_t"],
+                          "value": [0.565, 0.16], "n_regions": [10, 10], "class": ["tinggi", ""],
+                          "note": ["population series break 2017/2018: BPS-derived before, Dukcapil register "
+                                   "from 2018; values are comparable only within a segment"] * 2, "reason": ["", ""]})
+    view, labels, extra = report_view("inequality", frame)
+    assert list(view.columns) == ["year", "index", "value", "class"]
+    assert view["index"].tolist() == ["Williamson (tertimbang penduduk)", "Theil T (tertimbang)"]
+    assert labels["value"] == "Nilai"  # not "PDRB (miliar rupiah)"
+    assert "penduduk: BPS" in extra and "Catatan: seri penduduk terputus 2017/2018" in extra
+
+
+def test_report_view_fills_years_into_headings_and_keeps_unlisted_tables_whole():
+    frame = pd.DataFrame({"region_name": ["Paser"], "level": ["kabupaten"], "value_start": [1.0],
+                          "value_end": [2.0], "mean_growth_pct": [3.0]})
+    _, labels, _ = report_view("pertumbuhan_rata", frame, start_year=2013, end_year=2020)
+    assert labels == {"value_start": "PDRB 2013 (miliar rupiah)", "value_end": "PDRB 2020 (miliar rupiah)"}
+    view, labels, extra = report_view("tabel_lain", frame)
+    assert view is frame and labels == {} and extra == ""
+
+
+def test_percent_in_free_text_gets_a_decimal_comma():
+    frame = pd.DataFrame({"region_name": ["Paser"], "reason": ["Σ kab/kota -57.2% dari total provinsi"]})
+    view, _, _ = report_view("angka_ditolak", frame)
+    assert view["reason"].iloc[0] == "Σ kab/kota -57,2 % dari total provinsi"

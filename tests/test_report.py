@@ -114,6 +114,31 @@ def test_careful_wording(text):
     assert not re.search(r"\d,\d{3}\.\d", text), "English number format in the report"
 
 
+TECHNICAL_HEADERS = ["slq_dlq_rule", "reference_code", "price_basis", "homothetic_base", "em_net_competitive",
+                     "arcelus_regional_mix", "net_shift", "value_start", "herfindahl_normalised", "supplier_name",
+                     "n_regions", "statistic", "method", "region_code", "sector_label", "mean_growth_pct"]
+
+
+def test_table_headers_are_indonesian(page):
+    """Headings of the HTML tables are words for the reader, not column names of the library."""
+    headers = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th\b[^>]*>(.*?)</th>", page, flags=re.S)]
+    assert len(headers) > 50
+    assert not [h for h in headers if h in TECHNICAL_HEADERS]
+    assert not [h for h in headers if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", h)], "snake_case header"
+    for heading in ["Aturan", "SLQ (rata-rata)", "Kelas SLQ×DLQ", "Pergeseran bersih (PB = IM + CE)",
+                    "PDRB 2013 (miliar rupiah)", "Indeks Krugman", "Jarak (km)", "Komplementaritas",
+                    "Metode yang menandai", "Kesimpulan"]:
+        assert f">{heading}</th>" in page, heading
+
+
+def test_workbook_keeps_every_column(kaltim, analysis):
+    result, _ = kaltim
+    wb = openpyxl.load_workbook(result.files["xlsx"], read_only=True)
+    header = [c.value for c in next(wb["shift_share"].iter_rows(max_row=1))]
+    assert header == list(analysis.tables["shift_share"].columns)
+    assert {"homothetic_base", "em_net_competitive", "arcelus_regional_mix", "price_basis"} <= set(header)
+
+
 def test_workbook_has_every_shown_table(kaltim):
     result, _ = kaltim
     wb = openpyxl.load_workbook(result.files["xlsx"], read_only=True)
