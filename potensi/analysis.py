@@ -435,7 +435,7 @@ def _named(frame: pd.DataFrame) -> pd.DataFrame:
             cols.insert(cols.index(col) + 1, cols.pop(cols.index(target)))
             out = out[cols]
     if "sector_code" in out.columns and "sector_label" not in out.columns:
-        labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
+        labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {"TOTAL": "PDRB (jumlah)"}
         out = out.assign(sector_label=out["sector_code"].map(labels))
         cols = list(out.columns)
         cols.insert(cols.index("sector_code") + 1, cols.pop(cols.index("sector_label")))

@@ -132,7 +132,7 @@ def exclude_miskeyed_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     bad = both[both["ratio"].abs() > MISKEY_THRESHOLD]
     keys = kab.set_index(["parent_code", "year", "price_basis"]).index.isin(bad.index)
     rejected = kab[keys]
-    reason = [f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi: angka salah kunci (mis-keyed)"
+    reason = [f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi: angka salah kunci (tertukar antarwilayah)"
               for p, y, b in zip(rejected["parent_code"], rejected["year"], rejected["price_basis"])]
     excluded = rejected.drop(columns=["level", "parent_code"]).assign(reason=reason)
     drop = data.set_index(["region_code", "year", "sector_code", "price_basis"]).index.isin(

@@ -315,8 +315,6 @@ TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
                      ("s_ij<=s_i", "peran ≤ acuan"), ("s_ij>s_i", "peran > acuan")),
     "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
     "profile_rule": (("PPW", "CE"), ("PP", "IM"), ("<=", " ≤ "), (">", " > ")),
-    "methods": (("shift-share competitive effect > 0", "keunggulan kompetitif shift-share (CE) > 0"),),
-    "reason": (("(mis-keyed)", "(salah ketik)"),),
 }
 #: Columns dropped from the display when equal on every row, and said once in the caption instead.
 _CAPTION_FACTS = ("population_source", "reference_growth", "reference_per_capita", "mass_kind")
@@ -336,8 +334,6 @@ _DECIMAL_PERCENT = re.compile(r"(?<![\d.])(-?\d+)\.(\d+)\s?%")
 def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
     mapping = VALUE_LABELS.get(col)
     replacements = TEXT_REPLACEMENTS.get(col)
-    if not mapping and not replacements:
-        return s
     if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)
             or isinstance(s.dtype, pd.CategoricalDtype)):
         return s

@@ -47,10 +47,10 @@ OVERLAY_ALL_POSITIVE = "+++"
 UNGGULAN_LABELS = pd.CategoricalDtype(["sektor unggulan", "sektor potensial", "bukan sektor unggulan"], ordered=True)
 #: The five methods in the order they are reported: (flag column, description).
 METHODS = {
-    "flag_lq": "LQ > 1 (basis)",
+    "flag_lq": "LQ > 1 (sektor basis)",
     "flag_dlq": "DLQ > 1 (makin terspesialisasi)",
-    "flag_competitive": "shift-share competitive effect > 0",
-    "flag_klassen": f"Klassen sektor kuadran I ({KLASSEN_QUADRANT_I})",
+    "flag_competitive": "keunggulan kompetitif shift-share (CE) > 0",
+    "flag_klassen": f"Klassen sektoral kuadran I ({KLASSEN_QUADRANT_I})",
     "flag_overlay": f"overlay MRP {OVERLAY_ALL_POSITIVE}",
 }
 

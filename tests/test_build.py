@@ -83,7 +83,7 @@ def test_miskeyed_kabkota_totals_are_excluded(processed_tables):
     assert set(parents) == {"6200", "6300", "6400", "7100", "7200"}
     assert set(excluded["year"]) == {2021, 2022, 2023}
     assert set(excluded["source_id"]) <= set(TOTALS_ONLY_SOURCES)
-    assert excluded["reason"].str.contains("mis-keyed").all()
+    assert excluded["reason"].str.contains("angka salah kunci").all()
     totals = processed_tables["pdrb_total"]
     key = ["region_code", "year", "price_basis"]
     kept = excluded[key].merge(totals[totals.sector_code == "TOTAL"][key], on=key)
