@@ -32,6 +32,7 @@ __all__ = [
     "NationalAnalysis",
     "analyse_province",
     "analyse_national",
+    "analysis_window",
     "province_indicator_tables",
     "provenance",
     "provinces_with_data",
@@ -291,6 +292,30 @@ class ProvinceAnalysis:
                         f"dalam buku kerja XLSX `{Path(path).name}` di samping laporan.")
 
 
+def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year: int) -> tuple[int, int, list[str]]:
+    """The years a province report covers: the requested window narrowed to the years with data.
+
+    Returns ``(start, end, gaps)``; ``gaps`` states (in Bahasa Indonesia) any narrowing. When the
+    province has no PDRB by sector inside the window (the 2024 Papua provinces), the report
+    covers the years it has. Fewer than two years raises ``ValueError``.
+    """
+    code = province_code(province)
+    name = region_catalog().set_index("region_code").loc[code, "region_name"]
+    prov_years = sorted(pdrb.loc[pdrb["region_code"] == code, "year"].unique())
+    in_window = [y for y in prov_years if start_year <= y <= end_year]
+    if len(in_window) >= 2:
+        start, end = int(in_window[0]), int(in_window[-1])
+        if (start, end) == (start_year, end_year):
+            return start, end, []
+        return start, end, [f"[jendela] Data tersedia hanya untuk {start}–{end} dari jendela "
+                            f"{start_year}–{end_year} yang diminta."]
+    if len(prov_years) >= 2:
+        start, end = int(prov_years[0]), int(prov_years[-1])
+        return start, end, [f"[jendela] PDRB provinsi {name} menurut lapangan usaha tidak tersedia untuk "
+                            f"{start_year}–{end_year}; laporan memakai tahun yang tersedia, {start}–{end}."]
+    raise ValueError(f"analyse_province: province {code} ({name}) has fewer than two years of PDRB by sector")
+
+
 def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: int, end: int,
                               excluded_sectors: Iterable[str] = (), reference: str = "published",
                               population_source: str = "dukcapil") -> dict[str, pd.DataFrame]:
@@ -354,18 +379,8 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
 
     pdrb = province_pdrb(code, price_basis=PRICE_BASIS)
     kab = set(members(code)["region_code"])
-    prov_years = sorted(pdrb.loc[pdrb["region_code"] == code, "year"].unique())
-    in_window = [y for y in prov_years if start_req <= y <= end_req]
-    if len(in_window) >= 2:
-        start, end = in_window[0], in_window[-1]
-    elif len(prov_years) >= 2:
-        start, end = prov_years[0], prov_years[-1]
-        gaps.append(f"[jendela] PDRB provinsi {name} menurut lapangan usaha tidak tersedia untuk "
-                    f"{start_req}–{end_req}; laporan memakai tahun yang tersedia, {start}–{end}.")
-    else:
-        raise ValueError(f"{func}: province {code} ({name}) has fewer than two years of PDRB by sector")
-    if (start, end) != (start_req, end_req) and not gaps:
-        gaps.append(f"[jendela] Data tersedia hanya untuk {start}–{end} dari jendela {start_req}–{end_req} yang diminta.")
+    start, end, window_gap = analysis_window(pdrb, code, start_req, end_req)
+    gaps += window_gap
     pdrb = pdrb[(pdrb["year"] >= start) & (pdrb["year"] <= end)].reset_index(drop=True)
     boundary = str(cat.loc[code, "boundary_note"])
     if boundary:

@@ -273,7 +273,15 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "excluded_sectors": list(excluded_sectors),
         "population_source": str(population_source),
     }
-    title = f"Potensi Ekonomi {region_name(code)} {start_year}–{end_year}"
+    from .analysis import PRICE_BASIS, analysis_window
+    from .data import province_pdrb
+
+    try:  # the title names the years the report actually covers
+        start, end, _ = analysis_window(province_pdrb(code, price_basis=PRICE_BASIS), code,
+                                        int(start_year), int(end_year))
+    except ValueError:  # no usable data: the render below fails and reports why, removing any old report
+        start, end = start_year, end_year
+    title = f"Potensi Ekonomi {region_name(code)} {start}–{end}"
     return _render(_province_key(code), title, Path(template), params, Path(out_root), timeout)
 
 
