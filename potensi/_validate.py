@@ -42,6 +42,17 @@ def check_columns(data: pd.DataFrame, func: str, **columns: str) -> None:
             )
 
 
+def require_columns(data: object, func: str, columns: Mapping[str, str], *, argument: str = "data") -> pd.DataFrame:
+    """``check_frame`` plus: each key of ``columns`` (a column, mapped to the argument that
+    names it) must be a column of ``data``; the message names the frame argument too."""
+    check_frame(data, func, argument)
+    for column, name in columns.items():
+        if column not in data.columns:
+            raise ValueError(f"{func}: column {column!r} (argument {name}=) not found in {argument}; "
+                             f"available: {list(data.columns)}")
+    return data
+
+
 def check_choice(value: object, options: Iterable[object], func: str, argument: str) -> None:
     """``ValueError`` unless ``value`` is one of ``options``."""
     options = list(options)

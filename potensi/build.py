@@ -168,7 +168,7 @@ def load_press_totals(path: Path) -> pd.DataFrame:
     ]
 
 
-def hierarchy_discrepancy(sectors: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+def hierarchy_discrepancy(totals: pd.DataFrame) -> pd.DataFrame:
     """Σ kab/kota against the published province total, per province, year and price basis.
 
     Uses the printed totals of both levels; a province-year is compared only when every
@@ -196,7 +196,7 @@ def hierarchy_discrepancy(sectors: pd.DataFrame, totals: pd.DataFrame) -> pd.Dat
     return out.sort_values(["region_code", "price_basis", "year"]).reset_index(drop=True)
 
 
-def quality_summary(sectors: pd.DataFrame, totals: pd.DataFrame, discrepancy: pd.DataFrame) -> pd.DataFrame:
+def quality_summary(sectors: pd.DataFrame) -> pd.DataFrame:
     """One row per region level and price basis: figures, years, provisional and missing counts."""
     cat = region_catalog()[["region_code", "level"]]
     data = sectors.merge(cat, on="region_code")
@@ -236,8 +236,8 @@ def build_processed(raw: Path = DATA_RAW, out: Path = DATA_PROCESSED) -> dict[st
         "overlaps": overlaps,
         "excluded": excluded,
     }
-    tables["discrepancy"] = hierarchy_discrepancy(sectors, totals)
-    tables["quality"] = quality_summary(sectors, totals, tables["discrepancy"])
+    tables["discrepancy"] = hierarchy_discrepancy(totals)
+    tables["quality"] = quality_summary(sectors)
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
         _write_parquet(frame, out / f"{name}.parquet")

@@ -13,15 +13,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._validate import require_columns
+
 __all__ = ["beta_convergence", "sigma_convergence"]
 
-
-def _need(data: pd.DataFrame, func: str, cols: dict[str, str]) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}: argument data is a {type(data).__name__}; expected a pandas DataFrame")
-    for col, name in cols.items():
-        if col not in data.columns:
-            raise ValueError(f"{func}: column {col!r} (argument {name}=) not found; available: {list(data.columns)}")
 
 
 def beta_convergence(
@@ -85,7 +80,7 @@ def beta_convergence(
     import statsmodels.api as sm
 
     func = "beta_convergence"
-    _need(data, func, {per_capita: "per_capita", region: "region", year: "year"})
+    require_columns(data, func, {per_capita: "per_capita", region: "region", year: "year"})
     start, end = int(start), int(end)
     if not end > start:
         raise ValueError(f"{func}: arguments start={start}, end={end}: end must be after start")
@@ -168,7 +163,7 @@ def sigma_convergence(
     0.5
     """
     func = "sigma_convergence"
-    _need(data, func, {per_capita: "per_capita", region: "region", year: "year"})
+    require_columns(data, func, {per_capita: "per_capita", region: "region", year: "year"})
     y = data[per_capita].to_numpy(dtype=float)
     frame = pd.DataFrame({"year": data[year].to_numpy(),
                           "ln": np.log(np.where(y > 0, y, np.nan)), "y": np.where(y > 0, y, np.nan)})

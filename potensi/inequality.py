@@ -20,6 +20,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._validate import require_columns
+
 __all__ = [
     "GINI_THRESHOLDS",
     "INEQUALITY_LABELS",
@@ -64,14 +66,10 @@ def classify_inequality(values, *, thresholds: Sequence[float] = WILLIAMSON_THRE
 def _prepare(data: pd.DataFrame, func: str, *, value: str, population: str | None, region: str,
              by: Sequence[str], weighted: bool, extra: Sequence[str] = ()) -> pd.DataFrame:
     """Columns ``by + [region, _w, _inc, _y, _bad]``: weight, income (weight x per capita)."""
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}: argument data is a {type(data).__name__}; expected a pandas DataFrame")
     needed = {value: "value", region: "region", **{b: "by" for b in by}, **{e: "group" for e in extra}}
     if population is not None:
         needed[population] = "population"
-    for col, arg in needed.items():
-        if col not in data.columns:
-            raise ValueError(f"{func}: column {col!r} (argument {arg}=) not found; available: {list(data.columns)}")
+    require_columns(data, func, needed)
     if population is None and weighted:
         raise ValueError(f"{func}: argument population=None: a population-weighted index needs population; "
                          "expected a population column, or weighted=False with per-capita values in value=")

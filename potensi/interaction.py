@@ -12,19 +12,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._validate import require_columns
+
 __all__ = ["EARTH_RADIUS_KM", "complementarity", "great_circle_distance", "gravity_interaction"]
 
 #: Mean Earth radius (IUGG), km.
 EARTH_RADIUS_KM = 6371.0088
 
-
-def _need(data: pd.DataFrame, func: str, arg: str, cols: dict[str, str]) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}: argument {arg} is a {type(data).__name__}; expected a pandas DataFrame")
-    for col, name in cols.items():
-        if col not in data.columns:
-            raise ValueError(f"{func}: column {col!r} (argument {name}=) not found in {arg}; "
-                             f"available: {list(data.columns)}")
 
 
 def great_circle_distance(
@@ -64,7 +58,7 @@ def great_circle_distance(
     10007.6
     """
     func = "great_circle_distance"
-    _need(centroids, func, "centroids", {region: "region", lat: "lat", lon: "lon"})
+    require_columns(centroids, func, {region: "region", lat: "lat", lon: "lon"}, argument="centroids")
     c = centroids.drop_duplicates(region)
     if len(c) < len(centroids):
         raise ValueError(f"{func}: argument centroids has duplicate region codes; expected one row per region "
@@ -132,7 +126,7 @@ def gravity_interaction(
     0.016176
     """
     func = "gravity_interaction"
-    _need(masses, func, "masses", {region: "region", mass: "mass"})
+    require_columns(masses, func, {region: "region", mass: "mass"}, argument="masses")
     if not np.isfinite(exponent) or exponent < 0:
         raise ValueError(f"{func}: argument exponent={exponent!r}: expected a finite number >= 0")
     if masses[region].duplicated().any():
@@ -205,7 +199,7 @@ def complementarity(
     ([['x', 'a', 'b'], ['y', 'b', 'a']], [1.0, 0.3])
     """
     func = "complementarity"
-    _need(lq, func, "lq", {region: "region", sector: "sector", value: "value"})
+    require_columns(lq, func, {region: "region", sector: "sector", value: "value"}, argument="lq")
     if lq.duplicated([region, sector]).any():
         raise ValueError(f"{func}: argument lq has more than one row per region and sector; "
                          "expected one year (filter on year first)")

@@ -23,18 +23,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._validate import require_columns
+
 __all__ = ["specialisation"]
 
 _COLUMNS = ["krugman", "hoover", "herfindahl", "herfindahl_normalised", "entropy", "entropy_normalised"]
 
-
-def _check(data: pd.DataFrame, arg: str, cols: dict[str, str]) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"specialisation: argument {arg} is a {type(data).__name__}; expected a pandas DataFrame")
-    for col, name in cols.items():
-        if col not in data.columns:
-            raise ValueError(f"specialisation: column {col!r} (argument {name}=) not found in {arg}; "
-                             f"available: {list(data.columns)}")
 
 
 def specialisation(
@@ -96,7 +90,7 @@ def specialisation(
     >>> out.loc[0, ["krugman", "herfindahl"]].astype(float).round(4).tolist()
     [0.7, 0.625]
     """
-    _check(data, "data", {region: "region", sector: "sector", year: "year", value: "value"})
+    require_columns(data, "specialisation", {region: "region", sector: "sector", year: "year", value: "value"}, argument="data")
     body = data[data[sector] != "TOTAL"]
     if (body[value] < 0).any():
         bad = body.loc[body[value] < 0, [region, year, sector]].iloc[0].tolist()
@@ -109,7 +103,7 @@ def specialisation(
         ref = wide.groupby(level=1).sum(min_count=1)
         ref_note = "sum of regions"
     else:
-        _check(reference, "reference", {sector: "sector", year: "year", value: "value"})
+        require_columns(reference, "specialisation", {sector: "sector", year: "year", value: "value"}, argument="reference")
         rbody = reference[reference[sector] != "TOTAL"]
         ref = rbody.pivot_table(index=year, columns=sector, values=value, aggfunc="sum", sort=True)
         missing = sorted(set(wide.columns) - set(ref.columns))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._validate import require_columns
 from .population import per_capita as _per_capita
 
 __all__ = [
@@ -47,14 +48,6 @@ KLASSEN_REGION_LABELS = pd.CategoricalDtype(
 )
 AGGREGATE = "aggregate"
 
-
-def _need(data: pd.DataFrame, func: str, arg: str, cols: dict[str, str]) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}: argument {arg} is a {type(data).__name__}; expected a pandas DataFrame")
-    for col, name in cols.items():
-        if col not in data.columns:
-            raise ValueError(f"{func}: column {col!r} (argument {name}=) not found in {arg}; "
-                             f"available: {list(data.columns)}")
 
 
 def regional_growth(
@@ -93,7 +86,7 @@ def regional_growth(
     10.0
     """
     func = "regional_growth"
-    _need(totals, func, "totals", {region: "region", year: "year", value: "value"})
+    require_columns(totals, func, {region: "region", year: "year", value: "value"}, argument="totals")
     if not int(end) > int(start):
         raise ValueError(f"{func}: arguments start={start}, end={end}: end must be after start")
     if method not in ("compound", "mean"):
@@ -152,7 +145,7 @@ def klassen_region(
     ['daerah maju tapi tertekan', 'daerah berkembang cepat']
     """
     func = "klassen_region"
-    _need(indicators, func, "indicators", {region: "region", per_capita: "per_capita", growth: "growth"})
+    require_columns(indicators, func, {region: "region", per_capita: "per_capita", growth: "growth"}, argument="indicators")
     ref = indicators[indicators[region] == reference]
     if len(ref) != 1:
         raise ValueError(f"{func}: argument reference={reference!r}: {len(ref)} rows with that code in indicators; "
@@ -228,7 +221,7 @@ def klassen_region_from_pdrb(
     [['b', 'daerah maju tapi tertekan'], ['a', 'daerah berkembang cepat']]
     """
     func = "klassen_region_from_pdrb"
-    _need(totals, func, "totals", {region: "region", year: "year", value: "value"})
+    require_columns(totals, func, {region: "region", year: "year", value: "value"}, argument="totals")
     pcy = int(end if per_capita_year is None else per_capita_year)
     t = totals[[region, year, value]].rename(columns={region: "region_code", year: "year", value: "value"})
     pop = population[population["year"] == pcy]
