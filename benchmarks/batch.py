@@ -33,7 +33,7 @@ def sequential_cli(codes: list[str], out: Path) -> float:
 
 
 def batch(codes: list[str], jobs: int, out: Path) -> tuple[float, int]:
-    from potensi.report import BatchConfig, render_batch
+    from potensi.report.render import BatchConfig, render_batch
 
     t0 = time.perf_counter()
     results = render_batch(BatchConfig(provinces=codes, national=False, jobs=jobs), out_root=out, progress=False)

@@ -2,7 +2,7 @@
 
 Every kab/kota is measured against its own province (a ``region -> province`` mapping, one
 vectorised call per indicator, no loop over regions). The issue's figure is the total of all
-indicators as :func:`potensi.tables.sector_tables` computes them: the rows validated and
+indicators as :func:`potensi.study.sector_tables.sector_tables` computes them: the rows validated and
 arranged once, then each indicator from the shared arrays (target < 0.5 s on one core). The
 public functions, each validating its own input, are timed too, and ``sector_tables`` for a
 single province. Prints the figures (best of several runs); no assertions.
@@ -15,8 +15,8 @@ from __future__ import annotations
 import time
 
 import potensi
-from potensi._validate import Prepared, _build
-from potensi.growth import (
+from potensi.core.validate import Prepared, _build
+from potensi.indicators.growth import (
     _compound_growth_frame,
     _with_total,
     annual_growth,
@@ -24,17 +24,17 @@ from potensi.growth import (
     distribution,
     growth_contribution,
 )
-from potensi.growth_ratio import _overlay_frame, growth_ratio_overlay
-from potensi.location_quotient import _lq_frame, _slq_dlq_frame, location_quotient, slq_dlq
-from potensi.shift_share import (
+from potensi.indicators.growth_ratio import _overlay_frame, growth_ratio_overlay
+from potensi.indicators.location_quotient import _lq_frame, _slq_dlq_frame, location_quotient, slq_dlq
+from potensi.indicators.shift_share import (
     _dynamic_shift_share_frame,
     _shift_share_frame,
     dynamic_shift_share,
     shift_share,
     shift_share_profile,
 )
-from potensi.tables import _growth_table, sector_tables
-from potensi.typology import _klassen_frame, klassen_sector
+from potensi.indicators.typology import _klassen_frame, klassen_sector
+from potensi.study.sector_tables import _growth_table, sector_tables
 
 START, END = 2013, 2020
 RUNS = 5

@@ -11,13 +11,13 @@ import tracemalloc
 import pandas as pd
 
 import potensi
-from potensi.convergence import beta_convergence, sigma_convergence
-from potensi.inequality import inequality_table, theil_decomposition
-from potensi.interaction import complementarity, gravity_interaction
-from potensi.population import per_capita, population_series
-from potensi.regional_tables import national_tables, regional_tables
-from potensi.specialisation import specialisation
-from potensi.synthesis import cooperation_opportunities, sektor_unggulan
+from potensi.conclusions.synthesis import cooperation_opportunities, sektor_unggulan
+from potensi.data.population import per_capita, population_series
+from potensi.indicators.convergence import beta_convergence, sigma_convergence
+from potensi.indicators.inequality import inequality_table, theil_decomposition
+from potensi.indicators.interaction import complementarity, gravity_interaction
+from potensi.indicators.specialisation import specialisation
+from potensi.study.regional_tables import national_tables, regional_tables
 
 
 def timed(label: str, func, *args, repeat: int = 3, **kwargs):

@@ -28,8 +28,8 @@ max_table_rows = 30
 workbook = ""
 
 # %%
-from potensi import figures, narrative
-from potensi.analysis import analyse_province, provenance, provenance_table
+from potensi.report import figures, narrative
+from potensi.study.province import analyse_province, provenance, provenance_table
 
 a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
                      excluded_sectors=excluded_sectors, population_source=population_source)

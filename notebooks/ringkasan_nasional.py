@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (potensi)
 #     language: python
@@ -23,8 +25,8 @@ max_table_rows = 30
 workbook = ""
 
 # %%
-from potensi import figures, narrative
-from potensi.analysis import analyse_national, provenance, provenance_table
+from potensi.report import figures, narrative
+from potensi.study.province import analyse_national, provenance, provenance_table
 
 n = analyse_national(start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors,
                      population_source=population_source)

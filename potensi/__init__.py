@@ -4,78 +4,7 @@ Leading sectors (*sektor unggulan*) of Indonesian regions and the cooperation be
 (*kerja sama daerah*) they open, from published BPS PDRB figures.
 """
 
-from .cells import parse_number, parse_year
-from .convergence import (
-    beta_convergence,
-    sigma_convergence,
-)
-from .data import discrepancy, hierarchy, load_table, province_pdrb
-from .errors import DataError
-from .growth import (
-    annual_growth,
-    compound_growth,
-    distribution,
-    growth_contribution,
-)
-from .growth_ratio import (
-    growth_ratio,
-    growth_ratio_overlay,
-)
-from .inequality import (
-    GINI_THRESHOLDS,
-    INEQUALITY_LABELS,
-    WILLIAMSON_THRESHOLDS,
-    classify_inequality,
-    gini,
-    inequality_table,
-    theil,
-    theil_decomposition,
-    williamson,
-)
-from .interaction import (
-    EARTH_RADIUS_KM,
-    complementarity,
-    gravity_interaction,
-    great_circle_distance,
-)
-from .loaders import PDRB_COLUMNS, UNIT, load_centroids, load_pdrb, load_population
-from .location_quotient import (
-    SLQ_DLQ_LABELS,
-    SLQ_DLQ_RULES,
-    average_location_quotient,
-    classify_slq_dlq,
-    dynamic_location_quotient,
-    location_quotient,
-    slq_dlq,
-)
-from .population import (
-    BREAK_YEAR,
-    POPULATION_SOURCES,
-    SEMESTER_RULE,
-    per_capita,
-    population_series,
-    source_segments,
-)
-from .regional_tables import (
-    BREAK_NOTE,
-    REGIONAL_TABLES,
-    national_tables,
-    regional_tables,
-)
-from .regions import members, province_code, provinces, region_catalog, region_name
-from .sectors import SECTOR_CODES, SECTORS, sector_catalog, sector_code_from_label, sector_label
-from .shift_share import (
-    NET_SHIFT_LABELS,
-    PROFILE_LABELS,
-    PROFILE_RULES,
-    dynamic_shift_share,
-    shift_share,
-    shift_share_profile,
-)
-from .specialisation import (
-    specialisation,
-)
-from .synthesis import (
+from potensi.conclusions.synthesis import (
     KLASSEN_QUADRANT_I,
     KLASSEN_QUADRANT_I_LABELS,
     METHODS,
@@ -86,22 +15,93 @@ from .synthesis import (
     cooperation_opportunities,
     sektor_unggulan,
 )
-from .tables import (
-    TABLE_NAMES,
-    WORKBOOK_NAME,
-    sector_tables,
-    write_tables,
+from potensi.core.errors import DataError
+from potensi.data.cells import parse_number, parse_year
+from potensi.data.loaders import PDRB_COLUMNS, UNIT, load_centroids, load_pdrb, load_population
+from potensi.data.population import (
+    BREAK_YEAR,
+    POPULATION_SOURCES,
+    SEMESTER_RULE,
+    per_capita,
+    population_series,
+    source_segments,
 )
-from .typology import (
+from potensi.data.regions import members, province_code, provinces, region_catalog, region_name
+from potensi.data.sectors import SECTOR_CODES, SECTORS, sector_catalog, sector_code_from_label, sector_label
+from potensi.data.store import discrepancy, hierarchy, load_table, province_pdrb
+from potensi.indicators.convergence import (
+    beta_convergence,
+    sigma_convergence,
+)
+from potensi.indicators.growth import (
+    annual_growth,
+    compound_growth,
+    distribution,
+    growth_contribution,
+)
+from potensi.indicators.growth_ratio import (
+    growth_ratio,
+    growth_ratio_overlay,
+)
+from potensi.indicators.inequality import (
+    GINI_THRESHOLDS,
+    INEQUALITY_LABELS,
+    WILLIAMSON_THRESHOLDS,
+    classify_inequality,
+    gini,
+    inequality_table,
+    theil,
+    theil_decomposition,
+    williamson,
+)
+from potensi.indicators.interaction import (
+    EARTH_RADIUS_KM,
+    complementarity,
+    gravity_interaction,
+    great_circle_distance,
+)
+from potensi.indicators.location_quotient import (
+    SLQ_DLQ_LABELS,
+    SLQ_DLQ_RULES,
+    average_location_quotient,
+    classify_slq_dlq,
+    dynamic_location_quotient,
+    location_quotient,
+    slq_dlq,
+)
+from potensi.indicators.shift_share import (
+    NET_SHIFT_LABELS,
+    PROFILE_LABELS,
+    PROFILE_RULES,
+    dynamic_shift_share,
+    shift_share,
+    shift_share_profile,
+)
+from potensi.indicators.specialisation import (
+    specialisation,
+)
+from potensi.indicators.typology import (
     KLASSEN_SECTOR_LABELS,
     KLASSEN_SECTOR_RULES,
     klassen_sector,
 )
-from .typology_region import (
+from potensi.indicators.typology_region import (
     KLASSEN_REGION_LABELS,
     klassen_region,
     klassen_region_from_pdrb,
     regional_growth,
+)
+from potensi.study.regional_tables import (
+    BREAK_NOTE,
+    REGIONAL_TABLES,
+    national_tables,
+    regional_tables,
+)
+from potensi.study.sector_tables import (
+    TABLE_NAMES,
+    WORKBOOK_NAME,
+    sector_tables,
+    write_tables,
 )
 
 __version__ = "0.1.0"

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__
-from .commands import batch as batch_command
-from .commands import data as data_command
-from .commands import indicators as indicators_command
-from .commands import report as report_command
-from .errors import DataError
+from potensi import __version__
+from potensi.commands import batch as batch_command
+from potensi.commands import data as data_command
+from potensi.commands import indicators as indicators_command
+from potensi.commands import report as report_command
+from potensi.core.errors import DataError
 
 COMMANDS = [data_command, indicators_command, report_command, batch_command]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def kaltim_report():
     """``(RenderResult, out_root)`` of ``render_province("64")`` into a temporary reports folder."""
-    from potensi.report import render_province
+    from potensi.report.render import render_province
 
     out = Path(tempfile.mkdtemp(prefix="potensi-reports-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from potensi.build import build_processed
-from potensi.paths import DATA_RAW
+from potensi.core.paths import DATA_RAW
+from potensi.data.build import build_processed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from potensi import cli
-from potensi.build import TOTALS_ONLY_SOURCES
-from potensi.loaders import UNIT_FACTORS, load_pdrb
-from potensi.paths import DATA_RAW
-from potensi.regions import region_catalog
+from potensi.core.paths import DATA_RAW
+from potensi.data.build import TOTALS_ONLY_SOURCES
+from potensi.data.loaders import UNIT_FACTORS, load_pdrb
+from potensi.data.regions import region_catalog
 
 KABKOTA = DATA_RAW / "pdrb_lapus_kabkota_adhk2010_2013_2020.csv"
 WEBAPI = DATA_RAW / "pdrb_total_provinsi_kabkota_2010_2023_bpsapi.csv"

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from potensi.cells import CellError, parse_number, parse_year
+from potensi.data.cells import CellError, parse_number, parse_year
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_not_years(text):
 
 def test_decimal_comma_refused_where_the_table_uses_points():
     # A tidy CSV uses decimal points; "1234,5" there is a mixed separator, not 1234.5.
-    from potensi.cells import CellError
+    from potensi.data.cells import CellError
 
     with pytest.raises(CellError, match="has a decimal comma, but this table uses decimal points"):
         parse_number("1234,5", decimal=".")

@@ -77,8 +77,8 @@ def test_non_numeric_value_names_file_row(user_file, tmp_path, capsys):
 
 def test_province_writes_regional_tables_and_matches_report(tmp_path):
     # --province writes the regional tables too; they come from the same function as the report
-    from potensi.analysis import province_indicator_tables
-    from potensi.data import province_pdrb
+    from potensi.data.store import province_pdrb
+    from potensi.study.province import province_indicator_tables
 
     assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2020", "--out", str(tmp_path)]) == 0
     for name in ("klassen_region", "specialisation", "inequality", "convergence", "interaction",

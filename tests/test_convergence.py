@@ -6,8 +6,8 @@ import pytest
 import statsmodels.api as sm
 
 import potensi
-from potensi.convergence import beta_convergence, sigma_convergence
-from potensi.population import per_capita, population_series
+from potensi.data.population import per_capita, population_series
+from potensi.indicators.convergence import beta_convergence, sigma_convergence
 
 
 def panel(y0, y1, start=2010, end=2020, source=None):

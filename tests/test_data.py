@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from potensi.data import TABLES, discrepancy, hierarchy, load_table, province_pdrb
+from potensi.data.store import TABLES, discrepancy, hierarchy, load_table, province_pdrb
 
 
 def test_load_table_reads_the_built_tables(processed_dir, processed_tables):

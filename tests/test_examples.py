@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from potensi.location_quotient import location_quotient
-from potensi.shift_share import shift_share
+from potensi.indicators.location_quotient import location_quotient
+from potensi.indicators.shift_share import shift_share
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
 

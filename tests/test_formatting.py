@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from potensi.formatting import (
+from potensi.report.formatting import (
     COLUMN_LABELS,
     REPORT_COLUMNS,
     REPORT_LABELS,

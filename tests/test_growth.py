@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from _helpers import tidy
 
-from potensi.growth import annual_growth, compound_growth, distribution, growth_contribution
+from potensi.indicators.growth import annual_growth, compound_growth, distribution, growth_contribution
 
 DATA = tidy({("A", 2010): {"x": 10.0, "y": 30.0}, ("A", 2011): {"x": 12.0, "y": 27.0},
              ("A", 2012): {"x": 15.0, "y": 30.0}, ("B", 2011): {"x": 0.0, "y": 5.0},

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from _helpers import tidy
 
-from potensi.growth_ratio import growth_ratio, growth_ratio_overlay
+from potensi.indicators.growth_ratio import growth_ratio, growth_ratio_overlay
 
 # R: x 50 -> 60 (+20 %), y 50 -> 50 (0 %), total +10 %; A: x 10 -> 15 (+50 %), y 30 -> 33 (+10 %)
 DATA = tidy({("A", 2010): {"x": 10.0, "y": 30.0}, ("R", 2010): {"x": 50.0, "y": 50.0},

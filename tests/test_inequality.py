@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import potensi
-from potensi.inequality import (
+from potensi.indicators.inequality import (
     classify_inequality,
     gini,
     inequality_table,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import potensi
-from potensi.interaction import EARTH_RADIUS_KM, complementarity, gravity_interaction, great_circle_distance
+from potensi.indicators.interaction import EARTH_RADIUS_KM, complementarity, gravity_interaction, great_circle_distance
 
 
 def cents(codes, lats, lons):

@@ -22,8 +22,8 @@ import openpyxl
 import pytest
 
 from potensi import DataError, load_pdrb
-from potensi.paths import DATA_RAW
-from potensi.sectors import SECTOR_CODES
+from potensi.core.paths import DATA_RAW
+from potensi.data.sectors import SECTOR_CODES
 
 WIDE = Path(__file__).resolve().parent / "fixtures" / "wide"
 DYN = WIDE / "dyntable_samarinda_adhk.csv"

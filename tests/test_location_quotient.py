@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from potensi.location_quotient import (
+from potensi.indicators.location_quotient import (
     SLQ_DLQ_LABELS,
     average_location_quotient,
     classify_slq_dlq,
@@ -19,7 +19,7 @@ from potensi.location_quotient import (
 @pytest.fixture(scope="module")
 def kaltim():
     """Embedded PDRB ADHK2010 of East Kalimantan (kab/kota, province, Indonesia), 2013-2020."""
-    from potensi.data import province_pdrb
+    from potensi.data.store import province_pdrb
 
     data = province_pdrb("64")
     return data[data.year.between(2013, 2020)].reset_index(drop=True)

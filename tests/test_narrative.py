@@ -7,9 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from potensi import narrative
-from potensi.analysis import analyse_province
-from potensi.formatting import persen, rupiah
+from potensi.report import narrative
+from potensi.report.formatting import persen, rupiah
+from potensi.study.province import analyse_province
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_reproducible(kaltim):
 def test_figures_deterministic(kaltim):
     import io
 
-    from potensi import figures
+    from potensi.report import figures
 
     def png():
         buf = io.BytesIO()

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import potensi
-from potensi.population import BREAK_YEAR, per_capita, population_series, source_segments
+from potensi.data.population import BREAK_YEAR, per_capita, population_series, source_segments
 
 
 @pytest.fixture

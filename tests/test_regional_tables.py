@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import potensi
-from potensi.inequality import williamson
-from potensi.regional_tables import BREAK_NOTE, REGIONAL_TABLES, national_tables, regional_tables
+from potensi.indicators.inequality import williamson
+from potensi.study.regional_tables import BREAK_NOTE, REGIONAL_TABLES, national_tables, regional_tables
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_national_tables(data):
 
 
 def test_integration_with_sector_tables(data):
-    tables = pytest.importorskip("potensi.tables")
+    from potensi.study import sector_tables as tables
     kab = list(potensi.members("64")["region_code"])
     st = tables.sector_tables(data["pdrb"], reference_code="6400", regions=kab, start=2013, end=2020)
     out = regional_tables(data["pdrb"], st, province_code="64", start=2013, end=2020,

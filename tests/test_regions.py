@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from potensi.regions import members, province_code, provinces, region_catalog, region_name
+from potensi.data.regions import members, province_code, provinces, region_catalog, region_name
 
 
 def test_codes_are_four_character_strings():

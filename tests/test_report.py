@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 from _report_session import kaltim_report
 
-from potensi import report
-from potensi.analysis import analyse_province
-from potensi.formatting import angka, persen, rupiah
+from potensi.report import render as report
+from potensi.report.formatting import angka, persen, rupiah
+from potensi.study.province import analyse_province
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from potensi.sectors import SECTOR_CODES, SECTORS, sector_catalog, sector_code_from_label, sector_label
+from potensi.data.sectors import SECTOR_CODES, SECTORS, sector_catalog, sector_code_from_label, sector_label
 
 
 def test_catalog_has_17_categories_in_bps_order():

@@ -7,7 +7,7 @@ from _helpers import tidy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from potensi.shift_share import PROFILE_LABELS, dynamic_shift_share, shift_share, shift_share_profile
+from potensi.indicators.shift_share import PROFILE_LABELS, dynamic_shift_share, shift_share, shift_share_profile
 
 # A: x 10 -> 15, y 30 -> 33; R: x 50 -> 60, y 50 -> 70 (R total 100 -> 130, r = 0.3)
 SMALL = tidy({("A", 2010): {"x": 10.0, "y": 30.0}, ("R", 2010): {"x": 50.0, "y": 50.0},
@@ -95,7 +95,7 @@ def test_profile_quadrants_and_net_shift():
 
 @pytest.fixture(scope="module")
 def kaltim():
-    from potensi.data import province_pdrb
+    from potensi.data.store import province_pdrb
 
     data = province_pdrb("64")
     return data[data.year.between(2013, 2020)].reset_index(drop=True)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from potensi.specialisation import specialisation
+from potensi.indicators.specialisation import specialisation
 
 
 def tidy(values: dict[str, list[float]], year=2020, sectors=None):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from potensi.synthesis import (
+from potensi.conclusions.synthesis import (
     KLASSEN_QUADRANT_I,
     UnggulanRule,
     cooperation_opportunities,

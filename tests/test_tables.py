@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from _helpers import tidy
 
-from potensi.tables import TABLE_NAMES, WORKBOOK_NAME, sector_tables, write_tables
+from potensi.study.sector_tables import TABLE_NAMES, WORKBOOK_NAME, sector_tables, write_tables
 
 FIXED = {
     "lq": ["region_code", "sector_code", "year", "lq"],
@@ -81,7 +81,7 @@ def test_write_tables(tables, tmp_path):
 
 @pytest.fixture(scope="module")
 def kaltim():
-    from potensi.data import province_pdrb
+    from potensi.data.store import province_pdrb
 
     return province_pdrb("64")
 
@@ -89,11 +89,11 @@ def kaltim():
 def test_sector_tables_equal_the_public_functions_on_kaltim(kaltim):
     # sector_tables validates once and shares the arrays; every table must be what the public
     # functions give on their own (start 2014: the LPE of 2014 uses 2013)
-    from potensi.growth import annual_growth, distribution, growth_contribution
-    from potensi.growth_ratio import growth_ratio_overlay
-    from potensi.location_quotient import location_quotient, slq_dlq
-    from potensi.shift_share import shift_share, shift_share_profile
-    from potensi.typology import KLASSEN_SECTOR_LABELS, klassen_sector
+    from potensi.indicators.growth import annual_growth, distribution, growth_contribution
+    from potensi.indicators.growth_ratio import growth_ratio_overlay
+    from potensi.indicators.location_quotient import location_quotient, slq_dlq
+    from potensi.indicators.shift_share import shift_share, shift_share_profile
+    from potensi.indicators.typology import KLASSEN_SECTOR_LABELS, klassen_sector
 
     kab = sorted(c for c in kaltim.region_code.unique() if c not in ("0000", "6400"))
     # with a zero base (6401, sector B, 2014) and a missing row (6411, sector C, 2016), so that

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from _helpers import tidy
 
-from potensi.typology import KLASSEN_SECTOR_LABELS, klassen_sector
+from potensi.indicators.typology import KLASSEN_SECTOR_LABELS, klassen_sector
 
 DATA = tidy({("A", 2010): {"x": 10.0, "y": 30.0}, ("R", 2010): {"x": 50.0, "y": 50.0},
              ("A", 2011): {"x": 20.0, "y": 30.0}, ("R", 2011): {"x": 70.0, "y": 50.0},

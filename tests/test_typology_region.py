@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from potensi.typology_region import (
+from potensi.indicators.typology_region import (
     KLASSEN_REGION_LABELS,
     klassen_region,
     klassen_region_from_pdrb,

@@ -1,4 +1,4 @@
-"""Regenerate ``potensi/catalog/regions.csv`` from the published files in ``data/raw/``.
+"""Regenerate ``potensi/data/catalog/regions.csv`` from the published files in ``data/raw/``.
 
 The catalog is metadata derived from the raw files (codes, names as BPS prints them, level,
 parent province, island group and the first/last year any raw file has a figure for the

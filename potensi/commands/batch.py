@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..paths import REPORTS
+from potensi.core.paths import REPORTS
 
 HELP = "render every configured province (default: all with data) plus the national summary"
 
@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from ..report import load_config, render_batch, summary
+    from potensi.report.render import load_config, render_batch, summary
 
     config = load_config(args.config)
     if args.province:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import DATA_PROCESSED, DATA_RAW
+from potensi.core.paths import DATA_PROCESSED, DATA_RAW
 
 HELP = "build data/processed/ from data/raw/ and print a data-quality summary"
 
@@ -22,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import build_processed
+    from potensi.data.build import build_processed
 
     tables = build_processed(args.raw, args.out)
     print(f"data/processed rebuilt in {args.out}")

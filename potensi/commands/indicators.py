@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..loaders import load_pdrb
+from potensi.data.loaders import load_pdrb
 
 HELP = ("compute the indicators (LQ, DLQ, shift-share, MRP, Klassen, growth; for a province also "
         "inequality, convergence, interaction, sektor unggulan, cooperation) into CSV and XLSX files")
@@ -40,12 +40,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..tables import sector_tables, write_tables
+    from potensi.study.sector_tables import sector_tables, write_tables
 
     if args.province is not None:
-        from ..analysis import province_indicator_tables
-        from ..data import province_pdrb
-        from ..regions import province_code
+        from potensi.data.regions import province_code
+        from potensi.data.store import province_pdrb
+        from potensi.study.province import province_indicator_tables
 
         if args.reference or args.regions:
             raise ValueError("indicators: --reference/--region go with --data; --province uses its kab/kota")

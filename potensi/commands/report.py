@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..paths import REPORTS
+from potensi.core.paths import REPORTS
 
 HELP = "render the analysis report of one province (HTML, notebook, XLSX, manifest)"
 
@@ -28,12 +28,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..report import render_province
+    from potensi.report.render import render_province
 
     result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
                              out_root=args.out, timeout=args.timeout)
-    from ..report import write_index
+    from potensi.report.render import write_index
 
     write_index([result], out_root=args.out)
     if result.ok:

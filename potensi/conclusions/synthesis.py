@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .typology import KLASSEN_SECTOR_LABELS
+from potensi.indicators.typology import KLASSEN_SECTOR_LABELS
 
 __all__ = [
     "KLASSEN_QUADRANT_I",
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: Label of quadrant I in the sector Klassen table (first category of
-#: :data:`potensi.typology.KLASSEN_SECTOR_LABELS`).
+#: :data:`potensi.indicators.typology.KLASSEN_SECTOR_LABELS`).
 KLASSEN_QUADRANT_I = str(KLASSEN_SECTOR_LABELS.categories[0])
 #: Labels counted as quadrant I by default.
 KLASSEN_QUADRANT_I_LABELS = (KLASSEN_QUADRANT_I,)
@@ -257,10 +257,10 @@ def cooperation_opportunities(
     Parameters
     ----------
     complementarity
-        :func:`potensi.interaction.complementarity` output (``sector_code, supplier, partner,
+        :func:`potensi.indicators.interaction.complementarity` output (``sector_code, supplier, partner,
         lq_supplier, lq_partner, complementarity``).
     interaction
-        :func:`potensi.interaction.gravity_interaction` output (``region_a, region_b,
+        :func:`potensi.indicators.interaction.gravity_interaction` output (``region_a, region_b,
         distance_km, interaction, interaction_index``).
     unggulan
         Optional :func:`sektor_unggulan` output: adds the supplier's label and score for the
@@ -281,7 +281,7 @@ def cooperation_opportunities(
     -----
     .. math:: \\text{score}_{abj} = C_{abj} \\cdot \\frac{I_{ab}}{\\max I}
 
-    complementarity (:func:`potensi.interaction.complementarity`) weighted by the gravity
+    complementarity (:func:`potensi.indicators.interaction.complementarity`) weighted by the gravity
     interaction index of the pair: a large gap in specialisation between two regions that
     interact strongly (large, close) ranks first.
 

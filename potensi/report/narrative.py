@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import angka, daftar, persen, poin_persen, rupiah
-from .location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
-from .sectors import SECTORS
+from potensi.data.sectors import SECTORS
+from potensi.indicators.location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
+from potensi.report.formatting import angka, daftar, persen, poin_persen, rupiah
 
 __all__ = [
     "judul",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
+from potensi.core.validate import require_columns
 
 __all__ = ["EARTH_RADIUS_KM", "complementarity", "great_circle_distance", "gravity_interaction"]
 

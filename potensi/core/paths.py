@@ -7,8 +7,8 @@ from pathlib import Path
 
 __all__ = ["ROOT", "DATA_RAW", "DATA_PROCESSED", "REPORTS", "NOTEBOOKS", "CATALOG"]
 
-PACKAGE = Path(__file__).resolve().parent
-CATALOG = PACKAGE / "catalog"
+PACKAGE = Path(__file__).resolve().parent.parent
+CATALOG = PACKAGE / "data" / "catalog"
 #: Project root: the checkout holding ``data/``; override with ``POTENSI_ROOT``.
 ROOT = Path(os.environ.get("POTENSI_ROOT", PACKAGE.parent)).resolve()
 DATA_RAW = ROOT / "data" / "raw"

@@ -6,7 +6,7 @@ PDRB table into dense ``region x year x sector`` arrays plus the matching refere
 that the indicators are plain numpy broadcasting with no Python loop over regions.
 
 Speed: a :class:`Prepared` panel is validated once and shared by several indicators (as
-:func:`potensi.tables.sector_tables` does); the reasons why a value is NaN travel as integer
+:func:`potensi.study.sector_tables.sector_tables` does); the reasons why a value is NaN travel as integer
 codes (:class:`Reasons`) and become text only for the output column.
 """
 

@@ -14,7 +14,7 @@ provisional    bool, ``status != ""``
 source_id      where the figure was printed (see ``data/raw/README.md``)
 =============  ==========================================================================
 
-Every problem is a :class:`~potensi.errors.DataError` naming the file, row and column.
+Every problem is a :class:`~potensi.core.errors.DataError` naming the file, row and column.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import CellError, marker_meaning, parse_number, parse_year
-from .errors import DataError
-from .regions import region_catalog
-from .sectors import SECTOR_CODES, sector_code_from_label
+from potensi.core.errors import DataError
+from potensi.data.cells import CellError, marker_meaning, parse_number, parse_year
+from potensi.data.regions import region_catalog
+from potensi.data.sectors import SECTOR_CODES, sector_code_from_label
 
 __all__ = [
     "PDRB_COLUMNS",
@@ -123,7 +123,7 @@ def load_pdrb(
 
     The tidy format has the columns ``region_code, year, sector_code, price_basis, value,
     unit`` (``region_name, sector_name, source_id, status`` optional); the wide format is
-    handled by :func:`potensi.bps_tables.read_wide` (years as columns, sectors as rows).
+    handled by :func:`potensi.data.bps_tables.read_wide` (years as columns, sectors as rows).
 
     Parameters
     ----------
@@ -172,7 +172,7 @@ def load_pdrb(
         if sectors is None or not check_regions:
             raise ValueError("load_pdrb: sectors=None and check_regions=False are for tidy files only; "
                              f"{path} is a BPS-style wide table")
-        from .bps_tables import read_wide
+        from potensi.data.bps_tables import read_wide
 
         return read_wide(path, sectors=sectors, known_regions=known_regions, allow_gaps=allow_gaps,
                          tolerance=tolerance, **wide_options)
@@ -374,7 +374,7 @@ def load_population(path: str | Path, *, known_regions: Iterable[str] | None = N
     projection, SP2020 census or Dukcapil register) and ``period`` the semester of a Dukcapil
     count (``"S1"``/``"S2"``) or ``""``; ``_SUMKAB`` source rows are sums of kab/kota computed
     by the data compiler and keep that suffix. Sources are never spliced here: see
-    :mod:`potensi.population` for choosing one series.
+    :mod:`potensi.data.population` for choosing one series.
 
     Raises
     ------

@@ -35,8 +35,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .atomic import write_text_atomic
-from .paths import NOTEBOOKS, REPORTS, ROOT
+from potensi.core.atomic import write_text_atomic
+from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
 
 __all__ = [
     "KERNEL",
@@ -205,7 +205,7 @@ def _remove_stale(final: Path) -> None:
 
 def _render(key: str, title: str, template: Path, parameters: dict[str, object], out_root: Path,
             timeout: int, workbook_param: str = "workbook") -> RenderResult:
-    from .analysis import provenance
+    from potensi.study.province import provenance
 
     t0 = time.perf_counter()
     out_root.mkdir(parents=True, exist_ok=True)
@@ -262,7 +262,7 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     An unknown province code is refused before any kernel starts (``ValueError`` listing the
     valid codes).
     """
-    from .regions import province_code, region_name
+    from potensi.data.regions import province_code, region_name
 
     code = province_code(province)
     params = {
@@ -273,8 +273,8 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "excluded_sectors": list(excluded_sectors),
         "population_source": str(population_source),
     }
-    from .analysis import PRICE_BASIS, analysis_window
-    from .data import province_pdrb
+    from potensi.data.store import province_pdrb
+    from potensi.study.province import PRICE_BASIS, analysis_window
 
     try:  # the title names the years the report actually covers
         start, end, _ = analysis_window(province_pdrb(code, price_basis=PRICE_BASIS), code,
@@ -312,8 +312,8 @@ class BatchConfig:
     timeout: int = CELL_TIMEOUT
 
     def province_codes(self) -> list[str]:
-        from .analysis import provinces_with_data
-        from .regions import province_code
+        from potensi.data.regions import province_code
+        from potensi.study.province import provinces_with_data
 
         if self.provinces == "all":
             return provinces_with_data()
@@ -403,7 +403,7 @@ def summary(results: list[RenderResult]) -> str:
 
 def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Path:
     """``reports/index.html``: the national summary first, then every province (or its failure)."""
-    from .analysis import provenance
+    from potensi.study.province import provenance
 
     prov = provenance({})
     results = list(results)

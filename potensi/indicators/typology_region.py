@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
-from .population import per_capita as _per_capita
+from potensi.core.validate import require_columns
+from potensi.data.population import per_capita as _per_capita
 
 __all__ = [
     "KLASSEN_REGION_LABELS",
@@ -189,7 +189,7 @@ def klassen_region_from_pdrb(
         Total PDRB at constant prices, one row per region-year (members, and the reference
         region when ``reference`` is a code).
     population
-        :func:`potensi.population.population_series` output (one source: its
+        :func:`potensi.data.population.population_series` output (one source: its
         ``population_source`` is carried to the output).
     reference
         ``"aggregate"`` (default): the members together, per capita

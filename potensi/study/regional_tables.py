@@ -17,16 +17,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .convergence import beta_convergence, sigma_convergence
-from .inequality import GINI_THRESHOLDS, WILLIAMSON_THRESHOLDS, inequality_table, theil_decomposition
-from .interaction import complementarity, gravity_interaction
-from .population import BREAK_YEAR, POPULATION_SOURCES, per_capita, population_series, source_segments
-from .regions import members as _members
-from .regions import province_code as _province_code
-from .regions import region_catalog
-from .specialisation import specialisation
-from .synthesis import UNGGULAN_RULE, UnggulanRule, cooperation_opportunities, sektor_unggulan
-from .typology_region import klassen_region, klassen_region_from_pdrb, regional_growth
+from potensi.conclusions.synthesis import UNGGULAN_RULE, UnggulanRule, cooperation_opportunities, sektor_unggulan
+from potensi.data.population import BREAK_YEAR, POPULATION_SOURCES, per_capita, population_series, source_segments
+from potensi.data.regions import members as _members
+from potensi.data.regions import province_code as _province_code
+from potensi.data.regions import region_catalog
+from potensi.indicators.convergence import beta_convergence, sigma_convergence
+from potensi.indicators.inequality import GINI_THRESHOLDS, WILLIAMSON_THRESHOLDS, inequality_table, theil_decomposition
+from potensi.indicators.interaction import complementarity, gravity_interaction
+from potensi.indicators.specialisation import specialisation
+from potensi.indicators.typology_region import klassen_region, klassen_region_from_pdrb, regional_growth
 
 __all__ = ["REGIONAL_TABLES", "BREAK_NOTE", "regional_tables", "national_tables"]
 
@@ -99,7 +99,7 @@ def regional_tables(
         Tidy PDRB by sector at constant prices (ADHK2010) holding the province and its kab/kota.
     sector_tables
         The sector-indicator tables ``lq``, ``dlq``, ``shift_share``, ``mrp``,
-        ``klassen_sector`` (see :mod:`potensi.synthesis`); ``lq`` is required for the
+        ``klassen_sector`` (see :mod:`potensi.conclusions.synthesis`); ``lq`` is required for the
         cooperation table, the others may be absent.
     province_code
         ``"64"`` or ``"6400"``.
@@ -125,17 +125,17 @@ def regional_tables(
     dict of pandas.DataFrame
         Keys :data:`REGIONAL_TABLES`. Columns:
 
-        * ``klassen_region``: see :func:`potensi.typology_region.klassen_region_from_pdrb`
+        * ``klassen_region``: see :func:`potensi.indicators.typology_region.klassen_region_from_pdrb`
           (reference = the province: its published PDRB over Σ member population).
-        * ``specialisation``: see :func:`potensi.specialisation.specialisation` (reference =
+        * ``specialisation``: see :func:`potensi.indicators.specialisation.specialisation` (reference =
           the province), plus ``reference_code``.
         * ``inequality``: ``scope, year, population_source, index, value, n_regions, class,
           note, reason``.
         * ``convergence``: ``scope, method, year, start_year, end_year, statistic, value,
           std_error, n_regions, population_source, note``.
-        * ``interaction``: see :func:`potensi.interaction.gravity_interaction`, plus ``year``.
-        * ``sektor_unggulan``: see :func:`potensi.synthesis.sektor_unggulan`.
-        * ``cooperation``: see :func:`potensi.synthesis.cooperation_opportunities`.
+        * ``interaction``: see :func:`potensi.indicators.interaction.gravity_interaction`, plus ``year``.
+        * ``sektor_unggulan``: see :func:`potensi.conclusions.synthesis.sektor_unggulan`.
+        * ``cooperation``: see :func:`potensi.conclusions.synthesis.cooperation_opportunities`.
     """
     func = "regional_tables"
     code = _province_code(province_code)
@@ -296,7 +296,7 @@ def national_tables(
         with provinces as groups), ``convergence`` (provinces, per capita ADHK published by
         BPS, one β over ``start``–``end``), ``klassen_region`` (provinces against Indonesia
         ``"0000"``: per capita ADHK in ``end``, growth of PDRB ADHK), ``theil_islands``
-        (:func:`potensi.inequality.theil_decomposition` output).
+        (:func:`potensi.indicators.inequality.theil_decomposition` output).
 
     Notes
     -----

@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from .formatting import COLUMN_LABELS, VALUE_LABELS, angka
-from .sectors import SECTORS
+from potensi.data.sectors import SECTORS
+from potensi.report.formatting import COLUMN_LABELS, VALUE_LABELS, angka
 
 __all__ = [
     "pdrb_trend",

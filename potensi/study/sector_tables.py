@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._validate import (
+from potensi.core.atomic import write_atomic
+from potensi.core.validate import (
     TOTAL_CODE,
     Cube,
     Panel,
@@ -36,12 +37,11 @@ from ._validate import (
     check_period,
     yearly_frame,
 )
-from .atomic import write_atomic
-from .growth import _contribution, _distribution, _lpe, _with_total
-from .growth_ratio import _overlay_frame
-from .location_quotient import _lq_frame, _slq_dlq_frame
-from .shift_share import _shift_share_frame, shift_share_profile
-from .typology import _klassen_frame
+from potensi.indicators.growth import _contribution, _distribution, _lpe, _with_total
+from potensi.indicators.growth_ratio import _overlay_frame
+from potensi.indicators.location_quotient import _lq_frame, _slq_dlq_frame
+from potensi.indicators.shift_share import _shift_share_frame, shift_share_profile
+from potensi.indicators.typology import _klassen_frame
 
 __all__ = ["TABLE_NAMES", "WORKBOOK_NAME", "sector_tables", "write_tables"]
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
+from potensi.core.validate import require_columns
 
 __all__ = [
     "GINI_THRESHOLDS",

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
-from .location_quotient import SLQ_CHOICES, _lq, _mean_lq
-from .shift_share import _problems
+from potensi.core.validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
+from potensi.indicators.location_quotient import SLQ_CHOICES, _lq, _mean_lq
+from potensi.indicators.shift_share import _problems
 
 #: ``note`` texts (index 0: no note).
 _NOTES = (

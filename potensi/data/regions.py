@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import CATALOG
+from potensi.core.paths import CATALOG
 
 __all__ = [
     "ISLAND_ORDER",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._validate import (
+from potensi.core.validate import (
     Coded,
     Prepared,
     build_panel,

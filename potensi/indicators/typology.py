@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
-from .location_quotient import _constant, _growth_factor, _growth_problems, _mean_lq
+from potensi.core.validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
+from potensi.indicators.location_quotient import _constant, _growth_factor, _growth_problems, _mean_lq
 
 __all__ = ["KLASSEN_SECTOR_LABELS", "KLASSEN_SECTOR_RULES", "klassen_sector"]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_PROCESSED, DATA_RAW
-from .regions import members, province_code, region_catalog
+from potensi.core.paths import DATA_PROCESSED, DATA_RAW
+from potensi.data.regions import members, province_code, region_catalog
 
 __all__ = ["TABLES", "load_table", "province_pdrb", "hierarchy", "discrepancy", "ensure_processed"]
 
@@ -28,7 +28,7 @@ def ensure_processed(processed: Path = DATA_PROCESSED, raw: Path = DATA_RAW) -> 
     stale = [n for n in TABLES if not (processed / f"{n}.parquet").exists()
              or (processed / f"{n}.parquet").stat().st_mtime < newest_raw]
     if stale:
-        from .build import build_processed
+        from potensi.data.build import build_processed
 
         build_processed(raw, processed)
         _cached.cache_clear()

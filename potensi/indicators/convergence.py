@@ -4,7 +4,7 @@
 (*konvergensi sigma*) whether the dispersion of log per capita shrinks over time.
 
 Per capita must come from one population source: a start and end year on different sides
-of the 2017/2018 population break (see :mod:`potensi.population`) are refused unless
+of the 2017/2018 population break (see :mod:`potensi.data.population`) are refused unless
 ``allow_break=True``.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
+from potensi.core.validate import require_columns
 
 __all__ = ["beta_convergence", "sigma_convergence"]
 
@@ -37,7 +37,7 @@ def beta_convergence(
     ----------
     data
         Per capita PDRB at constant prices by region and year (e.g. from
-        :func:`potensi.population.per_capita`); a ``population_source`` column, if present,
+        :func:`potensi.data.population.per_capita`); a ``population_source`` column, if present,
         is checked for the break.
     cov_type
         statsmodels covariance type for the standard errors (default ``"HC1"``,

@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ._validate import (
+from potensi.core.validate import (
     TOTAL_CODE,
     Prepared,
     build_panel,

@@ -1,6 +1,6 @@
 """Build ``data/processed/`` from the published files in ``data/raw/`` (``potensi data``).
 
-Each raw file is loaded and validated by :func:`potensi.loaders.load_pdrb` (or the population
+Each raw file is loaded and validated by :func:`potensi.data.loaders.load_pdrb` (or the population
 and centroid loaders); overlapping figures are resolved by a fixed source precedence (the
 most precise publication first, see ``RAW_PDRB``), and provisional years are flagged per
 source. Nothing is interpolated: a figure absent from every source stays absent.
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_atomic, write_text_atomic
-from .cells import CellError, parse_number
-from .errors import DataError
-from .loaders import PDRB_COLUMNS, UNIT_FACTORS, load_centroids, load_pdrb, load_population
-from .paths import DATA_PROCESSED, DATA_RAW
-from .regions import region_catalog
+from potensi.core.atomic import write_atomic, write_text_atomic
+from potensi.core.errors import DataError
+from potensi.core.paths import DATA_PROCESSED, DATA_RAW
+from potensi.data.cells import CellError, parse_number
+from potensi.data.loaders import PDRB_COLUMNS, UNIT_FACTORS, load_centroids, load_pdrb, load_population
+from potensi.data.regions import region_catalog
 
 __all__ = ["RAW_PDRB", "STATUS_BY_SOURCE", "build_processed", "quality_summary", "file_sha256"]
 

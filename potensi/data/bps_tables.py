@@ -17,7 +17,7 @@ Two orientations are recognised on each sheet (a CSV file is one sheet):
 * The header row holds the years; ``2023*`` is *angka sementara*, ``2024**`` *angka sangat
   sementara* (``status``/``provisional`` of the result).
 * Sector labels are codes (``A``, ``M,N``) or Indonesian names with the usual spelling variants
-  (see :func:`potensi.sectors.sector_code_from_label`), in one or several label columns left
+  (see :func:`potensi.data.sectors.sector_code_from_label`), in one or several label columns left
   of the years. A label column headed *Kode Wilayah*, *Wilayah*, *Kabupaten/Kota* or
   *Provinsi* is a region column (codes or names; a blank cell repeats the region above).
 * **Quarterly tables**: when a row of quarter labels (``I``…``IV``, ``TW I``…, ``Triwulan I``…)
@@ -47,7 +47,7 @@ Two orientations are recognised on each sheet (a CSV file is one sheet):
   *KodeWilayah*) or, failing that, a name column matched against the catalog;
   ``region_map={"9999": "0000"}`` renames codes or names as printed.
 
-BPS markers are read as in every format (:mod:`potensi.cells`): ``-`` → 0, ``…``/``...``/``x``
+BPS markers are read as in every format (:mod:`potensi.data.cells`): ``-`` → 0, ``…``/``...``/``x``
 → missing, with a warning. Numbers may use decimal commas with dot thousands
 (``1.234.567,89``) or the reverse; the separator is inferred once per sheet (``decimal=`` to
 force it) and a sheet that mixes both is an error.
@@ -65,11 +65,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import CellError, parse_number, parse_year
-from .errors import DataError
-from .loaders import PRICE_BASES, TOTAL_TOLERANCE, UNIT_FACTORS, finish_pdrb, read_text_rows
-from .regions import province_code, region_catalog
-from .sectors import SECTOR_CODES, sector_code_from_label
+from potensi.core.errors import DataError
+from potensi.data.cells import CellError, parse_number, parse_year
+from potensi.data.loaders import PRICE_BASES, TOTAL_TOLERANCE, UNIT_FACTORS, finish_pdrb, read_text_rows
+from potensi.data.regions import province_code, region_catalog
+from potensi.data.sectors import SECTOR_CODES, sector_code_from_label
 
 __all__ = ["read_wide"]
 
@@ -174,7 +174,7 @@ def read_wide(
     path
         ``.csv`` (UTF-8, delimiter ``,`` ``;`` or tab) or ``.xlsx``.
     sectors, known_regions, allow_gaps, tolerance
-        As in :func:`potensi.loaders.load_pdrb`.
+        As in :func:`potensi.data.loaders.load_pdrb`.
     region_code
         The region of a table whose body has no region column: a BPS code (``"6472"``; a
         2-digit province code such as ``"64"`` means ``"6400"``), or a mapping from sheet name
@@ -205,7 +205,7 @@ def read_wide(
     Returns
     -------
     pandas.DataFrame
-        :data:`potensi.loaders.PDRB_COLUMNS`, values in miliar rupiah; ``attrs`` holds
+        :data:`potensi.data.loaders.PDRB_COLUMNS`, values in miliar rupiah; ``attrs`` holds
         ``gaps``, ``markers``, ``skipped_rows`` (sub-categories), ``ignored_rows`` (after the
         total) and ``ignored_columns``.
 
@@ -216,7 +216,7 @@ def read_wide(
         non-UTF-8 CSV, no header row, ragged row, unknown sector or region, price basis or unit
         not found or mixed, non-numeric or negative value, mixed decimal separators, partial
         year (empty quarter), duplicate sector or region, missing years, sectors not summing
-        to the printed total; plus every check of :func:`potensi.loaders.finish_pdrb`.
+        to the printed total; plus every check of :func:`potensi.data.loaders.finish_pdrb`.
 
     Warns
     -----

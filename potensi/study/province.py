@@ -1,9 +1,9 @@
 """One call that computes everything a report shows: :func:`analyse_province`, :func:`analyse_national`.
 
 The report templates (``notebooks/*.ipynb``) hold no logic: they call these functions once, then
-show the tables, figures (:mod:`potensi.figures`) and paragraphs (:mod:`potensi.narrative`)
-of the returned object. The indicators themselves come from :mod:`potensi.tables` (sector
-indicators) and :mod:`potensi.regional_tables` (regional indicators); this module only selects
+show the tables, figures (:mod:`potensi.report.figures`) and paragraphs (:mod:`potensi.report.narrative`)
+of the returned object. The indicators themselves come from :mod:`potensi.study.sector_tables` (sector
+indicators) and :mod:`potensi.study.regional_tables` (regional indicators); this module only selects
 the data, states what is missing, and keeps the provenance of the run.
 """
 
@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
-from .data import load_table, province_pdrb
-from .formatting import angka, daftar, report_view, tabel
-from .paths import DATA_PROCESSED, DATA_RAW, ROOT
-from .regional_tables import national_tables, regional_tables
-from .regions import members, province_code, provinces, region_catalog
-from .sectors import SECTOR_CODES, SECTORS
-from .tables import sector_tables
+from potensi import __version__
+from potensi.core.paths import DATA_PROCESSED, DATA_RAW, ROOT
+from potensi.data.regions import members, province_code, provinces, region_catalog
+from potensi.data.sectors import SECTOR_CODES, SECTORS
+from potensi.data.store import load_table, province_pdrb
+from potensi.report.formatting import angka, daftar, report_view, tabel
+from potensi.study.regional_tables import national_tables, regional_tables
+from potensi.study.sector_tables import sector_tables
 
 __all__ = [
     "ProvinceAnalysis",
@@ -64,7 +64,7 @@ def input_hashes(processed: Path = DATA_PROCESSED, raw: Path = DATA_RAW) -> dict
     manifest = Path(processed) / "manifest.json"
     if manifest.exists():
         return dict(json.loads(manifest.read_text(encoding="utf-8")).get("inputs", {}))
-    from .build import file_sha256
+    from potensi.data.build import file_sha256
 
     return {p.name: file_sha256(p) for p in sorted(Path(raw).glob("*.csv"))}
 
@@ -187,7 +187,7 @@ class _Shown:
         """Write every shown table to one workbook (one sheet per table, names ≤ 31 characters)."""
         if not str(path):
             return None
-        from .atomic import write_atomic
+        from potensi.core.atomic import write_atomic
 
         def _write(tmp: Path) -> None:
             with pd.ExcelWriter(tmp, engine="openpyxl") as xl:  # tmp ends in .tmp: name the engine
@@ -254,8 +254,8 @@ class ProvinceAnalysis:
               max_rows: int | None = 60, frame: pd.DataFrame | None = None, sheet: str | None = None):
         """Show table ``name`` (Indonesian format) and keep it for the XLSX workbook.
 
-        The HTML shows the columns of :data:`potensi.formatting.REPORT_COLUMNS` with Indonesian
-        headings (:func:`potensi.formatting.report_view`); the workbook keeps every column.
+        The HTML shows the columns of :data:`potensi.report.formatting.REPORT_COLUMNS` with Indonesian
+        headings (:func:`potensi.report.formatting.report_view`); the workbook keeps every column.
         A missing table shows the reason instead (from :attr:`gaps`).
         """
         from IPython.display import Markdown
@@ -321,8 +321,8 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
                               population_source: str = "dukcapil") -> dict[str, pd.DataFrame]:
     """Every indicator table of the kab/kota of one province (sector and regional).
 
-    The sector tables of :func:`potensi.tables.sector_tables` (kab/kota against the province)
-    and the regional tables of :func:`potensi.regional_tables.regional_tables` (with the
+    The sector tables of :func:`potensi.study.sector_tables.sector_tables` (kab/kota against the province)
+    and the regional tables of :func:`potensi.study.regional_tables.regional_tables` (with the
     processed population and centroids). ``potensi indicators --province`` and the report
     both call this, so the CSV files and the report show the same numbers.
     """
@@ -363,8 +363,8 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
     ProvinceAnalysis
         With tables ``pdrb_tahunan`` (Σ 17 sectors and growth), ``struktur`` (sector shares of
         the province and Indonesia), ``kontribusi_kabkota``, ``pertumbuhan_rata`` and, when the
-        indicator modules are installed, the tables of :func:`potensi.tables.sector_tables`
-        (kab/kota against the province) and :func:`potensi.regional_tables.regional_tables`, plus
+        indicator modules are installed, the tables of :func:`potensi.study.sector_tables.sector_tables`
+        (kab/kota against the province) and :func:`potensi.study.regional_tables.regional_tables`, plus
         ``lq_nasional``/``shift_share_nasional`` etc. (the province against Indonesia).
     """
     func = "analyse_province"

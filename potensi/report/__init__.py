@@ -1,0 +1,1 @@
+"""Layer 5: the Indonesian report: wording, formatting, figures, narrative, rendering, batch."""
