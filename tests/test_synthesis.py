@@ -5,6 +5,7 @@ import pytest
 
 from potensi.conclusions.synthesis import (
     KLASSEN_QUADRANT_I,
+    METHODS,
     UnggulanRule,
     cooperation_opportunities,
     sektor_unggulan,
@@ -37,7 +38,8 @@ def test_votes_and_labels(tables):
     assert out.loc[("a", "z"), "score"] == 4 and out.loc[("a", "z"), "label"] == "sektor unggulan"
     assert out.loc[("b", "x"), "score"] == 0 and out.loc[("b", "x"), "label"] == "bukan sektor unggulan"
     assert out.loc[("a", "x"), "lq_year"] == 2020 and out.loc[("a", "x"), "lq"] == 1.6
-    assert "DLQ > 1" in out.loc[("a", "y"), "methods"] and "LQ > 1 (basis)" not in out.loc[("a", "y"), "methods"]
+    assert "DLQ > 1" in out.loc[("a", "y"), "methods"] and METHODS["flag_lq"] not in out.loc[("a", "y"), "methods"]
+    assert METHODS["flag_dlq"] in out.loc[("a", "x"), "methods"] and METHODS["flag_lq"] in out.loc[("a", "x"), "methods"]
     assert (out["n_methods"] == 5).all()
     assert out.loc[("a", "x"), "rank"] == 1
 

@@ -25,18 +25,9 @@ import numpy as np
 import pandas as pd
 
 from potensi.core.atomic import write_atomic
-from potensi.core.validate import (
-    TOTAL_CODE,
-    Cube,
-    Panel,
-    Prepared,
-    Reasons,
-    _build,
-    check_columns,
-    check_frame,
-    check_period,
-    yearly_frame,
-)
+from potensi.core.codes import TOTAL_CODE
+from potensi.core.panel import Cube, Panel, Prepared, Reasons, _build, yearly_frame
+from potensi.core.validate import check_columns, check_frame, check_period
 from potensi.indicators.growth import _contribution, _distribution, _lpe, _with_total
 from potensi.indicators.growth_ratio import _overlay_frame
 from potensi.indicators.location_quotient import _lq_frame, _slq_dlq_frame
