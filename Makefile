@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PROVINCE ?= 64
 START ?= 2013
-END ?= 2020
+END ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv data report batch test lint benchmark benchmark-batch lab clean
@@ -32,9 +32,9 @@ venv: $(VENV)/.installed
 data: venv
 	$(BIN)/potensi data
 
-## Build the data and render the default report (PROVINCE=64, START=2013, END=2020)
+## Build the data and render the default report (PROVINCE=64, START=2013, END= latest year with data)
 report: data
-	$(BIN)/potensi report --province $(PROVINCE) --start $(START) --end $(END)
+	$(BIN)/potensi report --province $(PROVINCE) --start $(START) $(if $(END),--end $(END))
 
 ## Render every province with data plus the national summary into reports/
 batch: data

@@ -20,10 +20,10 @@
 # %% tags=["parameters"]
 province_code = "64"
 start_year = 2013
-end_year = 2020
+end_year = None  # None: the latest year with kab/kota data (2022), else the province's
 reference = "published"
 excluded_sectors = []
-population_source = "dukcapil"
+population_source = None  # None: the source covering end_year ("dukcapil" 2018–2023, "bps" 2013–2017)
 max_table_rows = 30
 workbook = ""
 

@@ -18,7 +18,7 @@
 
 # %% tags=["parameters"]
 start_year = 2013
-end_year = 2020
+end_year = None  # None: the latest year of Indonesia's 17 sectors
 excluded_sectors = []
 population_source = "dukcapil"
 max_table_rows = 30

@@ -14,9 +14,10 @@ from potensi.commands import batch as batch_command
 from potensi.commands import data as data_command
 from potensi.commands import indicators as indicators_command
 from potensi.commands import report as report_command
+from potensi.commands import template as template_command
 from potensi.core.errors import DataError
 
-COMMANDS = [data_command, indicators_command, report_command, batch_command]
+COMMANDS = [data_command, indicators_command, report_command, batch_command, template_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,13 +36,16 @@ def test_negative_reference_growth_uses_differences_not_ratios():
     assert "negative" in out.loc["x", "note"]
 
 
-def test_overlay_order_rps_rpr_lq():
+def test_overlay_order_rpr_rps_lq():
+    """The literature's order (Yusuf 1999): RPr, RPs, LQ (issue #10; was RPs, RPr, LQ)."""
     out = growth_ratio_overlay(DATA, reference_code="R", start=2010, end=2011).set_index("sector_code")
-    # x: RPs +, RPr +, mean LQ (0.5 + (15/48)/(60/110)) / 2 = 0.536 -> "++-"
+    # x: RPr +, RPs +, mean LQ (0.5 + (15/48)/(60/110)) / 2 = 0.536 -> "++-"
     assert out.loc["x", "lq"] == pytest.approx((0.5 + (15 / 48) / (60 / 110)) / 2)
     assert out.loc["x", "overlay"] == "++-"
-    # y: RPs + (10 % > 0 %), RPr - (0 % < 10 %), mean LQ (1.5 + (33/48)/(50/110)) / 2 > 1 -> "+-+"
-    assert out.loc["y", "overlay"] == "+-+"
+    # y: RPr - (R's y 0 % < R's total 10 %), RPs + (10 % > 0 %), mean LQ (1.5 + (33/48)/(50/110)) / 2 > 1
+    # -> "-++" (the old order gave "+-+")
+    assert out.loc["y", "overlay"] == "-++"
+    assert out.loc["y", "overlay"][0] == out.loc["y", "rpr_sign"] and out.loc["y", "overlay"][1] == out.loc["y", "rps_sign"]
     end = growth_ratio_overlay(DATA, reference_code="R", start=2010, end=2011, lq="end").set_index("sector_code")
     assert end.loc["x", "lq"] == pytest.approx((15 / 48) / (60 / 110))
 

@@ -23,7 +23,7 @@ import pytest
 
 from potensi import DataError, load_pdrb
 from potensi.core.paths import DATA_RAW
-from potensi.data.sectors import SECTOR_CODES
+from potensi.data.sectors import SECTOR_CODES, SECTORS
 
 WIDE = Path(__file__).resolve().parent / "fixtures" / "wide"
 DYN = WIDE / "dyntable_samarinda_adhk.csv"
@@ -541,3 +541,209 @@ def test_any_codes_for_a_study_on_another_classification(tmp_path):
     # the default still insists on the BPS catalog
     with pytest.raises(DataError, match="unknown region code 'TT'"):
         load_pdrb(write(tmp_path, lines, name="c.csv"))
+
+
+# --------------------------------------------------------------------------- never read a number wrong (issue 9)
+# Each case is a crafted file as users produce them; each must give the right values or one DataError
+# naming file, row/cell and column.
+TITLE = "PDRB Atas Dasar Harga Konstan 2010 Menurut Lapangan Usaha (Miliar Rupiah) Kota Samarinda"
+NAMES = list(SECTORS["sector_name"])
+
+
+def wide_sheet(ws, *, title=TITLE, years=(2019, 2020), scale=1, labels=NAMES):
+    """Sectors as rows: title in row 1, header in row 3, sector k = 10 (k + 1) × scale, total 1,530 × scale."""
+    ws.append([title])
+    ws.append([])
+    ws.append(["Lapangan Usaha", *years])
+    for k, name in enumerate(labels):
+        ws.append([name, *[10 * (k + 1) * scale] * len(years)])
+    ws.append(["PDRB", *[1530 * scale] * len(years)])
+
+
+def test_tidy_indonesian_thousands_ambiguous_is_refused(tmp_path):
+    lines = set_field(tidy_lines(), 2, 6, "5.186")  # 5.186 or 5 186? no other cell has a separator
+    expect(write(tmp_path, lines), "row 2, column 'value': '5.186' could have a decimal or a thousands separator")
+
+
+def test_tidy_indonesian_thousands_settled_by_another_cell(tmp_path):
+    # every value × 1,000 with dot thousands; the total '1.530.000' can only be Indonesian (dot thousands)
+    lines = [HEADER] + [",".join(c if i != 6 else f"{int(c) // 1000 if False else int(c)}.000".replace(
+        "1530.000", "1.530.000") for i, c in enumerate(ln.split(","))) for ln in tidy_lines()[1:]]
+    data = load_pdrb(write(tmp_path, lines))
+    assert data[(data.year == 2019) & (data.sector_code == "A")]["value"].item() == 10_000.0  # '10.000' = 10 000
+    assert data[(data.year == 2019) & (data.sector_code == "TOTAL")]["value"].item() == 1_530_000.0
+
+
+@pytest.mark.parametrize("column", ["value", "unit"])
+def test_tidy_doubled_column_is_refused(tmp_path, column):
+    lines = [f"{ln},{ln.split(',')[HEADER.split(',').index(column)] if i else column}"
+             for i, ln in enumerate(tidy_lines())]
+    expect(write(tmp_path, lines), f"row 1, column '{column}': column '{column}' appears 2 times")
+
+
+@pytest.mark.parametrize("label", ["PDRB", "Jumlah", "total", "Produk Domestik Regional Bruto"])
+def test_total_labels_are_total_without_a_sector_list(tmp_path, label):
+    lines = [ln.replace(",TOTAL,", f",{label},") for ln in tidy_lines()]
+    data = load_pdrb(write(tmp_path, lines), sectors=None, check_regions=False, allow_gaps=True)
+    assert set(data["sector_code"]) == {*SECTOR_CODES, "TOTAL"}  # 17 sectors + TOTAL, not an 18th sector
+
+
+def test_cli_data_does_not_count_the_total_as_a_sector(tmp_path):
+    from potensi.cli import main
+
+    lines = []
+    for region, scale in (("6472", 1), ("6400", 3)):
+        lines += [ln.replace("6472,", f"{region},").replace(",TOTAL,", ",Jumlah,") for ln in tidy_lines()[1:]]
+        if scale != 1:  # the reference: 3 × every value (its sectors still sum to its total)
+            lines[-18:] = [",".join(str(int(c) * 3) if i == 6 else c for i, c in enumerate(ln.split(",")))
+                           for ln in lines[-18:]]
+    path = write(tmp_path, [HEADER, *lines])
+    assert main(["indicators", "--data", str(path), "--reference", "6400", "--start", "2019", "--end", "2020",
+                 "--out", str(tmp_path / "out")]) == 0
+    import pandas as pd
+
+    lq = pd.read_csv(tmp_path / "out" / "lq.csv", dtype={"region_code": str})
+    assert "Jumlah" not in set(lq["sector_code"]) and lq["sector_code"].nunique() == 17
+    assert lq["lq"].round(9).eq(1.0).all()  # same structure as the reference: LQ = (10/1530)/(30/4590) = 1
+
+
+@pytest.mark.parametrize("text", ["1115.25 37", "51 86"])
+def test_spaces_only_in_groups_of_three(tmp_path, text):
+    expect(write(tmp_path, set_field(tidy_lines(), 2, 6, f'"{text}"')),
+           f"row 2, column 'value': '{text}' is not a number: spaces inside a number may only separate thousands")
+
+
+def test_overflow_is_not_infinity(tmp_path):
+    expect(write(tmp_path, set_field(tidy_lines(), 2, 6, "1e400")),
+           "row 2, column 'value': '1e400' is out of range (not a finite number)")
+
+
+def test_free_text_status_is_refused(tmp_path):
+    lines = [f"{ln},{'status' if i == 0 else ''}" for i, ln in enumerate(tidy_lines())]
+    lines = set_field(lines, 3, 9, "angka revisi kedua")
+    expect(write(tmp_path, lines), "row 3, column 'status': status 'angka revisi kedua' is not allowed; expected one of")
+    lines = set_field(lines, 3, 9, "sementara")
+    data = load_pdrb(write(tmp_path, lines))
+    assert data[(data.year == 2019) & (data.sector_code == "B")]["status"].item() == "sementara"
+
+
+def test_cr_only_line_endings(tmp_path):
+    path = tmp_path / "pdrb.csv"
+    path.write_bytes("\r".join(tidy_lines()).encode())
+    expect(path, "row 1: line endings are CR only (old Mac format)")
+
+
+def test_csv_cell_over_128_kib(tmp_path):
+    lines = set_field(tidy_lines(), 5, 8, '"' + "x" * (130 * 1024) + '"')  # quoted
+    expect(write(tmp_path, lines), "row 5: a cell longer than 128 KiB")
+    lines = set_field(tidy_lines(), 5, 8, "x" * (130 * 1024))  # unquoted
+    expect(write(tmp_path, lines), "row 5, column 'source_id': a cell longer than 128 KiB")
+
+
+def test_fifo_and_device_are_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    expect(fifo, "a named pipe (FIFO), not a regular file")  # returns at once: never opened
+    with pytest.raises(DataError, match="load_pdrb: /dev/zero: a device, not a regular file"):
+        load_pdrb("/dev/zero")
+
+
+def test_file_size_is_capped(tmp_path, monkeypatch):
+    import potensi.data.files as files
+
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    expect(write(tmp_path, tidy_lines()), "exceeds the limit of 0 MiB (potensi.data.files.MAX_FILE_BYTES)")
+
+
+def test_hidden_first_sheet_is_not_read(tmp_path):
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Lama"
+    wide_sheet(old, scale=2)
+    old.sheet_state = "hidden"
+    wide_sheet(book.create_sheet("Samarinda"))
+    book.save(path := tmp_path / "hidden.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = load_pdrb(path)
+    assert data[(data.year == 2019) & (data.sector_code == "A")]["value"].item() == 10.0  # visible sheet, not 20
+    expect(path, "sheet(s) ['Lama'] are hidden", sheet="Lama")
+
+
+def test_hidden_columns_are_ignored(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    wide_sheet(ws, years=(2019, 2020, 2021))
+    for row in ws.iter_rows(min_row=4, min_col=4, max_col=4):
+        row[0].value = "rahasia"  # a hidden working column under 2021
+    ws.column_dimensions["D"].hidden = True
+    book.save(path := tmp_path / "hidden_col.xlsx")
+    data = load_pdrb(path)
+    assert sorted(data["year"].unique()) == [2019, 2020]
+
+
+def _merged_year_book(path: Path, *, kinds: bool) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([TITLE])
+    ws.append(["Lapangan Usaha", 2019, None, 2020, None])
+    ws.merge_cells("B2:C2")
+    ws.merge_cells("D2:E2")
+    if kinds:
+        ws.append([None, "Distribusi (%)", "Nilai", "Distribusi (%)", "Nilai"])
+    for k, name in enumerate(NAMES):
+        ws.append([name, round(100 * (k + 1) / 153, 2), 10 * (k + 1), round(100 * (k + 1) / 153, 2), 10 * (k + 1)])
+    ws.append(["PDRB", 100, 1530, 100, 1530])
+    book.save(path)
+    return path
+
+
+def test_merged_year_over_share_and_value_reads_the_value(tmp_path):
+    data = load_pdrb(_merged_year_book(tmp_path / "m.xlsx", kinds=True))
+    assert data[(data.year == 2019) & (data.sector_code == "B")]["value"].item() == 20.0  # 'Nilai', not 1.31 %
+
+
+def test_merged_year_without_column_names_is_refused(tmp_path):
+    expect(_merged_year_book(tmp_path / "m.xlsx", kinds=False),
+           "row 2, column 'B (2019)': year header '2019' spans columns B:C")
+
+
+def test_sector_without_oil_and_gas_is_not_the_whole_sector(tmp_path):
+    book = openpyxl.Workbook()
+    labels = list(NAMES)
+    labels[2] = "Industri Pengolahan (Tanpa Migas)"
+    wide_sheet(book.active, labels=labels)
+    book.save(path := tmp_path / "migas.xlsx")
+    expect(path, "row 6, column 'A (Lapangan Usaha)': 'Industri Pengolahan (Tanpa Migas)' names only part of sector C")
+    lines = [ln.replace(",C,", ",Industri Pengolahan (Tanpa Migas),") for ln in tidy_lines()]
+    expect(write(tmp_path, lines), "row 4, column 'sector_code': 'Industri Pengolahan (Tanpa Migas)' names only part")
+
+
+def test_sheet_name_contradicting_the_title(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "6471 Balikpapan"
+    wide_sheet(book.active)  # the title says Kota Samarinda
+    book.save(path := tmp_path / "contra.xlsx")
+    expect(path, "sheet '6471 Balikpapan': the sheet name means region 6471 but the title names ['6472']")
+
+
+def test_far_cell_is_refused_quickly(tmp_path):
+    book = openpyxl.Workbook()
+    wide_sheet(book.active)
+    book.active["XFD1048576"] = 1
+    book.save(path := tmp_path / "far.xlsx")
+    assert path.stat().st_size < 20_000
+    expect(path, "sheet 'Sheet' spans A1:XFD1048576 (17,179,869,184 cells; a cell at XFD1048576), more than the limit")
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path):
+    import zipfile
+
+    book = openpyxl.Workbook()
+    wide_sheet(book.active)
+    book.save(path := tmp_path / "bomb.xlsx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/padding.xml", b" " * (8 << 20))  # 8 MiB of spaces, ~8 KB packed
+    expect(path, "member 'xl/worksheets/padding.xml' inflates")

@@ -36,9 +36,9 @@ def run(args: argparse.Namespace) -> int:
         if len(excluded):
             provinces = sorted(excluded["region_code"].str[:2].unique())
             years = sorted(excluded["year"].unique())
-            print(f"Angka ditolak: {len(excluded)} total kab/kota (provinsi {', '.join(provinces)}; "
-                  f"{years[0]}–{years[-1]}): Σ kab/kota jauh dari total provinsi, angka salah kunci "
-                  "(rincian di excluded.parquet)")
+            print(f"Angka ditolak: {len(excluded)} angka (wilayah {', '.join(provinces)}; {years[0]}–{years[-1]}): "
+                  "total kab/kota WebAPI yang merupakan salinan angka Sumatera Selatan, dan baris tanpa lapangan "
+                  "usaha E (rincian dan alasan di excluded.parquet)")
         pop = tables["population"].groupby("concept")["region_code"].size()
         print("\nPenduduk menurut konsep sumber:")
         print(pop.to_string())

@@ -34,6 +34,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--reference-mode", choices=["published", "sum"], default="published",
                         help="reference: the published row (default) or the sum of the study regions")
     parser.add_argument("--price-basis", default="ADHK2010", help="price basis to use (default: %(default)s)")
+    from potensi.data.population import POPULATION_SOURCES
+
+    parser.add_argument("--population-source", choices=list(POPULATION_SOURCES), default=None,
+                        help="population series for per-capita indicators (--province only; default: the "
+                             "source covering the end year, said on stderr)")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
     parser.set_defaults(run=run)
     return parser
@@ -54,8 +59,19 @@ def run(args: argparse.Namespace) -> int:
                              "kab/kota data by sector")
         reference = province_code(args.province)
         pdrb = province_pdrb(reference, price_basis=args.price_basis).drop(columns=["region_name", "level"])
+        population_source = args.population_source
+        if population_source is None:
+            import sys
+
+            from potensi.data.population import POPULATION_SOURCES, covering_source
+
+            population_source = covering_source(args.start, args.end)
+            first, last = POPULATION_SOURCES[population_source][2:]
+            print(f"indicators: population source {population_source!r} ({first}–{last}) chosen for "
+                  f"{args.start}-{args.end}; choose another with --population-source", file=sys.stderr)
         tables = province_indicator_tables(pdrb, province_code=reference, start=args.start, end=args.end,
-                                           excluded_sectors=args.exclude, reference=args.reference_mode)
+                                           excluded_sectors=args.exclude, reference=args.reference_mode,
+                                           population_source=population_source)
     else:
         if not args.reference:
             raise ValueError("indicators: --data needs --reference CODE (the reference region in the file)")

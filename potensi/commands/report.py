@@ -15,12 +15,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser = subparsers.add_parser("report", help=HELP, description=HELP.capitalize() + ".")
     parser.add_argument("--province", required=True, help='province code, e.g. "64" (Kalimantan Timur)')
     parser.add_argument("--start", type=int, default=2013, help="first year (default: %(default)s)")
-    parser.add_argument("--end", type=int, default=2020, help="last year (default: %(default)s)")
+    parser.add_argument("--end", type=int, default=None,
+                        help="last year (default: the latest year with kab/kota data, else the province's)")
     parser.add_argument("--reference", choices=["published", "sum"], default="published",
                         help="reference for the kab/kota: the published province or the sum of kab/kota")
     parser.add_argument("--exclude-sector", action="append", default=[], metavar="CODE",
                         help="leave a sector out of the indicators (repeatable), e.g. B")
-    parser.add_argument("--population-source", choices=["dukcapil", "bps"], default="dukcapil")
+    parser.add_argument("--population-source", choices=["dukcapil", "bps"], default=None,
+                        help="population series (default: the one covering the end year)")
     parser.add_argument("--out", type=Path, default=REPORTS, help="reports folder (default: %(default)s)")
     parser.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds (default: %(default)s)")
     parser.set_defaults(run=run)

@@ -7,7 +7,7 @@ taken as arguments, so this module depends only on their column names:
 ``lq``             region_code, sector_code, year, lq
 ``dlq``            region_code, sector_code, start_year, end_year, dlq
 ``shift_share``    region_code, sector_code, start_year, end_year, competitive_effect
-``mrp``            region_code, sector_code, start_year, end_year, overlay (signs RPs, RPr, LQ)
+``mrp``            region_code, sector_code, start_year, end_year, overlay (signs RPr, RPs, LQ)
 ``klassen_sector`` region_code, sector_code, start_year, end_year, klassen
 =================  ================================================================================
 
@@ -41,7 +41,7 @@ __all__ = [
 KLASSEN_QUADRANT_I = str(KLASSEN_SECTOR_LABELS.categories[0])
 #: Labels counted as quadrant I by default.
 KLASSEN_QUADRANT_I_LABELS = (KLASSEN_QUADRANT_I,)
-#: MRP overlay with all three signs positive (RPs, RPr, LQ).
+#: MRP overlay with all three signs positive (RPr, RPs, LQ).
 OVERLAY_ALL_POSITIVE = "+++"
 #: Final labels, strongest first.
 UNGGULAN_LABELS = pd.CategoricalDtype(["sektor unggulan", "sektor potensial", "bukan sektor unggulan"], ordered=True)

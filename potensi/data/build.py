@@ -21,9 +21,22 @@ from potensi.core.errors import DataError
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
 from potensi.data.cells import CellError, parse_number
 from potensi.data.loaders import PDRB_COLUMNS, UNIT_FACTORS, load_centroids, load_pdrb, load_population
+from potensi.data.population import POPULATION_SOURCES
 from potensi.data.regions import region_catalog
+from potensi.data.sectors import SECTOR_CODES
+from potensi.data.store import BOUNDARY_OLD
 
-__all__ = ["RAW_PDRB", "STATUS_BY_SOURCE", "build_processed", "quality_summary", "file_sha256"]
+__all__ = ["RAW_PDRB", "STATUS_BY_SOURCE", "STATUSES", "DERIVED", "BOUNDARY_OLD", "LATER_REGIONS",
+           "build_processed", "quality_summary", "file_sha256"]
+
+#: Vocabulary of the ``status`` column of ``pdrb``/``pdrb_total``: ``""`` angka tetap, the two BPS
+#: provisional grades, and :data:`DERIVED` for a figure computed from published ones (never printed).
+#: ``provisional`` is a separate flag: a derived figure of a provisional year is both.
+DERIVED = "turunan"
+STATUSES = ("", "sementara", "sangat sementara", DERIVED)
+PROVISIONAL = ("sementara", "sangat sementara")
+#: Value of the ``boundary`` column for a region-year printed on boundaries older than today's
+#: (defined in :mod:`potensi.data.store`, which leaves such rows out of analysis windows by default).
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,9 @@ class RawFile:
     name: str
     priority: int  # lower wins when two sources print the same figure
     allow_gaps: bool = False
+    sectors: tuple[str, ...] = SECTOR_CODES  # sectors every region-year of the file has
+    status: str = ""  # "turunan" for a file of derived figures (read by :func:`load_derived`)
+    tolerance: float = 0.005  # Σ sectors against the printed TOTAL (load_pdrb)
 
 
 #: PDRB raw files in order of precedence (see data/raw/README.md, "Precedence").
@@ -39,8 +55,42 @@ RAW_PDRB = [
     RawFile("pdrb_lapus_provinsi_adhk2010.csv", 2),  # national pivot + BPS dynamic table
     RawFile("pdrb_lapus_provinsi_adhb.csv", 2),
     RawFile("pdrb_lapus_kabkota_adhk2010_2013_2020.csv", 3, allow_gaps=True),  # 9 excluded region-years
+    # the same SIMREG export for 2021–2022: 16 sectors, E only as a derived residual (status "turunan")
+    # (Σ16 is checked against TOTAL with 2 %: the missing E is at most 1.3 % of a kab/kota's TOTAL)
+    RawFile("pdrb_lapus_kabkota_adhk2010_2021_2022_simreg.csv", 3,
+            sectors=tuple(c for c in SECTOR_CODES if c != "E"), tolerance=0.02),
+    RawFile("pdrb_lapus_kabkota_adhk2010_2021_2022_E_residual_DERIVED.csv", 3, sectors=("E",), status=DERIVED),
+    # 2010–2012 on the boundaries of the time: parents carry later regions (``boundary`` = "lama")
+    RawFile("pdrb_lapus_kabkota_adhk2010_2010_2012_simreg.csv", 3),
     RawFile("pdrb_total_provinsi_kabkota_2010_2023_bpsapi.csv", 4),  # totals only, juta
 ]
+#: Files of region-years a compiler removed (sectors do not sum to the total): never loaded as
+#: figures; their region-years count as "printed" when deciding boundaries (:func:`flag_boundaries`).
+FLAGGED_FILES = ("pdrb_lapus_FLAGGED_excluded.csv", "pdrb_lapus_kabkota_2010_2012_FLAGGED_excluded.csv")
+#: Regions created after 2010 -> the region they were part of (BPS codes). Until a region has a figure
+#: of its own in a source, that source's figure for the parent includes it, so the parent's
+#: region-year is on old boundaries. Kalimantan Utara (6500) from Kalimantan Timur (UU 20/2012);
+#: the kab/kota after UU of 2012–2014 (SOURCES_indonesia.md, "2010–2012").
+LATER_REGIONS = {
+    "6500": "6400",  # Kalimantan Utara <- Kalimantan Timur
+    "1612": "1603",  # Penukal Abab Lematang Ilir <- Muara Enim
+    "1613": "1605",  # Musi Rawas Utara <- Musi Rawas
+    "1813": "1804",  # Pesisir Barat <- Lampung Barat
+    "3218": "3207",  # Pangandaran <- Ciamis
+    "5321": "5306",  # Malaka <- Belu
+    "6411": "6402",  # Mahakam Ulu <- Kutai Barat
+    "7211": "7201",  # Banggai Laut <- Banggai Kepulauan
+    "7212": "7203",  # Morowali Utara <- Morowali
+    "7411": "7404",  # Kolaka Timur <- Kolaka
+    "7412": "7402",  # Konawe Kepulauan <- Konawe
+    "7413": "7403",  # Muna Barat <- Muna
+    "7414": "7401",  # Buton Tengah <- Buton
+    "7415": "7401",  # Buton Selatan <- Buton
+    "7606": "7604",  # Mamuju Tengah <- Mamuju
+    "8208": "8203",  # Pulau Taliabu <- Kepulauan Sula
+    "9111": "9105",  # Manokwari Selatan <- Manokwari
+    "9112": "9105",  # Pegunungan Arfak <- Manokwari
+}
 #: Provisional years per source (BPS: * angka sementara, ** angka sangat sementara).
 STATUS_BY_SOURCE = {
     "BPSKALTIM_FORECAST64_TPL": {2022: "sementara", 2023: "sangat sementara"},
@@ -51,11 +101,16 @@ STATUS_BY_SOURCE = {
     "BPS_WEBAPI_VAR2193_KAB_ADHB": {2022: "sementara", 2023: "sangat sementara"},
     "BPS_WEBAPI_VAR2194_KAB_ADHK": {2022: "sementara", 2023: "sangat sementara"},
     "BPS_DYNTABLE_PDRB_TW_PROV_ADHK_V2026": {2024: "sementara", 2025: "sangat sementara"},
+    # downloaded 2024-07, when BPS's kab/kota 2022 was angka sementara (SOURCES_indonesia.md)
+    "BAPPENAS_SIMREG_PIVOT_ADHK_2021_2022": {2022: "sementara"},
+    "DERIVED_E_RESIDUAL_TOTAL_MINUS_16_SIMREG_2021_2022": {2022: "sementara"},
 }
 SUM_OF_PROVINCES = "9999"  # BPS "34 provinsi" sum: not the national PDB, kept out of the tables
-POPULATION_FILES = ["population_kabkota.csv"]
+POPULATION_FILES = ["population_kabkota.csv", "population_kabkota_bps_2024.csv",
+                    "population_provinsi_bps_2018_2020_2025.csv"]
 CENTROIDS_FILE = "centroids_kabkota.csv"
 PER_CAPITA_FILE = "pdrb_perkapita_provinsi_2010_2025_bpsapi.csv"
+PER_CAPITA_KABKOTA_FILE = "pdrb_total_perkapita_kabkota_adhb_2024.csv"
 PRESS_FILE = "pdrb_kabkota_totals_press.csv"
 
 
@@ -64,9 +119,84 @@ def file_sha256(path: Path) -> str:
 
 
 def _apply_status(frame: pd.DataFrame) -> pd.DataFrame:
-    status = [STATUS_BY_SOURCE.get(s, {}).get(y, st) for s, y, st in
-              zip(frame["source_id"], frame["year"], frame["status"])]
-    return frame.assign(status=status, provisional=[s != "" for s in status])
+    """``provisional`` from the source's provisional years; ``status`` keeps "turunan" when set."""
+    grade = [STATUS_BY_SOURCE.get(s, {}).get(y, st) for s, y, st in
+             zip(frame["source_id"], frame["year"], frame["status"])]
+    status = [st if st == DERIVED else g for st, g in zip(frame["status"], grade)]
+    return frame.assign(status=status, provisional=[g in PROVISIONAL for g in grade])
+
+
+def load_derived(path: Path, *, known_regions: set[str], sectors: tuple[str, ...]) -> pd.DataFrame:
+    """Read a tidy file of derived figures (one sector, e.g. E = TOTAL − Σ16) with ``status`` "turunan".
+
+    :func:`~potensi.data.loaders.load_pdrb` is for published region-years (all sectors, a non-zero
+    total); a derived sector alone may be 0 (E of a region without water utilities). Same checks
+    otherwise: known region and sector, a number, a unit, no duplicate.
+    """
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    records = []
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        if row.region_code not in known_regions:
+            raise DataError(f"unknown region code {row.region_code!r}", func="load_derived", path=path, row=i,
+                            column="region_code")
+        if row.sector_code not in sectors:
+            raise DataError(f"sector {row.sector_code!r}; expected one of {list(sectors)}", func="load_derived",
+                            path=path, row=i, column="sector_code")
+        factor = UNIT_FACTORS.get(row.unit.strip().lower())
+        if factor is None:
+            raise DataError(f"unknown unit {row.unit!r}", func="load_derived", path=path, row=i, column="unit")
+        try:
+            value, marker = parse_number(row.value, decimal=".")
+        except CellError as exc:
+            raise DataError(str(exc), func="load_derived", path=path, row=i, column="value") from None
+        if value < 0:
+            raise DataError(f"negative value {value:g}", func="load_derived", path=path, row=i, column="value")
+        records.append((row.region_code, int(row.year), row.sector_code, row.price_basis, value * factor, marker,
+                        DERIVED, False, row.source_id))
+    out = pd.DataFrame.from_records(records, columns=PDRB_COLUMNS)
+    dup = out.duplicated(["region_code", "year", "sector_code", "price_basis"])
+    if dup.any():
+        raise DataError("duplicate (region, year, sector, price basis)", func="load_derived", path=path,
+                        row=int(dup.to_numpy().nonzero()[0][0]) + 2)
+    return out
+
+
+def _printed_region_years(raw: Path, data: pd.DataFrame) -> dict[str, set[tuple[str, int]]]:
+    """(region, year) with a figure, per source, counting the compilers' FLAGGED rows as printed."""
+    have: dict[str, set[tuple[str, int]]] = {}
+    for sid, g in data.groupby("source_id"):
+        have[sid] = set(zip(g["region_code"], g["year"].astype(int)))
+    for name in FLAGGED_FILES:
+        if (raw / name).exists():
+            f = pd.read_csv(raw / name, dtype=str, keep_default_na=False)
+            for sid, g in f.groupby("source_id"):
+                have.setdefault(sid, set()).update(zip(g["region_code"], g["year"].astype(int)))
+    return have
+
+
+def flag_boundaries(data: pd.DataFrame, printed: dict[str, set[tuple[str, int]]]) -> pd.Series:
+    """``"lama"`` for a figure of a region-year whose boundaries differ from today's, else ``""``.
+
+    Rule: a figure of a parent in :data:`LATER_REGIONS` is on old boundaries when the same source,
+    in that year, prints other regions of the child's level and parent (it covers the area) but not
+    the child (the child was still part of the parent: SIMREG 2010–2012, the 2013 Bappenas pivot for
+    Muna and Buton). A source that prints the child separately (the BPS WebAPI back-casts Mahakam Ulu
+    to 2010) is on today's boundaries; a source of one region only (the BPS Kaltim template) says
+    nothing about its neighbours and is not flagged.
+    """
+    cat = region_catalog().set_index("region_code")["parent_code"]
+    siblings = {c: set(cat.index[cat == cat.get(c)]) - {c, p} for c, p in LATER_REGIONS.items()}
+    children: dict[str, list[str]] = {}
+    for child, parent in LATER_REGIONS.items():
+        children.setdefault(parent, []).append(child)
+    out = []
+    for region, year, sid in zip(data["region_code"], data["year"], data["source_id"]):
+        seen = printed.get(sid, set())
+        y = int(year)
+        old = any((k, y) not in seen and any((s, y) in seen for s in siblings[k])
+                  for k in children.get(region, ()))
+        out.append(BOUNDARY_OLD if old else "")
+    return pd.Series(out, index=data.index, dtype=object)
 
 
 def load_raw_pdrb(raw: Path = DATA_RAW) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -75,20 +205,31 @@ def load_raw_pdrb(raw: Path = DATA_RAW) -> tuple[pd.DataFrame, pd.DataFrame, pd.
     Returns ``(sectors, totals, overlaps, excluded)``: the 17-sector table and the printed
     totals, one row per key after precedence; a table counting, per pair of sources, the
     figures that a higher-precedence source replaced (with the largest relative difference);
-    and the figures rejected by :func:`exclude_miskeyed_members`.
+    and the figures rejected by :func:`exclude_copied_members` and :func:`exclude_incomplete`.
+
+    Every row carries ``boundary`` (:func:`flag_boundaries`). A figure on today's boundaries wins
+    over an old-boundary one whatever the source's precedence (the WebAPI total of Kutai Barat 2010,
+    without Mahakam Ulu, beats the SIMREG total that includes it).
     """
     known = set(region_catalog()["region_code"]) | {SUM_OF_PROVINCES}
     frames = []
     for spec in RAW_PDRB:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # marker counts are reported by quality_summary
-            frame = load_pdrb(raw / spec.name, known_regions=known, allow_gaps=spec.allow_gaps)
+        if spec.status == DERIVED:
+            frame = load_derived(raw / spec.name, known_regions=known, sectors=spec.sectors)
+        else:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # marker counts are reported by quality_summary
+                frame = load_pdrb(raw / spec.name, known_regions=known, allow_gaps=spec.allow_gaps,
+                                  sectors=spec.sectors, tolerance=spec.tolerance)
         frames.append(frame.assign(priority=spec.priority, file=spec.name))
     data = pd.concat(frames, ignore_index=True)
     data = data[data["region_code"] != SUM_OF_PROVINCES]
     data = _apply_status(data)
+    data["boundary"] = flag_boundaries(data, _printed_region_years(raw, data))
+    data, excluded = exclude_copied_members(data)
     key = ["region_code", "year", "sector_code", "price_basis"]
-    data = data.sort_values(key + ["priority"], kind="stable")
+    data = data.assign(_old=data["boundary"] == BOUNDARY_OLD)
+    data = data.sort_values(key + ["_old", "priority"], kind="stable").drop(columns="_old")
     kept = data.drop_duplicates(key, keep="first")
     lost = data[data.duplicated(key, keep="first")]
     overlaps = lost.merge(kept[key + ["value", "source_id"]], on=key, suffixes=("_replaced", "_kept"))
@@ -99,10 +240,35 @@ def load_raw_pdrb(raw: Path = DATA_RAW) -> tuple[pd.DataFrame, pd.DataFrame, pd.
         .reset_index()
     )
     kept = kept.drop(columns=["priority"])
-    kept, excluded = exclude_miskeyed_members(kept)
-    sectors = kept[kept["sector_code"] != "TOTAL"][PDRB_COLUMNS + ["file"]].reset_index(drop=True)
-    totals = kept[kept["sector_code"] == "TOTAL"][PDRB_COLUMNS + ["file"]].reset_index(drop=True)
+    kept, incomplete = exclude_incomplete(kept)
+    excluded = pd.concat([excluded, incomplete], ignore_index=True)
+    columns = PDRB_COLUMNS + ["boundary", "file"]
+    sectors = kept[kept["sector_code"] != "TOTAL"][columns].reset_index(drop=True)
+    totals = kept[kept["sector_code"] == "TOTAL"][columns].reset_index(drop=True)
     return sectors, totals, overlaps, excluded
+
+
+def exclude_incomplete(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Move the sectors of a region-year that lacks some of the 17 sectors to ``excluded``.
+
+    After precedence only Indonesia 2021–2022 is affected: the SIMREG export has no sector E, and
+    E cannot be derived as TOTAL − Σ16 there because Indonesia's TOTAL is PDB (it includes net
+    taxes on products). The printed TOTAL is kept in ``pdrb_total``.
+    """
+    body = data[data["sector_code"] != "TOTAL"]
+    n = body.groupby(["region_code", "year", "price_basis"])["sector_code"].transform("size")
+    bad = body[n < len(SECTOR_CODES)]
+    if bad.empty:
+        return data, pd.DataFrame(columns=["region_code", "year", "sector_code", "price_basis", "value",
+                                           "source_id", "reason"])
+    missing = {k: sorted(set(SECTOR_CODES) - set(g)) for k, g in
+               bad.groupby(["region_code", "year", "price_basis"])["sector_code"]}
+    reason = [f"lapangan usaha {', '.join(missing[(r, y, b)])} tidak ada di sumber dan tidak dapat diturunkan; "
+              "baris wilayah-tahun ini tidak lengkap" for r, y, b in
+              zip(bad["region_code"], bad["year"], bad["price_basis"])]
+    out = bad.assign(reason=reason)[["region_code", "year", "sector_code", "price_basis", "value", "source_id",
+                                     "reason"]]
+    return data.drop(index=bad.index), out.reset_index(drop=True)
 
 
 #: Above this |Σ kab/kota − province| / province a totals-only kab/kota series is rejected
@@ -111,33 +277,46 @@ MISKEY_THRESHOLD = 0.03
 TOTALS_ONLY_SOURCES = ("BPS_WEBAPI_VAR2193_KAB_ADHB", "BPS_WEBAPI_VAR2194_KAB_ADHK")
 
 
-def exclude_miskeyed_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Reject kab/kota totals of a province-year that cannot belong to their regions.
+def exclude_copied_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reject kab/kota totals of a province-year that belong to other regions.
 
-    In ``pdrb_total_provinsi_kabkota_2010_2023_bpsapi.csv`` the kab/kota totals of provinces
-    62, 63, 64, 71 and 72 for 2021–2023 are mis-keyed (Σ kab/kota differs from the province by
-    20–270 %; see SOURCES_kaltim.md). Rule: when the sum of the kab/kota totals of a province-year differs from the published province total
-    by more than :data:`MISKEY_THRESHOLD`, those that come from a totals-only WebAPI source are moved to the returned ``excluded``
-    table (with the reason) and the figures stay missing.
+    In ``pdrb_total_provinsi_kabkota_2010_2023_bpsapi.csv`` the kab/kota totals 2021–2023 of
+    provinces 62, 63, 64, 71 and 72 are copies of Sumatera Selatan (16xx) values, position by
+    position (6201, 6301, 6401, 7101 and 7201 in 2021 ADHK all equal 1601 Ogan Komering Ulu;
+    SOURCES_indonesia.md, last section). Rule, applied before precedence so that no other source
+    hides them: when the Σ of a province-year's kab/kota totals from a totals-only WebAPI source
+    differs from the province total (the highest-precedence one) by more than
+    :data:`MISKEY_THRESHOLD`, those totals move to the returned ``excluded`` table. The reason names
+    the region whose identical figure (same year and price basis, another province) was copied.
     """
-    cat = region_catalog()[["region_code", "level", "parent_code"]]
-    t = data[data["sector_code"] == "TOTAL"].merge(cat, on="region_code")
-    members = t[t["level"].isin(["kabupaten", "kota"])]
-    kab = members[members["source_id"].isin(TOTALS_ONLY_SOURCES)]
-    sums = members.groupby(["parent_code", "year", "price_basis"])["value"].sum().rename("sum_members")
-    prov = t[t["level"] == "provinsi"].set_index(["region_code", "year", "price_basis"])["value"]
+    cat = region_catalog()[["region_code", "region_name", "level", "parent_code"]]
+    totals = data[data["sector_code"] == "TOTAL"]
+    t = totals.reset_index().merge(cat, on="region_code").set_index("index")  # keep data's index
+    kab = t[t["level"].isin(["kabupaten", "kota"]) & t["source_id"].isin(TOTALS_ONLY_SOURCES)]
+    sums = kab.groupby(["parent_code", "year", "price_basis"])["value"].sum().rename("sum_members")
+    prov = (t[t["level"] == "provinsi"].sort_values("priority", kind="stable")
+            .drop_duplicates(["region_code", "year", "price_basis"])
+            .set_index(["region_code", "year", "price_basis"])["value"])
     prov.index.names = sums.index.names
     both = pd.concat([sums, prov.rename("province")], axis=1, join="inner")
     both["ratio"] = both["sum_members"] / both["province"] - 1
     bad = both[both["ratio"].abs() > MISKEY_THRESHOLD]
-    keys = kab.set_index(["parent_code", "year", "price_basis"]).index.isin(bad.index)
-    rejected = kab[keys]
-    reason = [f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi: angka salah kunci (tertukar antarwilayah)"
-              for p, y, b in zip(rejected["parent_code"], rejected["year"], rejected["price_basis"])]
-    excluded = rejected.drop(columns=["level", "parent_code"]).assign(reason=reason)
-    drop = data.set_index(["region_code", "year", "sector_code", "price_basis"]).index.isin(
-        excluded.set_index(["region_code", "year", "sector_code", "price_basis"]).index)
-    return data[~drop], excluded.reset_index(drop=True)
+    rejected = kab[kab.set_index(["parent_code", "year", "price_basis"]).index.isin(bad.index)]
+    others = kab.drop(index=rejected.index)
+    twin = {(y, b, v): (r, n) for r, n, y, b, v in
+            others[["region_code", "region_name", "year", "price_basis", "value"]].itertuples(index=False)}
+    names = dict(zip(cat["region_code"], cat["region_name"]))
+    reasons = []
+    for r, p, y, b, v in rejected[["region_code", "parent_code", "year", "price_basis", "value"]].itertuples(index=False):
+        text = f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi"
+        hit = twin.get((y, b, v))
+        if hit:
+            text += (f"; angka ini salinan angka {hit[0]} {hit[1]} ({names.get(hit[0][:2] + '00', '')}), "
+                     "posisi demi posisi, bukan angka wilayah ini")
+        reasons.append(text)
+    excluded = rejected[["region_code", "year", "sector_code", "price_basis", "value", "source_id"]].assign(
+        reason=reasons)
+    return data.drop(index=rejected.index), excluded.reset_index(drop=True)
 
 
 def load_per_capita(path: Path) -> pd.DataFrame:
@@ -166,6 +345,67 @@ def load_press_totals(path: Path) -> pd.DataFrame:
     return frame.assign(value=value, year=frame["year"].astype(int))[
         ["region_code", "year", "sector_code", "price_basis", "value", "source_id"]
     ]
+
+
+def load_per_capita_kabkota(path: Path) -> pd.DataFrame:
+    """Kab/kota PDRB per capita ADHB as BPS printed it (ribu rupiah per jiwa) with the ADHB total.
+
+    The file holds a ``PERKAPITA`` row (ribu rupiah per jiwa) and a ``TOTAL`` row (miliar rupiah,
+    rounded to whole miliar) per kab/kota; ``population_implied`` = 10⁶ · TOTAL / PERKAPITA is the
+    population BPS divided by (its own 2024 population, ``population`` table, source ``bps_2024``).
+    """
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    values = []
+    for i, text in enumerate(frame["value"], start=2):
+        try:
+            values.append(parse_number(text, decimal=".")[0])
+        except CellError as exc:
+            raise DataError(str(exc), func="load_per_capita_kabkota", path=path, row=i, column="value") from None
+    frame = frame.assign(value=values, year=frame["year"].astype(int))
+    key = ["region_code", "year", "price_basis"]
+    pc = frame[frame["sector_code"] == "PERKAPITA"][key + ["value", "source_id"]].rename(
+        columns={"value": "per_capita_ribu"})
+    tot = frame[frame["sector_code"] == "TOTAL"][key + ["value"]].rename(columns={"value": "pdrb_miliar"})
+    out = pc.merge(tot, on=key, how="left")
+    out["population_implied"] = 1e6 * out["pdrb_miliar"] / out["per_capita_ribu"]
+    out["concept"] = "PDRB per kapita BPS (penduduk BPS 2024)"
+    return out[key + ["per_capita_ribu", "pdrb_miliar", "population_implied", "concept", "source_id"]].reset_index(
+        drop=True)
+
+
+def boundary_flags(sectors: pd.DataFrame, totals: pd.DataFrame, raw: Path = DATA_RAW) -> pd.DataFrame:
+    """Region-years on old boundaries (kept with ``boundary`` = "lama") and the FLAGGED region-years.
+
+    One row per region, year and ``kind``: ``"batas lama"`` (the figure includes a region created
+    later, :data:`LATER_REGIONS`; left out of analysis windows unless asked for) or ``"dikeluarkan
+    penyusun"`` (the compiler removed it because the 17 sectors differ from the printed total by
+    > 0.5 %; never loaded). ``child_codes`` lists the regions included in the parent.
+    """
+    rows = []
+    both = pd.concat([sectors, totals], ignore_index=True)
+    old = both[both["boundary"] == BOUNDARY_OLD]
+    for (r, y, sid), g in old.groupby(["region_code", "year", "source_id"]):
+        kids = sorted(c for c, p in LATER_REGIONS.items() if p == r)
+        rows.append({"region_code": r, "year": int(y), "kind": "batas lama", "source_id": sid,
+                     "figures": len(g), "child_codes": ", ".join(kids), "reason": ""})
+    for name in FLAGGED_FILES:
+        if not (raw / name).exists():
+            continue
+        f = pd.read_csv(raw / name, dtype=str, keep_default_na=False)
+        for (r, y, sid), g in f.groupby(["region_code", "year", "source_id"]):
+            rows.append({"region_code": r, "year": int(y), "kind": "dikeluarkan penyusun", "source_id": sid,
+                         "figures": len(g), "child_codes": "", "reason": g["flag_reason"].iloc[0]})
+    cols = ["region_code", "year", "kind", "source_id", "figures", "child_codes", "reason"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["region_code", "year", "kind"]).reset_index(drop=True)
+
+
+def _population_concepts(population: pd.DataFrame) -> pd.DataFrame:
+    """``concept`` of the sources the loader does not name, from :data:`POPULATION_SOURCES`."""
+    concept = population["concept"].astype(str).copy()
+    for prefix, label, *_ in POPULATION_SOURCES.values():
+        hit = population["source_id"].astype(str).str.startswith(prefix) & (concept == population["source_id"])
+        concept[hit] = label
+    return population.assign(concept=concept)
 
 
 def hierarchy_discrepancy(totals: pd.DataFrame) -> pd.DataFrame:
@@ -207,6 +447,8 @@ def quality_summary(sectors: pd.DataFrame) -> pd.DataFrame:
             "years": f"{g['year'].min()}–{g['year'].max()}", "figures": len(g),
             "missing_values": int(g["value"].isna().sum()), "zero_markers": int((g["marker"] == "-").sum()),
             "provisional_figures": int(g["provisional"].sum()),
+            "derived_figures": int((g["status"] == DERIVED).sum()),
+            "old_boundary_figures": int((g["boundary"] == BOUNDARY_OLD).sum()) if "boundary" in g else 0,
             "sources": ", ".join(sorted(g["source_id"].unique())),
         })
     return pd.DataFrame(rows)
@@ -219,30 +461,35 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
 def build_processed(raw: Path = DATA_RAW, out: Path = DATA_PROCESSED) -> dict[str, pd.DataFrame]:
     """Rebuild every table of ``data/processed/`` from ``raw``; returns them by name.
 
-    Tables: ``pdrb`` (17 sectors), ``pdrb_total`` (printed totals), ``per_capita``,
-    ``population``, ``centroids``, ``press_totals``, ``discrepancy`` (Σ kab/kota vs province),
+    Tables: ``pdrb`` (17 sectors), ``pdrb_total`` (printed totals), ``per_capita`` (provinces),
+    ``per_capita_kabkota`` (BPS 2024, ADHB), ``population``, ``centroids``, ``press_totals``,
+    ``boundaries`` (region-years on old boundaries and FLAGGED ones), ``discrepancy`` (Σ kab/kota vs province),
     ``overlaps`` (figures printed by two sources), ``excluded`` (rejected figures), ``quality`` and ``manifest.json`` (hashes).
     """
     raw, out = Path(raw), Path(out)
     sectors, totals, overlaps, excluded = load_raw_pdrb(raw)
     population = pd.concat([load_population(raw / f) for f in POPULATION_FILES], ignore_index=True)
+    population = _population_concepts(population)
     tables = {
         "pdrb": sectors,
         "pdrb_total": totals,
         "per_capita": load_per_capita(raw / PER_CAPITA_FILE),
+        "per_capita_kabkota": load_per_capita_kabkota(raw / PER_CAPITA_KABKOTA_FILE),
         "population": population,
         "centroids": load_centroids(raw / CENTROIDS_FILE),
         "press_totals": load_press_totals(raw / PRESS_FILE),
         "overlaps": overlaps,
         "excluded": excluded,
     }
-    tables["discrepancy"] = hierarchy_discrepancy(totals)
+    tables["boundaries"] = boundary_flags(sectors, totals, raw)
+    current = totals[totals["boundary"] != BOUNDARY_OLD]
+    tables["discrepancy"] = hierarchy_discrepancy(current)
     tables["quality"] = quality_summary(sectors)
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
         _write_parquet(frame, out / f"{name}.parquet")
     manifest = {
-        "unit": "miliar rupiah (pdrb, pdrb_total, press_totals); ribu rupiah per jiwa (per_capita)",
+        "unit": "miliar rupiah (pdrb, pdrb_total, press_totals); ribu rupiah per jiwa (per_capita, per_capita_kabkota)",
         "inputs": {p.name: file_sha256(p) for p in sorted(raw.glob("*.csv"))},
         "rows": {name: len(frame) for name, frame in tables.items()},
     }

@@ -20,7 +20,10 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["MARKERS", "parse_number", "parse_year"]
+import numpy as np
+import pandas as pd
+
+__all__ = ["MARKERS", "infer_decimal", "parse_number", "parse_numbers", "parse_year"]
 
 MARKERS = {"-": 0.0, "–": 0.0, "—": 0.0, "…": math.nan, "...": math.nan, "x": math.nan, "X": math.nan}
 _MARKER_CANON = {"-": "-", "–": "-", "—": "-", "…": "…", "...": "…", "x": "x", "X": "x"}
@@ -29,6 +32,15 @@ _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567,89
 _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567.89
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")  # 1234,5
+_SPACES = re.compile(r"[\u00a0\u2009\u202f ]")  # space, no-break, thin and narrow no-break spaces
+#: Spaces may only separate groups of three digits: "1 234 567,89", never "51 86" or "1115.25 37".
+_SPACED = re.compile(r"^[+-]?\d{1,3}( \d{3})+([.,]\d+)?$")
+# Evidence for the decimal separator of a table (the same rule for every format potensi reads):
+# "1.234.567,89" or "12,5" mean a decimal comma, "1,234,567.89" or "12.5" a decimal point; a lone
+# "1.234" could be either and needs one unambiguous cell in the same table, or decimal=.
+COMMA_EVIDENCE = re.compile(r"\d{1,3}(\.\d{3}){2,}(,\d+)?|\d{1,3}(\.\d{3})+,\d+|\d+,\d{1,2}|\d+,\d{4,}|\d{4,},\d+")
+POINT_EVIDENCE = re.compile(r"\d{1,3}(,\d{3}){2,}(\.\d+)?|\d{1,3}(,\d{3})+\.\d+|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+")
+AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
 class CellError(ValueError):
@@ -78,10 +90,24 @@ def parse_number(text: object, *, decimal: str | None = None) -> tuple[float, st
     if isinstance(text, bool):
         raise CellError(f"{text!r} is not a number")
     if isinstance(text, (int, float)):
+        if not math.isfinite(text):
+            raise CellError(f"{text!r} is not a finite number")
         return float(text), ""
-    raw = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    raw = _SPACES.sub(" ", str(text).strip())
     if raw == "":
         raise CellError("empty cell (expected a number or a BPS marker -, …, x)")
+    if " " in raw:
+        if not _SPACED.match(raw):
+            raise CellError(f"{str(text).strip()!r} is not a number: spaces inside a number may only separate "
+                            "thousands in groups of three (e.g. '1 234 567,89')")
+        raw = raw.replace(" ", "")
+    value, marker = _parse_plain(raw, text, decimal)
+    if not marker and not math.isfinite(value):
+        raise CellError(f"{str(text).strip()!r} is out of range (not a finite number)")
+    return value, marker
+
+
+def _parse_plain(raw: str, text: object, decimal: str | None) -> tuple[float, str]:
     if raw in MARKERS:
         return MARKERS[raw], _MARKER_CANON[raw]
     if _PLAIN.match(raw) and not (decimal == "," and "." in raw and _DOT_THOUSANDS.match(raw)):
@@ -117,3 +143,74 @@ def parse_year(text: object) -> tuple[int, str]:
     stars = len(match.group(2))
     status = {0: "", 1: "sementara"}.get(stars, "sangat sementara")
     return int(match.group(1)), status
+
+
+class NumberError(CellError):
+    """A cell of a column that is not a number; ``position`` is its 0-based position."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+def infer_decimal(text: pd.Series) -> str | None:
+    """The decimal separator of a column of text numbers, by the rule of every potensi reader.
+
+    ``","`` when some cell can only have a decimal comma (``1.234.567,89``, ``12,5``), ``"."``
+    when some cell can only have a decimal point (``12.5``, ``1,234,567.89``), ``None`` when no
+    cell has a separator. Raises :class:`NumberError` when both occur, or when only ambiguous
+    cells (``5.186``: 5.186 or 5 186?) do.
+
+    >>> infer_decimal(pd.Series(["1.234.567,89", "5.186"]))
+    ','
+    """
+    raw = text.astype(str).str.replace(_SPACES, "", regex=True).str.lstrip("+-")
+    comma = raw.str.fullmatch(COMMA_EVIDENCE.pattern)
+    point = raw.str.fullmatch(POINT_EVIDENCE.pattern)
+    if comma.any() and point.any():
+        ic, ip = int(np.argmax(comma.to_numpy())), int(np.argmax(point.to_numpy()))
+        raise NumberError(f"mixed decimal separators: {text.iloc[ic]!r} has a decimal comma, {text.iloc[ip]!r} "
+                          "a decimal point; pass decimal=',' or decimal='.'", max(ic, ip))
+    if comma.any():
+        return ","
+    if point.any():
+        return "."
+    ambiguous = raw.str.fullmatch(AMBIGUOUS.pattern)
+    if ambiguous.any():
+        i = int(np.argmax(ambiguous.to_numpy()))
+        raise NumberError(f"{text.iloc[i]!r} could have a decimal or a thousands separator (5.186 = 5,186 or "
+                          "5 186?) and no cell settles which; pass decimal=',' or decimal='.'", i)
+    return None
+
+
+_FAST_POINT = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+_FAST_COMMA = r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
+
+
+def parse_numbers(text: pd.Series, *, decimal: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised :func:`parse_number` over a column of strings: ``(values, markers)``.
+
+    Plain numbers of the column's decimal style are converted with pandas string operations;
+    the few other cells (thousands separators, markers) go through :func:`parse_number`, whose
+    message a :class:`NumberError` carries with the cell's position.
+    """
+    raw = text.astype(str).str.strip()
+    if decimal == ",":
+        fast = raw.str.fullmatch(_FAST_COMMA)
+        numbers = raw.where(fast).str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        fast = raw.str.fullmatch(_FAST_POINT)
+        numbers = raw.where(fast)
+    values = pd.to_numeric(numbers, errors="coerce").to_numpy(dtype="float64", na_value=np.nan).copy()
+    markers = np.full(len(raw), "", dtype=object)
+    slow = np.flatnonzero(~fast.to_numpy(dtype=bool, na_value=False))
+    for i in slow:
+        try:
+            values[i], markers[i] = parse_number(text.iloc[i], decimal=decimal)
+        except CellError as exc:
+            raise NumberError(str(exc), int(i)) from None
+    infinite = ~np.isfinite(values) & (markers == "")
+    if infinite.any():
+        i = int(np.argmax(infinite))
+        raise NumberError(f"{text.iloc[i]!r} is out of range (not a finite number)", i)
+    return values, markers

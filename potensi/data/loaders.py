@@ -19,86 +19,63 @@ Every problem is a :class:`~potensi.core.errors.DataError` naming the file, row 
 
 from __future__ import annotations
 
-import csv
 import io
-import math
-import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from potensi.core.errors import DataError
-from potensi.data.cells import CellError, marker_meaning, parse_number, parse_year
+from potensi.data.bps_wide import read_wide
+from potensi.data.cells import CellError, NumberError, infer_decimal, parse_number, parse_numbers, parse_year
+from potensi.data.files import (
+    MAX_CELL_CHARS,
+    cell_too_long,
+    csv_error,
+    read_text,
+    read_text_rows,
+    sniff_delimiter,
+)
+from potensi.data.pdrb_frame import (
+    PDRB_COLUMNS,
+    PRICE_BASES,
+    STATUS_VALUES,
+    TOTAL_CHECK_EXEMPT,
+    TOTAL_TOLERANCE,
+    UNIT,
+    UNIT_FACTORS,
+    finish_pdrb,
+    sector_of_label,
+)
 from potensi.data.regions import region_catalog
-from potensi.data.sectors import SECTOR_CODES, sector_code_from_label
+from potensi.data.sectors import SECTOR_CODES
 
 __all__ = [
     "PDRB_COLUMNS",
     "POPULATION_COLUMNS",
+    "PRICE_BASES",
+    "STATUS_VALUES",
+    "TOTAL_CHECK_EXEMPT",
+    "TOTAL_TOLERANCE",
     "UNIT",
     "UNIT_FACTORS",
+    "finish_pdrb",
+    "load_centroids",
     "load_pdrb",
     "load_population",
-    "load_centroids",
     "read_text_rows",
-    "finish_pdrb",
+    "read_wide",
 ]
 
-UNIT = "miliar rupiah"
-#: Factor that turns a value in the given unit into miliar rupiah.
-UNIT_FACTORS = {
-    "ribu rupiah": 1e-6,
-    "juta rupiah": 1e-3,
-    "miliar rupiah": 1.0,
-    "milyar rupiah": 1.0,
-    "triliun rupiah": 1e3,
-}
-PRICE_BASES = {"ADHK2010": "ADHK2010", "ADHK": "ADHK2010", "ADHB": "ADHB"}
-PDRB_COLUMNS = [
-    "region_code", "year", "sector_code", "price_basis", "value",
-    "marker", "status", "provisional", "source_id",
-]
 POPULATION_COLUMNS = ["region_code", "year", "population", "source_id", "concept", "period"]
 _TIDY_REQUIRED = ["region_code", "year", "sector_code", "price_basis", "value", "unit"]
-#: Relative tolerance for "sectors sum to the printed total" (0.5 %, see data/raw/README.md).
-TOTAL_TOLERANCE = 0.005
-#: Regions whose printed TOTAL is not the sum of the 17 sectors by definition: Indonesia's
-#: TOTAL is PDB, which adds net taxes on products (pajak dikurangi subsidi atas produk).
-TOTAL_CHECK_EXEMPT = ("0000",)
+_TIDY_OPTIONAL = ["region_name", "sector_name", "source_id", "status"]
+_XLSX = {".xlsx", ".xlsm", ".xls"}
 
 
-def read_text_rows(path: Path, func: str = "load_pdrb") -> list[list[str]]:
-    """Read a CSV file into rows of strings, refusing binary, non-UTF-8 and empty files."""
-    path = Path(path)
-    if not path.exists():
-        raise DataError("file not found", func=func, path=path)
-    data = path.read_bytes()
-    if not data.strip():
-        raise DataError("empty file (no header, no rows)", func=func, path=path)
-    if b"\x00" in data[:8192] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        raise DataError(
-            "binary content, not a CSV text file (an XLSX/XLS saved with a .csv name, or a corrupt file)",
-            func=func, path=path,
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 (wrong encoding); re-save the file as 'CSV UTF-8'",
-            func=func, path=path, row=line,
-        ) from None
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _find_columns(header: list[str], required: Iterable[str], path: Path, func: str) -> dict[str, int]:
+def _find_columns(header: list[str], required: Iterable[str], path: Path, func: str,
+                  optional: Iterable[str] = ()) -> dict[str, int]:
     names = [h.strip().lower() for h in header]
     missing = [c for c in required if c not in names]
     if missing:
@@ -106,6 +83,15 @@ def _find_columns(header: list[str], required: Iterable[str], path: Path, func: 
             f"missing column(s) {missing}; expected {list(required)}; found {header}",
             func=func, path=path, row=1,
         )
+    for name in (*required, *optional):
+        where = [i for i, n in enumerate(names) if n == name]
+        if len(where) > 1:
+            from openpyxl.utils import get_column_letter
+
+            places = ", ".join(f"{get_column_letter(i + 1)} (field {i + 1})" for i in where)
+            raise DataError(f"column {name!r} appears {len(where)} times (at {places}); which one holds the "
+                            "figures is ambiguous: remove or rename the extra column", func=func, path=path, row=1,
+                            column=name)
     return {n: i for i, n in enumerate(names)}
 
 
@@ -117,13 +103,16 @@ def load_pdrb(
     check_regions: bool = True,
     allow_gaps: bool = False,
     tolerance: float = TOTAL_TOLERANCE,
+    decimal: str | None = None,
     **wide_options: object,
 ) -> pd.DataFrame:
-    """Load a PDRB file (tidy CSV, or a BPS-style wide CSV/XLSX) into the canonical table.
+    """Load a PDRB file (tidy CSV, a BPS-style wide CSV/XLSX, or a filled intake workbook).
 
     The tidy format has the columns ``region_code, year, sector_code, price_basis, value,
     unit`` (``region_name, sector_name, source_id, status`` optional); the wide format is
-    handled by :func:`potensi.data.bps_tables.read_wide` (years as columns, sectors as rows).
+    handled by :func:`potensi.data.bps_wide.read_wide` (years as columns, sectors as rows); the
+    intake workbook of ``potensi template`` by :func:`potensi.data.intake.read_intake` (empty
+    cells are not figures, so a partly filled workbook loads the cells that were filled).
 
     Parameters
     ----------
@@ -132,7 +121,8 @@ def load_pdrb(
     sectors
         The sector codes a complete region-year must have (default: the 17 lapangan usaha).
         ``None`` (tidy files only) accepts any sector codes, as in studies on another
-        classification; every region-year must then have the same set of codes.
+        classification; every region-year must then have the same set of codes. Labels of the
+        total (``PDRB``, ``Jumlah``, ``total`` ...) are read as ``TOTAL`` in both cases.
     known_regions
         Valid region codes (default: the catalog, ``potensi.region_catalog()``).
     check_regions
@@ -142,6 +132,10 @@ def load_pdrb(
         ``DataFrame.attrs["gaps"]``); by default a missing year is an error.
     tolerance
         Relative tolerance for the 17 sectors against a printed ``TOTAL`` row.
+    decimal
+        ``","`` or ``"."``: the decimal separator of text numbers. Default: inferred by one rule
+        for every format (:func:`potensi.data.cells.infer_decimal`); ``5.186`` alone, with no
+        cell that settles the separator, is refused rather than guessed.
 
     Returns
     -------
@@ -151,10 +145,12 @@ def load_pdrb(
     Raises
     ------
     DataError
-        Naming file, row and column: missing or unknown column, empty/binary/non-UTF-8 file,
-        ragged row, unknown region/sector/price basis/unit, non-numeric or negative value,
-        duplicate (region, year, sector, price basis), mixed units, incomplete sectors,
-        missing years, zero total, sectors not summing to the printed total.
+        Naming file, row and column: missing, unknown or doubled column, empty/binary/non-UTF-8
+        /CR-only file, a FIFO or device, a file or cell over the size limits
+        (:mod:`potensi.data.files`), ragged row, unknown region/sector/price basis/unit/status, a
+        label naming part of a sector (*tanpa migas*), non-numeric, ambiguous, infinite or
+        negative value, duplicate (region, year, sector, price basis), mixed units, incomplete
+        sectors, missing years, zero total, sectors not summing to the printed total.
 
     Warns
     -----
@@ -162,192 +158,190 @@ def load_pdrb(
         When BPS markers were converted (``-`` → 0, ``…``/``x`` → missing), with counts.
     """
     path = Path(path)
-    is_wide = path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}
-    rows: list[list[str]] = []
-    if not is_wide:
-        rows = read_text_rows(path)
-        header = [h.strip().lower() for h in rows[0]]
+    if decimal not in (None, ",", "."):
+        raise ValueError(f"load_pdrb: decimal={decimal!r}; expected ',' or '.'")
+    if path.suffix.lower() in _XLSX:
+        from potensi.data.intake import is_intake_workbook, pdrb_from_intake
+
+        if is_intake_workbook(path):
+            return pdrb_from_intake(path, sectors=sectors, known_regions=known_regions, tolerance=tolerance,
+                                    decimal=decimal)
+        is_wide, text = True, ""
+    else:
+        text = read_text(path)
+        first = next(iter(read_text_rows_from(text[:65536], path)), [])
+        header = [h.strip().lower() for h in first]
         is_wide = "sector_code" not in header and "value" not in header
     if is_wide:
         if sectors is None or not check_regions:
             raise ValueError("load_pdrb: sectors=None and check_regions=False are for tidy files only; "
                              f"{path} is a BPS-style wide table")
-        from potensi.data.bps_tables import read_wide
-
         return read_wide(path, sectors=sectors, known_regions=known_regions, allow_gaps=allow_gaps,
-                         tolerance=tolerance, **wide_options)
-    return _load_tidy(path, rows, sectors=None if sectors is None else tuple(sectors),
-                      known_regions=known_regions, check_regions=check_regions,
-                      allow_gaps=allow_gaps, tolerance=tolerance)
+                         tolerance=tolerance, decimal=decimal, **wide_options)
+    if wide_options:
+        raise TypeError(f"load_pdrb: option(s) {sorted(wide_options)} are for BPS-style wide tables; {path} is tidy")
+    frame = _tidy_frame(path, text)
+    return tidy_to_pdrb(frame, path=path, sectors=None if sectors is None else tuple(sectors),
+                        known_regions=known_regions, check_regions=check_regions, allow_gaps=allow_gaps,
+                        tolerance=tolerance, decimal=decimal)
 
 
-def _load_tidy(path, rows, *, sectors, known_regions, check_regions, allow_gaps, tolerance) -> pd.DataFrame:
-    col = _find_columns(rows[0], _TIDY_REQUIRED, path, "load_pdrb")
-    width = len(rows[0])
-    regions = set(known_regions) if known_regions is not None else set(region_catalog()["region_code"])
-    allowed_sectors = None if sectors is None else set(sectors) | {"TOTAL"}
-    records, line_of, units = [], [], {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != width:
-            raise DataError(
-                f"ragged row: {len(row)} fields, header has {width} (truncated file or stray delimiter?)",
-                path=path, row=number,
-            )
+def read_text_rows_from(text: str, path: Path) -> list[list[str]]:
+    """The rows of a piece of CSV text (used for the header line)."""
+    import csv
 
-        def cell(name: str, row: list[str] = row) -> str:
-            return row[col[name]].strip()
+    lines = text.splitlines()[:1]
+    return list(csv.reader(lines, delimiter=sniff_delimiter(text)))
 
-        region = cell("region_code")
-        if not region:
-            raise DataError("empty region code", path=path, row=number, column="region_code")
-        if check_regions and region not in regions:
-            hint = " (leading zeros lost? codes are 4-digit strings such as '0000', '6472')" if region.isdigit() and len(region) < 4 else ""
-            raise DataError(f"unknown region code {region!r}{hint}", path=path, row=number, column="region_code")
+
+def _tidy_frame(path: Path, text: str, func: str = "load_pdrb") -> pd.DataFrame:
+    """The body of a tidy CSV as strings, one column per header name, plus ``_line``."""
+    import csv
+
+    delimiter = sniff_delimiter(text)
+    header = next(csv.reader(text.splitlines()[:1], delimiter=delimiter))
+    width = len(header)
+    col = _find_columns(header, _TIDY_REQUIRED, path, func, _TIDY_OPTIONAL)
+    if '"' not in text:  # no quoting: count delimiters per line, vectorised
+        lines = pd.Series(text.splitlines()[1:], dtype="str")
+        numbers = np.arange(2, len(lines) + 2)
+        blank = lines.str.strip().eq("").to_numpy()
+        fields = lines.str.count(delimiter).to_numpy() + 1
+        ragged = ~blank & (fields != width)
+        if ragged.any():
+            i = int(np.argmax(ragged))
+            raise DataError(f"ragged row: {fields[i]} fields, header has {width} (truncated file or stray delimiter?)",
+                            func=func, path=path, row=int(numbers[i]))
+        long = np.flatnonzero(lines.str.len().to_numpy() > MAX_CELL_CHARS)
+        for i in long:
+            fields = lines.iloc[i].split(delimiter)
+            if max(len(f) for f in fields) > MAX_CELL_CHARS:
+                j = max(range(len(fields)), key=lambda k: len(fields[k]))
+                raise cell_too_long(path, int(numbers[i]), func, header[j])
+        line_numbers = numbers[~blank]
+    else:
+        line_numbers = []
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        next(reader)
         try:
-            year, status = parse_year(cell("year"))
-        except CellError as exc:
-            raise DataError(str(exc), path=path, row=number, column="year") from None
-        if "status" in col and cell("status"):
-            status = cell("status")
-        if allowed_sectors is None:
-            sector = cell("sector_code")
-            if not sector:
-                raise DataError("empty sector code", path=path, row=number, column="sector_code")
-        else:
-            sector = sector_code_from_label(cell("sector_code"))
-        if allowed_sectors is not None and sector not in allowed_sectors:
-            raise DataError(
-                f"unknown sector code {cell('sector_code')!r}; expected one of {sorted(allowed_sectors)}",
-                path=path, row=number, column="sector_code",
-            )
-        basis = PRICE_BASES.get(cell("price_basis").upper())
-        if basis is None:
-            raise DataError(
-                f"unknown price basis {cell('price_basis')!r}; expected ADHK2010 or ADHB",
-                path=path, row=number, column="price_basis",
-            )
-        unit = cell("unit").lower()
-        if unit not in UNIT_FACTORS or unit == "ribu rupiah":
-            raise DataError(
-                f"unknown unit {cell('unit')!r}; expected juta rupiah, miliar rupiah or triliun rupiah",
-                path=path, row=number, column="unit",
-            )
-        units.setdefault(unit, number)
-        try:
-            value, marker = parse_number(cell("value"), decimal=".")
-        except CellError as exc:
-            raise DataError(str(exc), path=path, row=number, column="value") from None
-        if value < 0:
-            raise DataError(f"negative output value {value:g}; PDRB by sector cannot be negative",
-                            path=path, row=number, column="value")
-        source = cell("source_id") if "source_id" in col else path.name
-        records.append((region, year, sector, basis, value * UNIT_FACTORS[unit], marker, status, source))
-        line_of.append(number)
-    if len(units) > 1:
-        (u1, r1), (u2, r2) = list(units.items())[:2]
-        raise DataError(f"mixed units in one file: {u1!r} (first at row {r1}) and {u2!r}; convert to one unit",
-                        path=path, row=r2, column="unit")
-    if not records:
-        raise DataError("no data rows below the header", path=path)
-    frame = pd.DataFrame.from_records(
-        records, columns=["region_code", "year", "sector_code", "price_basis", "value", "marker", "status", "source_id"]
-    )
-    frame["_line"] = line_of
-    if sectors is None:
-        present = frame.loc[frame["sector_code"] != "TOTAL", "sector_code"]
-        sectors = tuple(pd.unique(present))
-    return finish_pdrb(frame, path=path, sectors=sectors, allow_gaps=allow_gaps, tolerance=tolerance)
+            for row in reader:
+                if not row or all(not c.strip() for c in row):
+                    continue
+                if len(row) != width:
+                    raise DataError(f"ragged row: {len(row)} fields, header has {width} (truncated file or stray "
+                                    "delimiter?)", func=func, path=path, row=reader.line_num)
+                line_numbers.append(reader.line_num)
+        except csv.Error as exc:
+            raise csv_error(exc, path, reader.line_num, func) from None
+        line_numbers = np.asarray(line_numbers, dtype="int64")
+    frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, skiprows=1, names=list(range(width)),
+                        dtype="str", keep_default_na=False, na_filter=False, skip_blank_lines=True, engine="c")
+    frame = frame[[col[name] for name in (*_TIDY_REQUIRED, *_TIDY_OPTIONAL) if name in col]]
+    frame.columns = [name for name in (*_TIDY_REQUIRED, *_TIDY_OPTIONAL) if name in col]
+    blank = (frame == "").all(axis=1).to_numpy()
+    frame = frame[~blank].reset_index(drop=True)
+    if len(frame) != len(line_numbers):  # a blank-looking line of delimiters only: fall back to positions
+        line_numbers = np.arange(2, len(frame) + 2)
+    frame["_line"] = line_numbers
+    return frame
 
 
-def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allow_gaps: bool,
-                tolerance: float, func: str = "load_pdrb", column_of=None,
-                key_columns: dict[str, str] | None = None) -> pd.DataFrame:
-    """Shared checks on a parsed PDRB table (duplicates, completeness, years, totals).
+def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | None,
+                 known_regions: Iterable[str] | None = None, check_regions: bool = True, allow_gaps: bool = False,
+                 tolerance: float = TOTAL_TOLERANCE, decimal: str | None = None, func: str = "load_pdrb",
+                 column_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Check and convert a tidy frame of strings (columns as in a tidy CSV, plus ``_line``).
 
-    ``frame`` holds :data:`PDRB_COLUMNS` but ``provisional`` plus ``_line`` (the file row of
-    each record); ``column_of`` maps a record index to its column label for messages
-    (default ``'value'``); ``key_columns`` names the file columns that hold the sector and
-    the year (default ``{"sector_code": "sector_code", "year": "year"}``).
+    Vectorised: every column is parsed with pandas string operations; the first offending
+    row raises :class:`DataError` with its file line and column.
     """
-    sectors = tuple(sectors)
-    key = ["region_code", "year", "sector_code", "price_basis"]
-    col_of = column_of or (lambda i: "value")
-    names = {"sector_code": "sector_code", "year": "year", **(key_columns or {})}
-    dup = frame.duplicated(key, keep=False)
-    if dup.any():
-        first = frame[dup].sort_values("_line")
-        a = first.iloc[0]
-        twin = first[(first[key] == a[key]).all(axis=1)].iloc[1]
-        raise DataError(
-            f"duplicate (region, year, sector, price basis) = ({a.region_code}, {a.year}, {a.sector_code}, "
-            f"{a.price_basis}); also at row {a._line}",
-            func=func, path=path, row=int(twin._line), column=names["sector_code"],
-        )
-    body = frame[frame["sector_code"] != "TOTAL"]
-    groups = body.groupby(["region_code", "year", "price_basis"], sort=True)
-    present = groups["sector_code"].agg(frozenset)
-    for (region, year, basis), have in present.items():
-        missing = [s for s in sectors if s not in have]
-        if missing:
-            line = int(groups["_line"].min().loc[(region, year, basis)])
-            raise DataError(
-                f"region {region} year {year} {basis} lacks sector(s) {missing}; every region-year needs all "
-                f"{len(sectors)} sectors", func=func, path=path, row=line, column=names["sector_code"],
-            )
-    gaps = []
-    for (region, basis), years in body.groupby(["region_code", "price_basis"])["year"]:
-        have = set(years)
-        hole = [y for y in range(min(have), max(have) + 1) if y not in have]
-        if hole:
-            if not allow_gaps:
-                line = int(body.loc[body["region_code"] == region, "_line"].min())
-                raise DataError(
-                    f"missing year(s) {hole} for region {region} ({basis}); years must be consecutive "
-                    "(pass allow_gaps=True to accept a documented gap)",
-                    func=func, path=path, row=line, column=names["year"],
-                )
-            gaps.append({"region_code": region, "price_basis": basis, "missing_years": hole})
-    sums = body.groupby(["region_code", "year", "price_basis"])["value"].agg(["sum", "count", "size"])
-    totals = frame[frame["sector_code"] == "TOTAL"]
-    for record, total_row in totals.iterrows():  # ``record`` is the frame index, as column_of expects
-        idx = (total_row["region_code"], total_row["year"], total_row["price_basis"])
-        line = int(total_row["_line"])
-        if total_row["value"] == 0:
-            raise DataError(f"zero total for region {idx[0]} year {idx[1]} (region not yet formed?)",
-                            func=func, path=path, row=line, column=col_of(record))
-        if idx not in sums.index or idx[0] in TOTAL_CHECK_EXEMPT:
-            continue
-        s = sums.loc[idx]
-        if s["count"] < s["size"] or math.isnan(total_row["value"]):
-            continue  # a missing sector cannot be checked against the total
-        gap = s["sum"] - total_row["value"]
-        if abs(gap) > tolerance * total_row["value"]:
-            raise DataError(
-                f"the {int(s['size'])} sectors of region {idx[0]} year {idx[1]} sum to {s['sum']:,.2f} but the printed "
-                f"total is {total_row['value']:,.2f} miliar rupiah ({gap / total_row['value']:+.2%}, tolerance "
-                f"{tolerance:.2%})", func=func, path=path, row=line, column=col_of(record),
-            )
-    zero = sums[(sums["sum"] == 0) & (sums["count"] == sums["size"])]
-    if len(zero):
-        region, year, basis = zero.index[0]
-        line = int(body.loc[(body.region_code == region) & (body.year == year), "_line"].min())
-        raise DataError(f"zero total: all sectors of region {region} year {year} ({basis}) are 0",
-                        func=func, path=path, row=line)
-    markers = frame.loc[frame["marker"] != "", "marker"].value_counts()
-    if len(markers):
-        text = ", ".join(f"{n} × '{m}' ({marker_meaning(m)} → {'0' if m == '-' else 'missing'})"
-                         for m, n in markers.items())
-        warnings.warn(f"{func}: {path}: BPS markers converted: {text}", UserWarning, stacklevel=3)
-    frame["status"] = frame["status"].fillna("")
-    frame["provisional"] = frame["status"] != ""
-    out = frame[PDRB_COLUMNS].sort_values(key).reset_index(drop=True)
-    out["year"] = out["year"].astype("int64")
-    out["value"] = out["value"].astype("float64")
-    out.attrs["gaps"] = gaps
-    out.attrs["markers"] = {m: int(n) for m, n in markers.items()}
-    return out
+    names = {c: c for c in frame.columns} | (column_names or {})
+    if frame.empty:
+        raise DataError("no data rows below the header", func=func, path=path)
+    lines = frame["_line"].to_numpy()
+
+    def fail(mask, message, column: str):
+        mask = np.asarray(mask, dtype=bool)
+        if mask.any():
+            i = int(np.argmax(mask))
+            text = message(frame[column].iloc[i]) if callable(message) else message
+            raise DataError(text, func=func, path=path, row=int(lines[i]), column=where(column, i))
+
+    def where(column: str, i: int) -> str:
+        return str(frame["_where"].iloc[i]) if column == "value" and "_where" in frame else names[column]
+
+    cells = {c: frame[c].astype("str").str.strip() for c in frame.columns if not c.startswith("_")}
+    region = cells["region_code"]
+    fail(region.eq(""), "empty region code", "region_code")
+    if check_regions:
+        regions = set(known_regions) if known_regions is not None else set(region_catalog()["region_code"])
+        fail(~region.isin(regions), lambda r: f"unknown region code {r.strip()!r}" + (
+            " (leading zeros lost? codes are 4-digit strings such as '0000', '6472')"
+            if r.strip().isdigit() and len(r.strip()) < 4 else ""), "region_code")
+    # year and provisional stars, from the unique labels
+    year_of, bad_year = {}, {}
+    for label in pd.unique(cells["year"]):
+        try:
+            year_of[label] = parse_year(label)
+        except CellError as exc:
+            bad_year[label] = str(exc)
+    fail(cells["year"].isin(bad_year), lambda y: bad_year[y.strip()], "year")
+    year = cells["year"].map(lambda y: year_of[y][0]).astype("int64")
+    status = cells["year"].map(lambda y: year_of[y][1])
+    if "status" in cells:
+        written = cells["status"].str.lower()
+        allowed = written.map(STATUS_VALUES)
+        fail(allowed.isna(), lambda s: f"status {s.strip()!r} is not allowed; expected one of "
+             f"{sorted(k for k in STATUS_VALUES if k)} or empty (angka tetap)", "status")
+        status = status.where(written.eq(""), allowed)
+    # sectors: labels of the total are TOTAL in every mode; a label naming part of a sector is refused
+    allowed_sectors = None if sectors is None else set(sectors) | {"TOTAL"}
+    code_of, problem = {}, {}
+    for label in pd.unique(cells["sector_code"]):
+        code, part = sector_of_label(label)
+        if part:
+            problem[label] = (f"{label!r} names only part of sector {code} (oil and gas in or out), not the whole "
+                              f"lapangan usaha; give the figure of the whole sector {code}")
+        elif allowed_sectors is None:
+            code_of[label] = "TOTAL" if code == "TOTAL" else label
+            if not label:
+                problem[label] = "empty sector code"
+        elif code not in allowed_sectors:
+            problem[label] = f"unknown sector code {label!r}; expected one of {sorted(allowed_sectors)}"
+        else:
+            code_of[label] = code
+    fail(cells["sector_code"].isin(problem), lambda s: problem[s.strip()], "sector_code")
+    sector = cells["sector_code"].map(code_of)
+    basis_upper = cells["price_basis"].str.upper()
+    fail(~basis_upper.isin(PRICE_BASES), lambda b: f"unknown price basis {b.strip()!r}; expected ADHK2010 or ADHB",
+         "price_basis")
+    basis = basis_upper.map(PRICE_BASES)
+    unit = cells["unit"].str.lower()
+    fail(~unit.isin([u for u in UNIT_FACTORS if u != "ribu rupiah"]),
+         lambda u: f"unknown unit {u.strip()!r}; expected juta rupiah, miliar rupiah or triliun rupiah", "unit")
+    units = pd.unique(unit)
+    if len(units) > 1:
+        first = int(lines[int(np.argmax(unit.eq(units[0]).to_numpy()))])
+        fail(unit.ne(units[0]), lambda u: f"mixed units in one file: {units[0]!r} (first at row {first}) and "
+             f"{u.strip()!r}; convert to one unit", "unit")
+    try:
+        if decimal is None:
+            decimal = infer_decimal(cells["value"])
+        value, marker = parse_numbers(cells["value"], decimal=decimal or ".")
+    except NumberError as exc:
+        raise DataError(str(exc), func=func, path=path, row=int(lines[exc.position]),
+                        column=where("value", exc.position)) from None
+    fail(value < 0, lambda v: f"negative output value {v.strip()}; PDRB by sector cannot be negative", "value")
+    source = cells["source_id"] if "source_id" in cells else path.name
+    out = pd.DataFrame({
+        "region_code": region, "year": year, "sector_code": sector, "price_basis": basis,
+        "value": value * unit.map(UNIT_FACTORS).to_numpy(dtype="float64"), "marker": marker,
+        "status": status, "source_id": source, "_line": lines,
+    })
+    if sectors is None:
+        sectors = tuple(pd.unique(out.loc[out["sector_code"] != "TOTAL", "sector_code"]))
+    return finish_pdrb(out, path=path, sectors=sectors, allow_gaps=allow_gaps, tolerance=tolerance, func=func,
+                       key_columns={k: names[k] for k in ("sector_code", "year")})
 
 
 # --------------------------------------------------------------------------- population

@@ -11,6 +11,10 @@ source         years       what it measures
                            (``DUKCAPIL_VIA_PDRBMAP_<year>S<1|2>``; province rows ``_SUMKAB``)
 =============  ==========  ====================================================================
 
+Three more BPS series stand alone (never joined to another): ``"bps_2024"`` (kab/kota 2024, the
+population BPS divides by for its own 2024 per-capita figures), ``"bps_provinsi_sp2010"``
+(provinces 2018–2020, SP2010 projection) and ``"bps_provinsi_supas2025"`` (provinces 2025).
+
 The break lies between 2017 and 2018 (:data:`BREAK_YEAR`). :func:`population_series` returns
 one source; a request whose years need the other source is refused unless
 ``allow_break=True``, in which case each row still says which source it came from
@@ -26,9 +30,11 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "BREAK_PAIR",
     "BREAK_YEAR",
     "POPULATION_SOURCES",
     "SEMESTER_RULE",
+    "covering_source",
     "population_series",
     "per_capita",
     "source_segments",
@@ -41,15 +47,45 @@ POPULATION_SOURCES = {
     "bps": ("QUARCS_ZENODO_POP_DERIVED", "proyeksi BPS (diturunkan: PDRB ADHB / PDRB per kapita ADHB)",
             2013, 2017),
     "dukcapil": ("DUKCAPIL_VIA_PDRBMAP_", "registrasi Dukcapil (administratif, bukan BPS)", 2018, 2023),
+    "bps_2024": ("BPS_PENDUDUK_2024_", "penduduk BPS 2024 (dasar PDRB per kapita BPS; berbasis SP2020)", 2024, 2024),
+    "bps_provinsi_sp2010": ("BPS_PROYEKSI_SP2010_", "proyeksi penduduk BPS dari SP2010 (provinsi)", 2018, 2020),
+    "bps_provinsi_supas2025": ("BPS_SUPAS2025_", "SUPAS 2025 (BPS, provinsi)", 2025, 2025),
 }
+#: The two sources joined at :data:`BREAK_YEAR` when ``allow_break=True``; the others stand alone.
+BREAK_PAIR = ("bps", "dukcapil")
 #: The 2021 double rows (S1 = 30 June, S2 = 31 December). S1 is preferred because BPS divides
 #: PDRB by the mid-year population (penduduk pertengahan tahun); a year with one semester only
 #: uses it, and ``period`` reports which was taken.
 SEMESTER_RULE = "S1"
 
 
-def _other(source: str) -> str:
+def _other(source: str) -> str | None:
+    if source not in BREAK_PAIR:
+        return None
     return "dukcapil" if source == "bps" else "bps"
+
+
+def covering_source(start: int, end: int, *, regions: str = "kabkota") -> str:
+    """The population source to use by default for the window ``start``–``end``.
+
+    The source that covers ``end`` (per-capita figures are read in the latest covered year), else
+    the one covering most years of the window; ties go to the order of :data:`POPULATION_SOURCES`.
+    ``regions="kabkota"`` considers the kab/kota sources only (``bps``, ``dukcapil``, ``bps_2024``).
+
+    >>> covering_source(2013, 2017), covering_source(2013, 2022), covering_source(2013, 2024)
+    ('bps', 'dukcapil', 'bps_2024')
+    """
+    names = [n for n in POPULATION_SOURCES if regions != "kabkota" or not n.startswith("bps_provinsi")]
+    years = range(int(start), int(end) + 1)
+
+    def covered(name: str) -> int:
+        first, last = POPULATION_SOURCES[name][2:]
+        return sum(first <= y <= last for y in years)
+
+    at_end = [n for n in names if POPULATION_SOURCES[n][2] <= int(end) <= POPULATION_SOURCES[n][3]]
+    if at_end:
+        return at_end[0]
+    return max(names, key=lambda n: (covered(n), -names.index(n)))
 
 
 def _source_of_year(year: int) -> str:
@@ -94,7 +130,8 @@ def population_series(
         The population table (``load_table("population")``): ``region_code, year,
         population, source_id`` (``period`` optional).
     source
-        ``"dukcapil"`` (register, 2018–2023) or ``"bps"`` (BPS-derived, 2013–2017).
+        ``"dukcapil"`` (register, 2018–2023), ``"bps"`` (BPS-derived, 2013–2017), or one of the
+        stand-alone BPS series (``"bps_2024"``, ``"bps_provinsi_sp2010"``, ``"bps_provinsi_supas2025"``).
     regions
         Region codes (kab/kota; provinces use the Dukcapil ``_SUMKAB`` rows). Default: every
         region the source holds.
@@ -153,6 +190,9 @@ def population_series(
     outside = [y for y in years if not first <= y <= last]
     if outside:
         other = _other(source)
+        if other is None:
+            raise ValueError(f"{func}: argument years: {outside} lie outside source {source!r} ({first}–{last}), "
+                             f"which is never joined to another source; expected years within {first}–{last}")
         o_first, o_last = POPULATION_SOURCES[other][2:]
         uncovered = [y for y in outside if not o_first <= y <= o_last]
         if uncovered:
@@ -166,7 +206,7 @@ def population_series(
                 "for a per-row labelled series"
             )
     by_source = {s: [y for y in years if POPULATION_SOURCES[s][2] <= y <= POPULATION_SOURCES[s][3]]
-                 for s in POPULATION_SOURCES}
+                 for s in (BREAK_PAIR if source in BREAK_PAIR else (source,))}
     by_source[source] = [y for y in years if first <= y <= last]
     frames = []
     for src, ys in by_source.items():

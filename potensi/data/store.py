@@ -14,12 +14,15 @@ import pandas as pd
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
 from potensi.data.regions import members, province_code, region_catalog
 
-__all__ = ["TABLES", "load_table", "province_pdrb", "hierarchy", "discrepancy", "ensure_processed"]
+__all__ = ["TABLES", "BOUNDARY_OLD", "load_table", "province_pdrb", "current_boundaries", "latest_year",
+           "hierarchy", "discrepancy", "ensure_processed"]
 
 TABLES = (
-    "pdrb", "pdrb_total", "per_capita", "population", "centroids",
-    "press_totals", "overlaps", "excluded", "discrepancy", "quality",
+    "pdrb", "pdrb_total", "per_capita", "per_capita_kabkota", "population", "centroids",
+    "press_totals", "overlaps", "excluded", "boundaries", "discrepancy", "quality",
 )
+#: ``boundary`` value of a region-year printed on older boundaries (``potensi.data.build.BOUNDARY_OLD``).
+BOUNDARY_OLD = "lama"
 
 
 def ensure_processed(processed: Path = DATA_PROCESSED, raw: Path = DATA_RAW) -> Path:
@@ -48,11 +51,21 @@ def load_table(name: str, *, processed: Path = DATA_PROCESSED) -> pd.DataFrame:
     return _cached(name, str(processed)).copy()
 
 
+def current_boundaries(data: pd.DataFrame, *, include_old_boundaries: bool = False) -> pd.DataFrame:
+    """Drop the rows whose ``boundary`` is "lama" (region-years on older boundaries) unless asked."""
+    if include_old_boundaries or "boundary" not in data.columns:
+        return data
+    return data[data["boundary"] != BOUNDARY_OLD]
+
+
 def province_pdrb(province: str | int, *, price_basis: str = "ADHK2010", include_totals: bool = False,
-                  processed: Path = DATA_PROCESSED) -> pd.DataFrame:
+                  include_old_boundaries: bool = False, processed: Path = DATA_PROCESSED) -> pd.DataFrame:
     """PDRB by sector of a province, its kab/kota and Indonesia (tidy, miliar rupiah).
 
-    The result carries a ``level`` column (nasional/provinsi/kabupaten/kota).
+    The result carries a ``level`` column (nasional/provinsi/kabupaten/kota). Region-years printed on
+    older boundaries (``boundary`` = "lama": a parent that still includes a region created later,
+    e.g. Kutai Barat 2010–2012 with Mahakam Ulu; table ``boundaries``) are left out unless
+    ``include_old_boundaries=True``.
     """
     code = province_code(province)
     wanted = {"0000", code} | set(members(code)["region_code"])
@@ -61,8 +74,25 @@ def province_pdrb(province: str | int, *, price_basis: str = "ADHK2010", include
         frames.append(load_table("pdrb_total", processed=processed))
     data = pd.concat(frames, ignore_index=True)
     data = data[data["region_code"].isin(wanted) & (data["price_basis"] == price_basis)]
+    data = current_boundaries(data, include_old_boundaries=include_old_boundaries)
     cat = region_catalog()[["region_code", "region_name", "level"]]
     return data.merge(cat, on="region_code").reset_index(drop=True)
+
+
+def latest_year(pdrb: pd.DataFrame, province: str | int) -> int:
+    """Default last year of a province study: the latest year with kab/kota PDRB by sector, else the
+    latest year of the province row (the 2024 Papua provinces have no kab/kota figures).
+
+    ``pdrb`` is :func:`province_pdrb`'s output (old-boundary rows already left out).
+    """
+    code = province_code(province)
+    kab = set(members(code)["region_code"])
+    years = pdrb.loc[pdrb["region_code"].isin(kab), "year"]
+    if years.empty:
+        years = pdrb.loc[pdrb["region_code"] == code, "year"]
+    if years.empty:
+        raise ValueError(f"latest_year: province {code} has no PDRB by sector")
+    return int(years.max())
 
 
 def hierarchy(pdrb: pd.DataFrame, province: str | int, *, reference: str = "published") -> pd.DataFrame:

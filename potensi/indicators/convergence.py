@@ -15,8 +15,14 @@ import pandas as pd
 
 from potensi.core.validate import require_columns
 
-__all__ = ["beta_convergence", "sigma_convergence"]
+__all__ = ["BETA_MIN_YEARS", "BETA_PATTERNS", "beta_convergence", "sigma_convergence"]
 
+#: Shortest window (years, start and end included) for which β-convergence is estimated: over
+#: fewer years the growth rates are dominated by the business cycle and by single shocks.
+BETA_MIN_YEARS = 5
+#: ``pattern`` texts of :func:`beta_convergence` (see its Notes).
+BETA_PATTERNS = ("", "poorer regions grew faster", "richest regions shrank", "richest shrank, poorest stagnated",
+                 "no convergence")
 
 
 def beta_convergence(
@@ -27,9 +33,11 @@ def beta_convergence(
     per_capita: str = "per_capita",
     region: str = "region_code",
     year: str = "year",
-    cov_type: str = "HC1",
+    cov_type: str = "HC3",
     alpha: float = 0.05,
     allow_break: bool = False,
+    min_years: int = BETA_MIN_YEARS,
+    stagnation: float = 0.5,
 ) -> pd.DataFrame:
     """Absolute β-convergence of per capita PDRB between two years (OLS, robust SE).
 
@@ -40,19 +48,37 @@ def beta_convergence(
         :func:`potensi.data.population.per_capita`); a ``population_source`` column, if present,
         is checked for the break.
     cov_type
-        statsmodels covariance type for the standard errors (default ``"HC1"``,
-        heteroskedasticity-robust; ``"nonrobust"`` for classical OLS).
+        statsmodels covariance type for the standard errors (default ``"HC3"``,
+        heteroskedasticity-robust and the better choice for the small samples of a province's
+        10–20 kab/kota (MacKinnon & White 1985; Long & Ervin 2000); ``"HC1"`` was the default
+        before issue #10; ``"nonrobust"`` for classical OLS).
     allow_break
         Accept start and end per capita computed with different population sources.
+    min_years
+        Shortest window accepted, in years with start and end included (default
+        :data:`BETA_MIN_YEARS` = 5, e.g. 2013–2017); a shorter one raises ``ValueError``.
+    stagnation
+        Mean annual growth (% per year) below which the poorest regions count as stagnating
+        in ``pattern`` (default 0.5).
 
     Returns
     -------
     pandas.DataFrame
         One row: ``start_year, end_year, n_regions, alpha, beta, std_error, t_value, p_value,
         ci_low, ci_high, r_squared, cov_type, speed, speed_std_error, half_life, converging,
-        population_source, reason``. ``speed`` is per year; ``half_life`` in years (NaN when
+        population_source, reason, rich_regions, rich_growth_pct, poor_regions,
+        poor_growth_pct, pattern``. ``speed`` is per year; ``half_life`` in years (NaN when
         :math:`\\beta \\ge 0`); ``converging`` is True when β < 0 and p < ``alpha``. Fewer than 3
-        regions with both years: NaN with a reason.
+        regions with both years: NaN with a reason. ``rich_regions``/``poor_regions`` are the
+        :math:`k = \\lceil n/4 \\rceil` regions with the highest/lowest initial per capita
+        (codes joined by ``","``) and ``*_growth_pct`` their mean annual log growth × 100;
+        ``pattern`` words the result (see Notes).
+
+    Raises
+    ------
+    ValueError
+        ``end <= start``; a window shorter than ``min_years``; population sources that differ
+        between start and end (unless ``allow_break``).
 
     Notes
     -----
@@ -63,11 +89,22 @@ def beta_convergence(
     The standard error of :math:`\\lambda` is by the delta method,
     :math:`se_\\lambda = se_\\beta / |1 + \\beta T|`.
 
+    A negative β says only that the gap narrowed, not how. ``pattern`` words it from the data:
+    when β < 0, *richest regions shrank* if the richest quarter's mean growth is negative
+    (*richest shrank, poorest stagnated* if the poorest quarter also grew less than
+    ``stagnation`` % per year), else *poorer regions grew faster*; β ≥ 0 is *no convergence*.
+    (Kalimantan Timur 2013–2017: the "convergence" is mining regions shrinking, Kutai
+    Kartanegara −4.6 % per capita per year, while the poorest barely grew.)
+
     References
     ----------
     Barro, R. J. & Sala-i-Martin, X. (1992). Convergence. *Journal of Political Economy* 100(2),
     223–251. Sala-i-Martin, X. (1996). The classical approach to convergence analysis. *Economic
-    Journal* 106, 1019–1036.
+    Journal* 106, 1019–1036. MacKinnon, J. G. & White, H. (1985). Some heteroskedasticity-
+    consistent covariance matrix estimators with improved finite sample properties. *Journal
+    of Econometrics* 29, 305–325. Long, J. S. & Ervin, L. H. (2000). Using heteroscedasticity
+    consistent standard errors in the linear regression model. *The American Statistician*
+    54(3), 217–224.
 
     Examples
     --------
@@ -84,6 +121,9 @@ def beta_convergence(
     start, end = int(start), int(end)
     if not end > start:
         raise ValueError(f"{func}: arguments start={start}, end={end}: end must be after start")
+    if end - start + 1 < min_years:
+        raise ValueError(f"{func}: arguments start={start}, end={end}: a window of {end - start + 1} years is too "
+                         f"short for β-convergence; expected at least {min_years} years (argument min_years=)")
     sub = data[data[year].isin([start, end])]
     wide = sub.pivot_table(index=region, columns=year, values=per_capita, aggfunc="first")
     wide = wide.reindex(columns=[start, end])
@@ -106,10 +146,16 @@ def beta_convergence(
     if len(wide) < 3:
         row.update({k: np.nan for k in keys})
         row.update(converging=False, reason=f"undefined: {len(wide)} regions with per capita in {start} and {end}; "
-                   "need at least 3")
+                   "need at least 3", rich_regions="", rich_growth_pct=np.nan, poor_regions="",
+                   poor_growth_pct=np.nan, pattern="")
         return pd.DataFrame([row])[_BETA_COLUMNS]
     x0 = np.log(wide[start].to_numpy(dtype=float))
     g = (np.log(wide[end].to_numpy(dtype=float)) - x0) / horizon
+    k = int(np.ceil(len(wide) / 4))
+    order = np.lexsort((wide.index.astype(str).to_numpy(), -x0))  # richest first, ties by code
+    rich, poor = order[:k], np.lexsort((wide.index.astype(str).to_numpy(), x0))[:k]
+    row.update(rich_regions=",".join(map(str, wide.index[rich])), rich_growth_pct=100 * float(g[rich].mean()),
+               poor_regions=",".join(map(str, wide.index[poor])), poor_growth_pct=100 * float(g[poor].mean()))
     fit = sm.OLS(g, sm.add_constant(x0)).fit(cov_type=cov_type)
     beta, se = float(fit.params[1]), float(fit.bse[1])
     ci = fit.conf_int(alpha=alpha)[1]
@@ -122,12 +168,15 @@ def beta_convergence(
                half_life=np.log(2) / speed if speed > 0 else np.nan,
                converging=bool(beta < 0 and fit.pvalues[1] < alpha),
                reason="" if inside > 0 else "speed undefined: 1 + beta*T <= 0")
+    rich_g, poor_g = row["rich_growth_pct"], row["poor_growth_pct"]
+    row["pattern"] = BETA_PATTERNS[4 if not beta < 0 else 1 if rich_g >= 0 else 3 if poor_g < stagnation else 2]
     return pd.DataFrame([row])[_BETA_COLUMNS]
 
 
 _BETA_COLUMNS = ["start_year", "end_year", "n_regions", "alpha", "beta", "std_error", "t_value", "p_value", "ci_low",
                  "ci_high", "r_squared", "cov_type", "speed", "speed_std_error", "half_life", "converging",
-                 "population_source", "reason"]
+                 "population_source", "reason", "rich_regions", "rich_growth_pct", "poor_regions", "poor_growth_pct",
+                 "pattern"]
 
 
 def sigma_convergence(

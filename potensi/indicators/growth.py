@@ -13,15 +13,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from potensi.core.validate import (
-    TOTAL_CODE,
-    Prepared,
-    build_panel,
-    check_period,
-    period_frame,
-    ratio,
-    yearly_frame,
-)
+from potensi.core.codes import TOTAL_CODE
+from potensi.core.panel import Prepared, build_panel, period_frame, ratio, yearly_frame
+from potensi.core.validate import check_period
 
 __all__ = ["annual_growth", "compound_growth", "distribution", "growth_contribution"]
 

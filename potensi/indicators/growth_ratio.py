@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from potensi.core.validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
+from potensi.core.panel import Coded, Prepared, build_panel, period_frame, ratio
+from potensi.core.validate import check_choice, check_period
 from potensi.indicators.location_quotient import SLQ_CHOICES, _lq, _mean_lq
 from potensi.indicators.shift_share import _problems
 
@@ -27,7 +28,7 @@ _NOTES = (
 )
 #: Sign codes: 0 undefined, 1 "+", 2 "-".
 _SIGNS = ("", "+", "-")
-#: Overlay texts: "" then the eight sign triples, code 1 + 4 a + 2 b + c (0 for "+", 1 for "-").
+#: Overlay texts: "" then the eight sign triples (RPr, RPs, LQ), code 1 + 4 a + 2 b + c (0 for "+", 1 for "-").
 _OVERLAYS = ("", *(a + b + c for a in "+-" for b in "+-" for c in "+-"))
 
 __all__ = ["growth_ratio", "growth_ratio_overlay"]
@@ -158,7 +159,7 @@ def growth_ratio_overlay(
     value: str = "value",
     price_basis: str = "price_basis",
 ) -> pd.DataFrame:
-    r"""MRP with the overlay (*analisis overlay*) of RPs, RPr and the LQ.
+    r"""MRP with the overlay (*analisis overlay*) of RPr, RPs and the LQ.
 
     Parameters
     ----------
@@ -176,11 +177,14 @@ def growth_ratio_overlay(
 
     Notes
     -----
-    ``overlay`` is three signs in the order **RPs, RPr, LQ**: ``"+"`` when RPs is positive
-    (the sector grows faster in the region than in the reference), RPr positive (it grows
-    faster than the reference economy), LQ > 1 (*sektor basis*). ``"+++"`` marks a sector
-    dominant in both growth and contribution; ``"---"`` one that is neither. The overlay is
-    missing (``""``) when any of the three is undefined; ``reason`` says why.
+    ``overlay`` is three signs in the order of the literature, **RPr, RPs, LQ** (Yusuf 1999
+    writes the MRP pair as RPr then RPs): ``"+"`` when RPr is positive (the sector grows
+    faster in the reference than the reference economy as a whole), RPs positive (it grows
+    faster in the region than in the reference), LQ > 1 (*sektor basis*). The signs are
+    :func:`growth_ratio`'s ``rpr_sign`` and ``rps_sign`` (differences of growth rates, never
+    "ratio > 1"). ``"+++"`` marks a sector dominant in both growth and contribution; ``"---"``
+    one that is neither. The overlay is missing (``""``) when any of the three is undefined;
+    ``reason`` says why. (Until issue #10 the string was written RPs, RPr, LQ.)
 
     References
     ----------
@@ -188,17 +192,17 @@ def growth_ratio_overlay(
 
     Examples
     --------
-    The :func:`growth_ratio` example: x has RPs 2.5 (+), RPr 2 (+) and mean LQ
+    The :func:`growth_ratio` example: x has RPr 2 (+), RPs 2.5 (+) and mean LQ
     ((10/40)/(50/100) + (15/48)/(60/110)) / 2 = (0.5 + 0.572917) / 2 = 0.536 (-): ``"++-"``.
-    y grows 10 % in A but 0 % in R (RPs +, its ratio undefined: NaN with a reason), R's y grows
-    less than R's total (RPr -) and its mean LQ is (1.5 + (33/48)/(50/110)) / 2 = 1.506 (+):
-    ``"+-+"``.
+    R's y grows less than R's total (RPr -), y grows 10 % in A but 0 % in R (RPs +, its ratio
+    undefined: NaN with a reason) and its mean LQ is (1.5 + (33/48)/(50/110)) / 2 = 1.506 (+):
+    ``"-++"``.
 
     >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
     ...                    "year": [2010] * 4 + [2011] * 4, "price_basis": "ADHK2010",
     ...                    "value": [10.0, 30, 50, 50, 15, 33, 60, 50]})
     >>> growth_ratio_overlay(df, reference_code="R", start=2010, end=2011)["overlay"].tolist()
-    ['++-', '+-+']
+    ['++-', '-++']
     """
     func = "growth_ratio_overlay"
     start, end = check_period(start, end, func)
@@ -224,7 +228,7 @@ def _overlay_frame(prep: Prepared, start: int, end: int, *, lq: str, func: str) 
     lq_sign = np.where(np.isnan(lq_value), 0, np.where(lq_value > 1, 1, 2))
     rps, rpr = cols["rps_sign"], cols["rpr_sign"]
     defined = (rps != 0) & (rpr != 0) & (lq_sign != 0)
-    overlay = np.where(defined, 1 + 4 * (rps - 1) + 2 * (rpr - 1) + (lq_sign - 1), 0)
+    overlay = np.where(defined, 1 + 4 * (rpr - 1) + 2 * (rps - 1) + (lq_sign - 1), 0)  # RPr, RPs, LQ
     reason = reasons.merge(reason, reasons.format(lq_reason, "LQ {text}"))
     out = _texts(cols)
     ordered = {"rpr": out.pop("rpr"), "rps": out.pop("rps"), "overlay": Coded(overlay, _OVERLAYS), "lq": lq_value}

@@ -23,6 +23,7 @@ import pandas as pd
 from potensi.core.validate import require_columns
 
 __all__ = [
+    "GINI_NO_CLASS",
     "GINI_THRESHOLDS",
     "INEQUALITY_LABELS",
     "WILLIAMSON_THRESHOLDS",
@@ -36,13 +37,21 @@ __all__ = [
 
 #: Labels of the inequality classes, low to high.
 INEQUALITY_LABELS = pd.CategoricalDtype(["rendah", "sedang", "tinggi"], ordered=True)
-#: Williamson index: < 0.35 rendah, 0.35–0.5 sedang, > 0.5 tinggi. The thresholds customary in
-#: Indonesian regional-economics practice (issue #4; commonly traced to Sjafrizal,
-#: *Ekonomi Regional: Teori dan Aplikasi*, 2008). Configurable: pass ``thresholds=``.
+#: Williamson index: < 0.35 rendah, 0.35–0.5 sedang, > 0.5 tinggi. These cut-offs are
+#: Oshima's inequality bands as BPS presents them; Indonesian regional studies borrow them for
+#: the Williamson index. Williamson (1965) gives no thresholds and they are not Sjafrizal's
+#: either: the classes are a reading convention, not a property of the index. Configurable:
+#: pass ``thresholds=``.
 WILLIAMSON_THRESHOLDS = (0.35, 0.5)
-#: Gini ratio: < 0.3 rendah, 0.3–0.5 sedang, > 0.5 tinggi (BPS's reading of the Gini ratio,
-#: after Oshima, 1976).
+#: Household Gini ratio: < 0.3 rendah, 0.3–0.5 sedang, > 0.5 tinggi (BPS's reading of the Gini
+#: ratio of household expenditure, after Oshima). Meant for a distribution over households;
+#: :func:`inequality_table` does **not** apply it to a Gini across a handful of regions (10 kab/kota
+#: of a province, 34 provinces), where the index is bounded by the few units and the classes
+#: have no meaning. Pass ``gini_thresholds=GINI_THRESHOLDS`` explicitly to label anyway.
 GINI_THRESHOLDS = (0.3, 0.5)
+#: ``note`` of the Gini rows of :func:`inequality_table` when no class is given.
+GINI_NO_CLASS = ("no class: the Gini bands (Oshima via BPS) are for household distributions, not for a Gini "
+                 "across a few regions")
 
 
 def classify_inequality(values, *, thresholds: Sequence[float] = WILLIAMSON_THRESHOLDS) -> pd.Categorical:
@@ -143,7 +152,7 @@ def williamson(
     mean: pd.Series | None = None,
     name: str = "williamson",
 ) -> pd.DataFrame:
-    """Williamson index (*indeks Williamson*) of PDRB per capita among regions.
+    """Williamson index (*indeks Williamson*, coefficient of variation) of PDRB per capita among regions.
 
     Parameters
     ----------
@@ -175,7 +184,8 @@ def williamson(
     :math:`n = \\sum f_i`. Unweighted: :math:`V_{uw} = \\sqrt{\\tfrac1N \\sum (y_i - \\bar y_u)^2}
     / \\bar y_u` with :math:`\\bar y_u` the plain mean of the :math:`y_i` (the coefficient of
     variation). Both are 0 when all per-capita values are equal and are unchanged when PDRB is
-    scaled. Classes: :data:`WILLIAMSON_THRESHOLDS`.
+    scaled. Classes: :data:`WILLIAMSON_THRESHOLDS` (Oshima's bands via BPS, a convention
+    borrowed by Indonesian studies; not from Williamson 1965 nor Sjafrizal 2008).
 
     References
     ----------
@@ -426,7 +436,8 @@ def gini(
               = \\frac{1}{2 \\bar y} \\sum_i \\sum_j p_i p_j |y_i - y_j|
 
     With ``weighted=False`` every region has :math:`p_i = 1/N` (PySAL's
-    ``inequality.gini.Gini``). Thresholds: :data:`GINI_THRESHOLDS`.
+    ``inequality.gini.Gini``). :data:`GINI_THRESHOLDS` are household-distribution classes and
+    are not applied to a Gini across regions by default.
 
     References
     ----------
@@ -467,15 +478,18 @@ def inequality_table(
     group: str | None = None,
     mean: pd.Series | None = None,
     williamson_thresholds: Sequence[float] = WILLIAMSON_THRESHOLDS,
-    gini_thresholds: Sequence[float] = GINI_THRESHOLDS,
+    gini_thresholds: Sequence[float] | None = None,
 ) -> pd.DataFrame:
     """All indices in one long table: ``by + [index, value, n_regions, class, reason]``.
 
     Indices: ``williamson_weighted``, ``williamson_unweighted``, ``theil_t`` (weighted),
     ``theil_t_unweighted``, ``theil_l``, ``gini`` (weighted), ``gini_unweighted`` and, when
     ``group`` is given, ``theil_t_between`` and ``theil_t_within`` (population-weighted).
-    ``class`` labels the Williamson and Gini rows with the thresholds given (see
-    :func:`classify_inequality`); ``mean`` goes to the weighted Williamson index.
+    ``class`` labels the Williamson rows with ``williamson_thresholds`` (see
+    :func:`classify_inequality`; Oshima's bands via BPS). The Gini rows get no class unless
+    ``gini_thresholds`` is given: the household-Gini bands do not apply to a Gini across a few
+    regions (:data:`GINI_NO_CLASS`; until issue #10 they were applied). ``mean`` goes to the
+    weighted Williamson index.
 
     >>> d = pd.DataFrame({"year": [2020, 2020], "region_code": ["a", "b"],
     ...                   "value": [10.0, 30.0], "population": [1.0, 1.0]})
@@ -504,7 +518,7 @@ def inequality_table(
         frame.insert(len(by), "index", index)
         if index.startswith("williamson"):
             frame["class"] = classify_inequality(frame["value"], thresholds=williamson_thresholds).astype(object)
-        elif index.startswith("gini"):
+        elif index.startswith("gini") and gini_thresholds is not None:
             frame["class"] = classify_inequality(frame["value"], thresholds=gini_thresholds).astype(object)
         else:
             frame["class"] = ""

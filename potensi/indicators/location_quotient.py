@@ -14,18 +14,11 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from potensi.core.validate import (
-    Coded,
-    Prepared,
-    build_panel,
-    check_choice,
-    check_period,
-    period_frame,
-    ratio,
-    yearly_frame,
-)
+from potensi.core.panel import Coded, Prepared, build_panel, period_frame, ratio, yearly_frame
+from potensi.core.validate import check_choice, check_period
 
 __all__ = [
+    "DLQ_NOTES",
     "SLQ_DLQ_LABELS",
     "SLQ_DLQ_RULES",
     "average_location_quotient",
@@ -41,16 +34,22 @@ SLQ_DLQ_RULES = ("SLQ>1, DLQ>1", "SLQ>1, DLQ<=1", "SLQ<=1, DLQ>1", "SLQ<=1, DLQ<
 
 #: Label sets for the SLQ x DLQ quadrants (ordered Categoricals, quadrant order of
 #: :data:`SLQ_DLQ_RULES`). Indonesian sources disagree on which of *andalan* / *prospektif*
-#: names the basis-but-declining quadrant:
+#: names the basis-but-declining quadrant, and no source we could quote fixes the words, so the
+#: default set is **potensi's own** choice:
 #:
-#: ``"kuncoro"`` (default, after Kuncoro 2004 as cited in the Indonesian planning literature):
-#: unggulan (SLQ>1, DLQ>1), prospektif (basis now, losing ground: SLQ>1, DLQ<=1), andalan
-#: (not basis yet, gaining, "dapat diandalkan" in future: SLQ<=1, DLQ>1), tertinggal;
+#: ``"potensi"`` (default): unggulan (SLQ>1, DLQ>1), prospektif (basis now, share falling
+#: relative to the reference: SLQ>1, DLQ<=1), andalan (not basis yet, share rising: SLQ<=1,
+#: DLQ>1), tertinggal. The Indonesian planning literature often attributes this set to Kuncoro
+#: (2004), *Otonomi dan Pembangunan Daerah*; we could not verify that attribution from the
+#: book, so potensi does not cite it. ``"kuncoro"`` is kept as an alias of ``"potensi"`` for
+#: old code (same words, no claim of source);
 #: ``"swapped"``: the same words with andalan and prospektif exchanged, as printed in part
 #: of the thesis literature;
 #: ``"reposisi"``: descriptive Indonesian; ``"english"``: descriptive English.
+_POTENSI_SLQ_DLQ = pd.CategoricalDtype(["unggulan", "prospektif", "andalan", "tertinggal"], ordered=True)
 SLQ_DLQ_LABELS: dict[str, pd.CategoricalDtype] = {
-    "kuncoro": pd.CategoricalDtype(["unggulan", "prospektif", "andalan", "tertinggal"], ordered=True),
+    "potensi": _POTENSI_SLQ_DLQ,
+    "kuncoro": _POTENSI_SLQ_DLQ,
     "swapped": pd.CategoricalDtype(["unggulan", "andalan", "prospektif", "tertinggal"], ordered=True),
     "reposisi": pd.CategoricalDtype(
         ["basis, tetap basis", "basis, bergeser ke non-basis", "non-basis, bergeser ke basis",
@@ -324,8 +323,14 @@ def dynamic_location_quotient(
     :math:`1+g = (x_{end}/x_{start})^{1/t}` (default) the identity
     :math:`DLQ_{ij} = LQ_{ij,end} / LQ_{ij,start}` holds exactly; the ``"mean"`` and
     ``"one_period"`` variants do not satisfy it (use them only to reproduce a source).
-    DLQ > 1: the sector's position is rising (*Dynamic Location Quotient*, Indonesian
-    *DLQ*, IPPS: *Indeks Potensi Pengembangan Sektor*).
+    DLQ > 1 means the sector's **share** of the region's PDRB rose relative to the same
+    sector's share of the reference (*Dynamic Location Quotient*, Indonesian *DLQ*, IPPS:
+    *Indeks Potensi Pengembangan Sektor*). It is not "the sector grows faster than in the
+    reference": dividing by the region's own total growth :math:`g_j` makes DLQ > 1 also when
+    the sector grows slower than the reference sector (or shrinks) but the region's whole
+    economy grows slower still (Kutai Kartanegara 2013–2020: 16 of 17 sectors have DLQ > 1
+    because mining, most of its PDRB, shrank). :func:`slq_dlq` reports the growth rates and a
+    ``dlq_note`` for those cases.
 
     NaN with ``reason`` (never 0) when a growth rate is undefined: a zero base (sector 0 in
     the start year), a missing year (a region formed during the period), a zero total.
@@ -335,8 +340,7 @@ def dynamic_location_quotient(
     ----------
     Suyatno (2000). Analisa *economic base* terhadap pertumbuhan ekonomi daerah tingkat II
     Wonogiri. *Jurnal Ekonomi Pembangunan*, 1(2) (the DLQ/IPPS form, as cited in the
-    Indonesian literature); Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah*. Jakarta:
-    Erlangga.
+    Indonesian literature).
 
     Examples
     --------
@@ -391,7 +395,7 @@ def _quadrants(slq: object, dlq: object) -> tuple[np.ndarray, np.ndarray, np.nda
     return np.where(missing, -1, quadrant), quadrant, missing
 
 
-def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "kuncoro") -> tuple[pd.Categorical, np.ndarray]:
+def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "potensi") -> tuple[pd.Categorical, np.ndarray]:
     """Quadrant label and rule text for SLQ and DLQ values (NaN in either gives a missing label).
 
     Returns ``(labels, rules)``: an ordered Categorical of the chosen label set
@@ -416,7 +420,7 @@ def slq_dlq(
     end: int,
     method: str = "cagr",
     slq: str = "mean",
-    labels: str = "kuncoro",
+    labels: str = "potensi",
     regions: Iterable[str] | None = None,
     reference: str = "published",
     exclude: Iterable[str] = (),
@@ -437,14 +441,22 @@ def slq_dlq(
         Static LQ used: ``"mean"`` (default, mean of the annual LQs over the period),
         ``"end"`` or ``"start"`` (the LQ of that year).
     labels
-        Label set, a key of :data:`SLQ_DLQ_LABELS` (default ``"kuncoro"``).
+        Label set, a key of :data:`SLQ_DLQ_LABELS` (default ``"potensi"``: potensi's own
+        words; sources disagree).
 
     Returns
     -------
     pandas.DataFrame
         ``region_code, sector_code, start_year, end_year, dlq, slq_dlq_class, slq,
-        slq_dlq_rule, method, price_basis, reference_code, reason``. ``slq_dlq_class`` is an
-        ordered Categorical; ``slq_dlq_rule`` states the quadrant (e.g. ``"SLQ>1, DLQ<=1"``).
+        slq_dlq_rule, method, growth_pct, reference_growth_pct, region_growth_pct,
+        reference_total_growth_pct, dlq_note, price_basis, reference_code, reason``.
+        ``slq_dlq_class`` is an ordered Categorical; ``slq_dlq_rule`` states the quadrant (e.g.
+        ``"SLQ>1, DLQ<=1"``). The growth columns are CAGR (% per year) of the sector in the
+        region (:math:`g_{ij}`), in the reference (:math:`G_i`), of the region's total
+        (:math:`g_j`) and of the reference total (:math:`G`); ``dlq_note`` (:data:`DLQ_NOTES`)
+        is non-empty where DLQ > 1 although :math:`g_{ij} \le G_i` (the share rose only because
+        the region's total grew slower than the reference's) or where the region's total
+        shrank (:math:`g_j < 0`: every share rises when the dominant sector shrinks).
 
     Notes
     -----
@@ -455,14 +467,14 @@ def slq_dlq(
     SLQ <= 1      andalan          tertinggal
     ============  ===============  ===============
 
-    (label set ``"kuncoro"``). A class is missing (NaN) where SLQ or DLQ is NaN; ``reason``
-    says why.
+    (label set ``"potensi"``: potensi's words; Indonesian sources disagree on andalan and
+    prospektif). A class is missing (NaN) where SLQ or DLQ is NaN; ``reason`` says why.
 
     References
     ----------
-    Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah: Reformasi, Perencanaan, Strategi,
-    dan Peluang*. Jakarta: Erlangga (the SLQ x DLQ matrix as cited in the Indonesian
-    regional-planning literature).
+    Suyatno (2000), see :func:`dynamic_location_quotient` (DLQ). The SLQ x DLQ matrix is common
+    in Indonesian regional-planning theses, often credited to Kuncoro (2004); the label words
+    here are potensi's (see :data:`SLQ_DLQ_LABELS`).
 
     Examples
     --------
@@ -503,10 +515,31 @@ def _slq_dlq_frame(prep: Prepared, start: int, end: int, *, method: str, slq: st
     cat = pd.Categorical.from_codes(codes.reshape(-1), dtype=SLQ_DLQ_LABELS[labels])
     rules = Coded(np.where(missing, len(SLQ_DLQ_RULES), quadrant), (*SLQ_DLQ_RULES, ""))
     reason = reasons.merge(dlq_reason, reasons.format(s_reason, "SLQ {text}"))
+    i0, i1 = _period_indices(panel, start, end, func)
+    g_ij = 100 * (_growth_factor(panel.x, i0, i1, "cagr") - 1)
+    g_i = 100 * (_growth_factor(panel.ref, i0, i1, "cagr") - 1)
+    g_j = np.broadcast_to(100 * (_growth_factor(prep.total, i0, i1, "cagr") - 1), g_ij.shape)
+    g = np.broadcast_to(100 * (_growth_factor(prep.ref_total, i0, i1, "cagr") - 1), g_ij.shape)
+    up = (dlq > 1) & ~np.isnan(g_ij)
+    note = np.where(up & (g_j < 0), np.where(g_ij > g_i, 2, 3), np.where(up & ~(g_ij > g_i), 1, 0))
     return period_frame(
         panel, start, end,
         {"dlq": dlq, "slq_dlq_class": cat, "slq": s, "slq_dlq_rule": rules,
-         "method": _constant(method, dlq.shape)},
+         "method": _constant(method, dlq.shape),
+         "growth_pct": np.where(reason != 0, np.nan, g_ij), "reference_growth_pct": g_i,
+         "region_growth_pct": g_j, "reference_total_growth_pct": g,
+         "dlq_note": Coded(note, DLQ_NOTES)},
         reason=reason, reasons=reasons,
     )
+
+
+#: ``dlq_note`` texts (index 0: no note) for DLQ > 1: 1 the sector did not outgrow the reference
+#: sector (its share rose because the region's total grew slower than the reference's); 2 the
+#: region's total shrank (the share rose partly for that reason); 3 both.
+DLQ_NOTES = (
+    "",
+    "DLQ > 1 from share only: sector growth not above the reference's",
+    "DLQ > 1 in a shrinking region: share up partly because the region's total shrank",
+    "DLQ > 1 from share only: sector growth not above the reference's; region total shrank",
+)
 

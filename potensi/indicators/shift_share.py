@@ -1,5 +1,6 @@
-"""Shift-share analysis (*analisis shift-share*): classic, Esteban-Marquillas, Arcelus and the
-dynamic (Barff-Knight) form, plus the PP x PPW profile quadrants.
+"""Shift-share analysis (*analisis shift-share*): classic, Esteban-Marquillas (with its four-case
+typology and a flag for small bases), the two-term Arcelus split and the dynamic (Barff-Knight)
+form, plus the PP x PPW profile quadrants.
 
 Indonesian names of the classic components: PN (*pertumbuhan nasional/provinsi*, national
 share), PP (*pertumbuhan proporsional*, industry mix), PPW (*pertumbuhan pangsa wilayah*,
@@ -13,18 +14,13 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from potensi.core.validate import (
-    Coded,
-    Prepared,
-    build_panel,
-    check_columns,
-    check_frame,
-    check_period,
-    period_frame,
-    ratio,
-)
+from potensi.core.panel import Coded, Prepared, build_panel, period_frame, ratio
+from potensi.core.validate import check_columns, check_frame, check_period
 
 __all__ = [
+    "EM_MIN_BASE_RATIO",
+    "EM_TYPE_LABELS",
+    "EM_TYPE_RULES",
     "NET_SHIFT_LABELS",
     "PROFILE_LABELS",
     "PROFILE_RULES",
@@ -42,6 +38,21 @@ PROFILE_LABELS = pd.CategoricalDtype(
 PROFILE_RULES = ("PP>0, PPW>0", "PP>0, PPW<=0", "PP<=0, PPW>0", "PP<=0, PPW<=0")
 #: The PB = PP + PPW = 0 line divides the profile plane: above it *progresif*, else *lamban*.
 NET_SHIFT_LABELS = pd.CategoricalDtype(["progresif", "lamban"], ordered=True)
+
+#: The four Esteban-Marquillas cases (Herzog & Olsen 1977, as reported in Indonesian E-M
+#: studies), from the sign of the net competitive effect (:math:`r_{ij} - r_i`) and of the
+#: specialisation :math:`E_{ij} - E^*_{ij}` (LQ of the start year above 1). The allocation
+#: effect is positive in the first and last case.
+EM_TYPE_LABELS = pd.CategoricalDtype(
+    ["keunggulan kompetitif, terspesialisasi", "keunggulan kompetitif, tidak terspesialisasi",
+     "tidak unggul kompetitif, terspesialisasi", "tidak unggul kompetitif, tidak terspesialisasi"],
+    ordered=True,
+)
+EM_TYPE_RULES = ("r_ij>r_i, E>E*", "r_ij>r_i, E<=E*", "r_ij<=r_i, E>E*", "r_ij<=r_i, E<=E*")
+#: Esteban-Marquillas amounts are flagged (``em_flag``) when the actual start-year base is less
+#: than this fraction of the homothetic base (:math:`E_{ij} / E^*_{ij}`, the start-year LQ):
+#: the net competitive effect is then more than 1/0.1 = 10 times the classic competitive effect.
+EM_MIN_BASE_RATIO = 0.1
 
 CLASSIC = ["change", "national_share", "industry_mix", "competitive_effect"]
 
@@ -76,6 +87,7 @@ def _components(e0, e1, r0, r1):
         "em_allocation": em_alloc,
         "arcelus_regional_growth": ar_growth,
         "arcelus_regional_mix": ar_mix,
+        "em_base_ratio": ratio(e0, homothetic),   # E_ij / E*_ij = LQ of the start year
     }
 
 
@@ -115,8 +127,13 @@ def _shift_share_frame(prep: Prepared, start: int, end: int, func: str) -> pd.Da
     i0, i1 = panel.year_index(start, func, "start"), panel.year_index(end, func, "end")
     comp = _components(panel.x[:, i0], panel.x[:, i1], panel.ref[:, i0], panel.ref[:, i1])
     classic_reason, ext_reason = _problems(prep, [i0, i1])
-    return period_frame(panel, start, end, _finish(comp, classic_reason), reason=ext_reason,
-                        reasons=prep.reasons)
+    out = _finish(comp, classic_reason)
+    net, base = out["em_net_competitive"], out["em_base_ratio"]
+    defined = ~(np.isnan(net) | np.isnan(base))
+    case = np.where(net > 0, np.where(base > 1, 0, 1), np.where(base > 1, 2, 3))
+    out["em_flag"] = defined & (base < EM_MIN_BASE_RATIO)
+    out["em_type"] = pd.Categorical.from_codes(np.where(defined, case, -1).reshape(-1), dtype=EM_TYPE_LABELS)
+    return period_frame(panel, start, end, out, reason=ext_reason, reasons=prep.reasons)
 
 
 def shift_share(
@@ -150,8 +167,11 @@ def shift_share(
     pandas.DataFrame
         ``region_code, sector_code, start_year, end_year, change, national_share,
         industry_mix, competitive_effect, net_shift, homothetic_base, em_net_competitive,
-        em_allocation, arcelus_regional_growth, arcelus_regional_mix, price_basis,
-        reference_code, reason`` (miliar rupiah of the start year's prices).
+        em_allocation, arcelus_regional_growth, arcelus_regional_mix, em_base_ratio,
+        em_flag, em_type, price_basis, reference_code, reason`` (amounts in miliar rupiah of
+        the start year's prices). ``em_base_ratio`` is :math:`E_{ij0}/E^*_{ij}`;
+        ``em_flag`` is True where it is below :data:`EM_MIN_BASE_RATIO` (E-M amounts not to be
+        read as amounts); ``em_type`` the four-case typology (:data:`EM_TYPE_LABELS`).
 
     Raises
     ------
@@ -176,8 +196,19 @@ def shift_share(
     Esteban-Marquillas: with the homothetic level :math:`E^*_{ij} = E_{j0} X_{i0}/X_0`,
     PPW = :math:`E^*_{ij}(r_{ij} - r_i)` (net competitive effect) +
     :math:`(E_{ij0} - E^*_{ij})(r_{ij} - r_i)` (allocation effect).
-    Arcelus: PPW = :math:`E_{ij0}(r_j - r)` (regional growth effect) +
-    :math:`E_{ij0}[(r_{ij} - r_j) - (r_i - r)]` (regional industry-mix effect).
+    Since :math:`E_{ij0}/E^*_{ij} = LQ_{ij,0}`, the net competitive effect is
+    :math:`PPW / LQ_{ij,0}`: on a base far below the homothetic one it is a multiple of what
+    actually happened (Bontang mining 2013–2020: 965 → 276 miliar, a net competitive effect of
+    about −15 345 miliar). Rule: ``em_flag`` when :math:`LQ_{ij,0} <` :data:`EM_MIN_BASE_RATIO`
+    (0.1: the E-M amount exceeds ten times the classic PPW); the amounts are kept, flagged,
+    not suppressed. ``em_type``: the four cases of :data:`EM_TYPE_LABELS` from the sign of
+    :math:`r_{ij} - r_i` (competitive advantage; a tie is "not") and of
+    :math:`E_{ij0} - E^*_{ij}` (specialisation, i.e. :math:`LQ_{ij,0} > 1`).
+
+    Arcelus, **two-term form**: PPW = :math:`E_{ij0}(r_j - r)` (regional growth effect) +
+    :math:`E_{ij0}[(r_{ij} - r_j) - (r_i - r)]` (regional industry-mix effect). This is only
+    the split of the competitive effect; Arcelus (1984) also splits the other components
+    (eight terms with the homothetic base), which potensi does not compute.
     Both pairs sum to the classic PPW.
 
     NaN with ``reason``, never 0: missing data in either year, a zero reference total or a
@@ -191,6 +222,9 @@ def shift_share(
     *Papers of the Regional Science Association*, 6, 97-112.
     Esteban-Marquillas, J. M. (1972). A reinterpretation of shift-share analysis.
     *Regional and Urban Economics*, 2(3), 249-255.
+    Herzog, H. W., & Olsen, R. J. (1977). Shift-share analysis revisited: the allocation effect
+    and the stability of regional structure. *Journal of Regional Science*, 17(3), 441-454
+    (the four cases).
     Arcelus, F. J. (1984). An extension of shift-share analysis. *Growth and Change*, 15(1), 3-8.
     Budiharsono, S. (2001). *Teknik Analisis Pembangunan Wilayah Pesisir dan Lautan*.
     Jakarta: Pradnya Paramita (PN, PP, PPW, PB).

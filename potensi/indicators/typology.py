@@ -1,5 +1,10 @@
 """Sectoral Klassen typology (*tipologi Klassen sektoral*): growth x share (Sjafrizal) and the
 LQ x growth variant. Results are keyed by label (an ordered Categorical), not by quadrant number.
+
+Both variants compare the sector's growth in the region with the growth of the *same sector in
+the reference* (:math:`g_{ij}` against :math:`g_i`), as the literature does. Until issue #10 the
+``"lq"`` variant compared with the region's own total growth :math:`g_j`; that benchmark is gone
+(``region_growth_pct`` is still reported).
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from potensi.core.validate import Coded, Prepared, build_panel, check_choice, check_period, period_frame, ratio
+from potensi.core.panel import Coded, Prepared, build_panel, period_frame, ratio
+from potensi.core.validate import check_choice, check_period
 from potensi.indicators.location_quotient import _constant, _growth_factor, _growth_problems, _mean_lq
 
 __all__ = ["KLASSEN_SECTOR_LABELS", "KLASSEN_SECTOR_RULES", "klassen_sector"]
@@ -22,7 +28,7 @@ KLASSEN_SECTOR_LABELS = pd.CategoricalDtype(
 #: The rule of each label, per variant (a tie counts as "not above").
 KLASSEN_SECTOR_RULES = {
     "share": ("g_ij>g_i, s_ij>s_i", "g_ij<=g_i, s_ij>s_i", "g_ij>g_i, s_ij<=s_i", "g_ij<=g_i, s_ij<=s_i"),
-    "lq": ("g_ij>g_j, LQ>1", "g_ij<=g_j, LQ>1", "g_ij>g_j, LQ<=1", "g_ij<=g_j, LQ<=1"),
+    "lq": ("g_ij>g_i, LQ>1", "g_ij<=g_i, LQ>1", "g_ij>g_i, LQ<=1", "g_ij<=g_i, LQ<=1"),
 }
 
 
@@ -49,8 +55,8 @@ def klassen_sector(
     variant
         ``"share"`` (default, Sjafrizal): the sector's growth in the region against its
         growth in the reference, and its share in the region against its share in the
-        reference. ``"lq"``: the sector's growth against the growth of the region's whole
-        economy, and the mean LQ against 1.
+        reference. ``"lq"``: the same growth comparison (sector in the region against the
+        same sector in the reference), and the mean LQ against 1.
     Other parameters as in :func:`potensi.location_quotient`.
 
     Returns
@@ -76,9 +82,11 @@ def klassen_sector(
 
     with :math:`g_{ij}` the sector's growth in the region, :math:`g_i` in the reference,
     :math:`s_{ij} = x_{ij}/x_j` and :math:`s_i = X_i/X` the shares. In the ``"lq"`` variant
-    the rows compare :math:`g_{ij}` with the region's total growth :math:`g_j` and the columns
-    :math:`\overline{LQ}_{ij}` with 1. (Within one year :math:`s_{ij} > s_i` is the same as
-    LQ > 1; the variants differ in the growth benchmark.)
+    the rows are the same (:math:`g_{ij}` against the reference growth :math:`g_i`) and the
+    columns compare :math:`\overline{LQ}_{ij}` with 1. Within one year :math:`s_{ij} > s_i` is
+    the same as LQ > 1, so the variants differ only in averaging (mean of the annual shares
+    against mean of the annual LQs) and rarely disagree. ``region_growth_pct`` (:math:`g_j`) is
+    reported for reading, not used in either rule.
 
     The numeric columns are NaN only where they are undefined themselves; the class is
     missing with ``reason`` where a growth rate is undefined (zero base, missing year) or a
@@ -87,8 +95,7 @@ def klassen_sector(
     References
     ----------
     Sjafrizal (2008). *Ekonomi Regional: Teori dan Aplikasi*. Padang: Baduose Media
-    (tipologi Klassen sektoral). Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah*.
-    Jakarta: Erlangga.
+    (tipologi Klassen sektoral).
 
     Examples
     --------
@@ -134,7 +141,7 @@ def _klassen_classes(parts: dict, variant: str) -> tuple[pd.Categorical, Coded]:
     if variant == "share":
         fast, high = parts["g_ij"] > parts["g_i"], parts["s_ij"] > parts["s_i"]
     else:
-        fast, high = parts["g_ij"] > parts["g_j"], parts["lq"] > 1
+        fast, high = parts["g_ij"] > parts["g_i"], parts["lq"] > 1  # reference growth, as in the literature
     quadrant = np.where(high, np.where(fast, 0, 1), np.where(fast, 2, 3))
     bad = parts["reason"] != 0
     cat = pd.Categorical.from_codes(np.where(bad, -1, quadrant).reshape(-1), dtype=KLASSEN_SECTOR_LABELS)

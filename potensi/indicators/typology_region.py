@@ -15,11 +15,16 @@ IV        :math:`y_i < y`       :math:`r_i < r`       daerah relatif tertinggal
 
 Ties go to the upper side (documented choice: equality is "not below").
 
+A region within ±5 % of a threshold (:data:`KNIFE_EDGE_MARGIN`: per capita within 5 % of the
+reference per capita, or growth within 5 % of the reference growth, relative to :math:`|r|`)
+is flagged ``knife_edge``: a small revision of PDRB or population could move it to the next
+quadrant (Paser, Kalimantan Timur 2013–2020, is *relatif tertinggal* on a margin of 0.09 %).
+
 References
 ----------
 Klassen, L. H. (1965). *Area Economic and Social Redevelopment*. Paris: OECD. Sjafrizal (1997).
 Pertumbuhan ekonomi dan ketimpangan regional wilayah Indonesia bagian barat. *Prisma* 3,
-27–38. Kuncoro, M. (2004). *Otonomi dan Pembangunan Daerah*. Jakarta: Erlangga.
+27–38.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from potensi.core.validate import require_columns
 from potensi.data.population import per_capita as _per_capita
 
 __all__ = [
+    "KNIFE_EDGE_MARGIN",
     "KLASSEN_REGION_LABELS",
     "klassen_region",
     "klassen_region_from_pdrb",
@@ -47,6 +53,8 @@ KLASSEN_REGION_LABELS = pd.CategoricalDtype(
     ordered=True,
 )
 AGGREGATE = "aggregate"
+#: Relative distance to a threshold under which a classification is flagged ``knife_edge``.
+KNIFE_EDGE_MARGIN = 0.05
 
 
 
@@ -116,6 +124,7 @@ def klassen_region(
     per_capita: str = "per_capita",
     growth: str = "growth",
     region: str = "region_code",
+    margin: float = KNIFE_EDGE_MARGIN,
 ) -> pd.DataFrame:
     """Klassen quadrant of each region against the ``reference`` row of the same table.
 
@@ -125,17 +134,26 @@ def klassen_region(
         One row per region (reference included) with per-capita PDRB and growth.
     reference
         Region code of the reference row (the province, or ``"0000"`` Indonesia).
+    margin
+        Relative distance to a threshold under which ``knife_edge`` is True (default
+        :data:`KNIFE_EDGE_MARGIN` = 0.05, i.e. ±5 %).
 
     Returns
     -------
     pandas.DataFrame
         The rows other than the reference, with ``reference_code, reference_per_capita,
-        reference_growth, quadrant`` (1–4, Int64) and ``klassen`` (ordered categorical
-        :data:`KLASSEN_REGION_LABELS`) added; NaN input gives a missing label and a ``reason``.
+        reference_growth, quadrant`` (1–4, Int64), ``klassen`` (ordered categorical
+        :data:`KLASSEN_REGION_LABELS`), ``per_capita_margin_pct`` (:math:`100 (y_i/y - 1)`),
+        ``growth_margin_pp`` (:math:`r_i - r`, percentage points) and ``knife_edge`` added;
+        NaN input gives a missing label and a ``reason``.
 
     Notes
     -----
     .. math:: \\text{quadrant} = 1 + 2 \\cdot [y_i < y] + [r_i < r]
+
+    ``knife_edge`` = :math:`|y_i / y - 1| < m` or :math:`|r_i - r| < m |r|` with
+    :math:`m` = ``margin``: the class would change with a move of less than 5 % of the
+    threshold on either axis. False where the class is missing.
 
     Examples
     --------
@@ -161,6 +179,10 @@ def klassen_region(
     out["quadrant"] = pd.array(np.where(valid, quadrant, 0), dtype="Int64")
     out.loc[~valid, "quadrant"] = pd.NA
     out["klassen"] = pd.Categorical.from_codes(np.where(valid, quadrant - 1, -1), dtype=KLASSEN_REGION_LABELS)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_capita_margin_pct"] = 100 * (yi / y - 1)
+    out["growth_margin_pp"] = ri - r
+    out["knife_edge"] = valid & ((np.abs(yi / y - 1) < margin) | (np.abs(ri - r) < margin * abs(r)))
     note = np.where(np.isnan(y) | np.isnan(r), f"unclassified: reference {reference} lacks per capita or growth",
                     "unclassified: per capita or growth missing")
     prior = out["reason"].fillna("").astype(str).to_numpy() if "reason" in out else np.full(len(out), "")
@@ -180,6 +202,7 @@ def klassen_region_from_pdrb(
     region: str = "region_code",
     year: str = "year",
     value: str = "value",
+    margin: float = KNIFE_EDGE_MARGIN,
 ) -> pd.DataFrame:
     """Regional Klassen typology from total PDRB ADHK and a population series.
 
@@ -203,7 +226,9 @@ def klassen_region_from_pdrb(
     pandas.DataFrame
         ``region_code, start_year, end_year, per_capita_year, per_capita`` (juta rupiah per
         jiwa), ``growth`` (% per year), ``population_source, reference_code,
-        reference_per_capita, reference_growth, quadrant, klassen, reason``.
+        reference_per_capita, reference_growth, quadrant, klassen, reason,
+        per_capita_margin_pct, growth_margin_pp, knife_edge`` (see :func:`klassen_region`;
+        ``margin`` as there).
 
     Notes
     -----
@@ -252,12 +277,13 @@ def klassen_region_from_pdrb(
     ind = ind.drop(columns="reason_pc")
     if ref_row is not None:
         ind = pd.concat([ind, ref_row], ignore_index=True)
-    out = klassen_region(ind, reference=reference)
+    out = klassen_region(ind, reference=reference, margin=margin)
     out["per_capita_year"] = pcy
     out["start_year"], out["end_year"] = int(start), int(end)
     if ref_note:
         out["reason"] = np.where(out["reason"] != "", out["reason"] + "; " + ref_note, ref_note)
     out["population_source"] = out["population_source"].fillna("").astype(str)
     cols = ["region_code", "start_year", "end_year", "per_capita_year", "per_capita", "growth", "population_source",
-            "reference_code", "reference_per_capita", "reference_growth", "quadrant", "klassen", "reason"]
+            "reference_code", "reference_per_capita", "reference_growth", "quadrant", "klassen", "reason",
+            "per_capita_margin_pct", "growth_margin_pp", "knife_edge"]
     return out[cols].sort_values(["klassen", "region_code"]).reset_index(drop=True)

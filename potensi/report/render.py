@@ -253,9 +253,9 @@ def _province_key(code: str) -> str:
     return code[:2]
 
 
-def render_province(province: str | int, *, start_year: int = 2013, end_year: int = 2020,
+def render_province(province: str | int, *, start_year: int = 2013, end_year: int | None = None,
                     reference: str = "published", excluded_sectors: Iterable[str] = (),
-                    population_source: str = "dukcapil", out_root: Path = REPORTS,
+                    population_source: str | None = None, out_root: Path = REPORTS,
                     timeout: int = CELL_TIMEOUT, template: Path = PROVINCE_TEMPLATE) -> RenderResult:
     """Render the report of one province into ``out_root/<kode>/``; never raises for a bad run.
 
@@ -265,6 +265,14 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     from potensi.data.regions import province_code, region_name
 
     code = province_code(province)
+    from potensi.data.population import covering_source
+    from potensi.data.store import latest_year, province_pdrb
+    from potensi.study.province import PRICE_BASIS, analysis_window
+
+    if end_year is None:  # the latest year with kab/kota data, else the province's (from the data)
+        end_year = latest_year(province_pdrb(code, price_basis=PRICE_BASIS), code)
+    if population_source is None:
+        population_source = covering_source(int(start_year), int(end_year))
     params = {
         "province_code": _province_key(code),
         "start_year": int(start_year),
@@ -273,9 +281,6 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "excluded_sectors": list(excluded_sectors),
         "population_source": str(population_source),
     }
-    from potensi.data.store import province_pdrb
-    from potensi.study.province import PRICE_BASIS, analysis_window
-
     try:  # the title names the years the report actually covers
         start, end, _ = analysis_window(province_pdrb(code, price_basis=PRICE_BASIS), code,
                                         int(start_year), int(end_year))
@@ -285,10 +290,15 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     return _render(_province_key(code), title, Path(template), params, Path(out_root), timeout)
 
 
-def render_national(*, start_year: int = 2013, end_year: int = 2020, excluded_sectors: Iterable[str] = (),
+def render_national(*, start_year: int = 2013, end_year: int | None = None, excluded_sectors: Iterable[str] = (),
                     out_root: Path = REPORTS, timeout: int = CELL_TIMEOUT,
                     template: Path = NATIONAL_TEMPLATE) -> RenderResult:
     """Render the national summary (all provinces against Indonesia) into ``out_root/nasional/``."""
+    if end_year is None:  # the latest year of Indonesia's 17 sectors
+        from potensi.data.store import current_boundaries, load_table
+
+        pdrb = current_boundaries(load_table("pdrb"))
+        end_year = int(pdrb.loc[pdrb["region_code"] == "0000", "year"].max())
     params = {"start_year": int(start_year), "end_year": int(end_year), "excluded_sectors": list(excluded_sectors)}
     title = f"Ringkasan Nasional: Provinsi terhadap Indonesia {start_year}–{end_year}"
     return _render(NATIONAL_DIR, title, Path(template), params, Path(out_root), timeout)
@@ -303,10 +313,10 @@ class BatchConfig:
 
     provinces: list[str] | str = "all"
     start_year: int = 2013
-    end_year: int = 2020
+    end_year: int | None = None  # None: each province's latest year with data
     reference: str = "published"
     excluded_sectors: list[str] = field(default_factory=list)
-    population_source: str = "dukcapil"
+    population_source: str | None = None  # None: the source covering the end year
     national: bool = True
     jobs: int = 2
     timeout: int = CELL_TIMEOUT

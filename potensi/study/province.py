@@ -20,9 +20,10 @@ import pandas as pd
 
 from potensi import __version__
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW, ROOT
+from potensi.data.population import covering_source
 from potensi.data.regions import members, province_code, provinces, region_catalog
 from potensi.data.sectors import SECTOR_CODES, SECTORS
-from potensi.data.store import load_table, province_pdrb
+from potensi.data.store import current_boundaries, latest_year, load_table, province_pdrb
 from potensi.report.formatting import angka, daftar, report_view, tabel
 from potensi.study.regional_tables import national_tables, regional_tables
 from potensi.study.sector_tables import sector_tables
@@ -43,6 +44,10 @@ NATIONAL = "0000"
 PRICE_BASIS = "ADHK2010"
 REFERENCES = ("published", "sum")
 POPULATION_SOURCES = ("dukcapil", "bps")
+#: First year of the default window: the first year of the kab/kota series on today's boundaries
+#: (2010–2012 are printed on older boundaries for several parents; ask for them explicitly).
+#: The default last year is computed from the data (:func:`potensi.data.store.latest_year`).
+DEFAULT_START = 2013
 
 
 # --------------------------------------------------------------------------------------------
@@ -318,8 +323,12 @@ def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year
 
 def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: int, end: int,
                               excluded_sectors: Iterable[str] = (), reference: str = "published",
-                              population_source: str = "dukcapil") -> dict[str, pd.DataFrame]:
+                              population_source: str | None = None) -> dict[str, pd.DataFrame]:
     """Every indicator table of the kab/kota of one province (sector and regional).
+
+    ``population_source=None`` takes the source covering the window's end
+    (:func:`potensi.data.population.covering_source`); the tables' ``population_source`` columns
+    and ``attrs["population_source"]`` of the result's tables say which.
 
     The sector tables of :func:`potensi.study.sector_tables.sector_tables` (kab/kota against the province)
     and the regional tables of :func:`potensi.study.regional_tables.regional_tables` (with the
@@ -327,10 +336,12 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
     both call this, so the CSV files and the report show the same numbers.
     """
     code = province_code
+    if population_source is None:
+        population_source = covering_source(start, end)
     kab = set(members(code)["region_code"]) & set(pdrb["region_code"])
     if not kab:
         raise ValueError(f"province_indicator_tables: province {code} has no kab/kota PDRB by sector in the data "
-                         "(BPS kab/kota figures by sector cover 2013–2020 for the 34 provinces of the old "
+                         "(BPS kab/kota figures by sector cover 2010–2022 for the 34 provinces of the old "
                          "boundaries); its province-level report is still available")
     st = sector_tables(pdrb, reference_code=code, regions=sorted(kab), start=start, end=end,
                        excluded_sectors=excluded_sectors, reference=reference, price_basis=PRICE_BASIS)
@@ -340,9 +351,10 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
     return {**st, **rt}
 
 
-def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_year: int = 2020,
+def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_START, end_year: int | None = None,
                      reference: str = "published", excluded_sectors: Iterable[str] = (),
-                     population_source: str = "dukcapil") -> ProvinceAnalysis:
+                     population_source: str | None = None,
+                     include_old_boundaries: bool = False) -> ProvinceAnalysis:
     """Compute every table of the province report.
 
     Parameters
@@ -351,12 +363,18 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
         ``"64"`` or ``"6400"``; an unknown code raises ``ValueError`` listing the valid codes.
     start_year, end_year
         Analysis window; narrowed to the years with data (the narrowing is stated in ``gaps``).
+        ``end_year=None`` (default): the latest year with kab/kota PDRB by sector, else the
+        province's latest year (:func:`potensi.data.store.latest_year`).
     reference
         ``"published"`` (the province as BPS publishes it) or ``"sum"`` (Σ kab/kota).
     excluded_sectors
         Sector codes left out of the indicators (e.g. ``["B"]`` for mining).
     population_source
-        ``"dukcapil"`` or ``"bps"``, for per-capita indicators.
+        ``"dukcapil"`` or ``"bps"``, for per-capita indicators; ``None`` (default): the source
+        covering the window's end (:func:`potensi.data.population.covering_source`).
+    include_old_boundaries
+        Keep region-years printed on older boundaries (``boundary`` = "lama", e.g. SIMREG 2010–2012
+        parents that include regions created later); left out by default.
 
     Returns
     -------
@@ -369,7 +387,12 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
     """
     func = "analyse_province"
     code = province_code(province_code_)
+    pdrb = province_pdrb(code, price_basis=PRICE_BASIS, include_old_boundaries=include_old_boundaries)
+    if end_year is None:
+        end_year = latest_year(pdrb, code)
     start_req, end_req = _check_years(func, start_year, end_year)
+    if population_source is None:
+        population_source = covering_source(start_req, end_req)
     if reference not in REFERENCES:
         raise ValueError(f"{func}: reference={reference!r}; expected one of {list(REFERENCES)}")
     excluded = _check_sectors(func, excluded_sectors)
@@ -377,7 +400,6 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
     name = str(cat.loc[code, "region_name"])
     gaps: list[str] = []
 
-    pdrb = province_pdrb(code, price_basis=PRICE_BASIS)
     kab = set(members(code)["region_code"])
     start, end, window_gap = analysis_window(pdrb, code, start_req, end_req)
     gaps += window_gap
@@ -392,7 +414,7 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
         what = ("tidak ada angka PDRB kab/kota menurut lapangan usaha"
                 if not member_years else f"PDRB kab/kota hanya tersedia untuk {member_years[0]}–{member_years[-1]}")
         gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (BPS menerbitkan PDRB kab/kota × 17 "
-                    "lapangan usaha hanya untuk 2013–2020, untuk 34 provinsi lama); bagian tingkat kab/kota "
+                    "lapangan usaha untuk 2010–2022, untuk 34 provinsi lama); bagian tingkat kab/kota "
                     "(LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
     nat_years = set(pdrb.loc[pdrb["region_code"] == NATIONAL, "year"])
     has_national = start in nat_years and end in nat_years
@@ -424,7 +446,7 @@ def analyse_province(province_code_: str | int, *, start_year: int = 2013, end_y
                            excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
-    quality = _quality(code, name, pdrb, kab, start, end)
+    quality = _quality(code, name, pdrb, kab, start, end, include_old_boundaries=include_old_boundaries)
     return ProvinceAnalysis(
         province_code=code, province_name=name, start_year=start, end_year=end,
         requested_years=(start_req, end_req), reference=reference, excluded_sectors=excluded,
@@ -458,14 +480,55 @@ def _named(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int, end: int) -> dict[str, pd.DataFrame]:
+def _derived_cells(pdrb: pd.DataFrame) -> pd.DataFrame:
+    """Derived figures (``status`` "turunan", e.g. E = TOTAL − Σ16 for 2021–2022) used, per region and year."""
+    d = pdrb[pdrb["status"] == "turunan"]
+    return (d.groupby(["region_code", "region_name", "year", "sector_code", "source_id"], observed=True,
+                      as_index=False)
+            .agg(angka=("value", "size"), nilai=("value", "sum"), provisional=("provisional", "any")))
+
+
+def _vintage_breaks(pdrb: pd.DataFrame) -> pd.DataFrame:
+    """Where the source (download/vintage) of a level's published sectors changes between two years.
+
+    One row per level and pair of consecutive years: ``source_before``/``source_after``, the number
+    of regions, and whether the later year is provisional (SIMREG 2021–2022 after the 2013–2020
+    pivot: another download, 2022 angka sementara). Derived figures are left out (own table).
+    """
+    d = pdrb[pdrb["status"] != "turunan"]
+    main = (d.groupby(["level", "region_code", "year"], observed=True)
+            .agg(source_id=("source_id", lambda s: s.mode().iloc[0]), provisional=("provisional", "any"))
+            .reset_index().sort_values(["region_code", "year"]))
+    main["source_before"] = main.groupby("region_code")["source_id"].shift()
+    main["year_before"] = main.groupby("region_code")["year"].shift()
+    brk = main[main["source_before"].notna() & (main["source_before"] != main["source_id"])]
+    out = (brk.groupby(["level", "year_before", "year", "source_before", "source_id"], observed=True, as_index=False)
+           .agg(regions=("region_code", "nunique"), provisional_after=("provisional", "any")))
+    out = out.rename(columns={"year": "year_after", "source_id": "source_after"})
+    out["level"] = out["level"].astype(str)
+    out["year_before"] = out["year_before"].astype("int64")
+    return out[["level", "year_before", "year_after", "source_before", "source_after", "regions",
+                "provisional_after"]].reset_index(drop=True)
+
+
+def _boundary_years(regions: set[str], start: int, end: int, include_old_boundaries: bool) -> pd.DataFrame:
+    """Region-years of the province on older boundaries or removed by the compiler (table ``boundaries``)."""
+    b = load_table("boundaries")
+    b = b[b["region_code"].isin(regions)].copy()
+    b["in_window"] = b["year"].between(start, end)
+    b["used"] = include_old_boundaries & (b["kind"] == "batas lama") & b["in_window"]
+    return _named(b.reset_index(drop=True))
+
+
+def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int, end: int, *,
+             include_old_boundaries: bool = False) -> dict[str, pd.DataFrame]:
     regions = {code} | kab
     disc = load_table("discrepancy")
     disc = disc[(disc["region_code"] == code) & (disc["price_basis"] == PRICE_BASIS)]
     excl = load_table("excluded")
     excl = excl[excl["region_code"].isin(regions)]
     excl = excl[["region_code", "year", "sector_code", "price_basis", "value", "source_id", "reason"]]
-    prov = pdrb[pdrb["provisional"]]
+    prov = pdrb[pdrb["provisional"] & (pdrb["status"] != "turunan")]  # derived ones: angka_turunan
     provisional = (prov.groupby(["region_code", "region_name", "year", "status"], observed=True, as_index=False)
                    .size().rename(columns={"size": "angka"}))
     sources = (pdrb.groupby(["level", "source_id"], observed=True, as_index=False)
@@ -492,6 +555,9 @@ def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int
         "sumber": sources,
         "kekosongan": missing,
         "tumpang_tindih": load_table("overlaps"),
+        "angka_turunan": _derived_cells(pdrb),
+        "jeda_vintage": _vintage_breaks(pdrb),
+        "batas_wilayah": _boundary_years(regions, start, end, include_old_boundaries),
     }
 
 
@@ -521,19 +587,25 @@ class NationalAnalysis:
     table = ProvinceAnalysis.table
 
 
-def analyse_national(*, start_year: int = 2013, end_year: int = 2020, excluded_sectors: Iterable[str] = (),
-                     population_source: str = "dukcapil") -> NationalAnalysis:
+def analyse_national(*, start_year: int = DEFAULT_START, end_year: int | None = None,
+                     excluded_sectors: Iterable[str] = (), population_source: str = "dukcapil",
+                     include_old_boundaries: bool = False) -> NationalAnalysis:
     """Provinces against Indonesia: LQ, Klassen of provinces, Theil between/within islands, convergence.
 
     Uses the provinces with 17-sector data in both ``start_year`` and ``end_year`` (the 34
-    provinces of the old boundaries for 2013–2020).
+    provinces of the old boundaries for 2013–2020). ``end_year=None`` (default): the latest year of
+    Indonesia's 17 sectors (2020; the SIMREG 2021–2022 national row lacks sector E). Region-years on
+    older boundaries are left out unless ``include_old_boundaries=True``.
     """
     func = "analyse_national"
+    pdrb = current_boundaries(load_table("pdrb"), include_old_boundaries=include_old_boundaries)
+    pdrb = pdrb[pdrb["price_basis"] == PRICE_BASIS]
+    if end_year is None:
+        end_year = int(pdrb.loc[pdrb["region_code"] == NATIONAL, "year"].max())
     start, end = _check_years(func, start_year, end_year)
     excluded = _check_sectors(func, excluded_sectors)
     cat = region_catalog()
-    pdrb = load_table("pdrb")
-    pdrb = pdrb[(pdrb["price_basis"] == PRICE_BASIS) & pdrb["year"].between(start, end)]
+    pdrb = pdrb[pdrb["year"].between(start, end)]
     provs = set(cat.loc[cat["level"] == "provinsi", "region_code"])
     have = pdrb[pdrb["region_code"].isin(provs)].groupby("region_code")["year"].agg(["min", "max"])
     chosen = sorted(have.index[(have["min"] == start) & (have["max"] == end)])

@@ -22,8 +22,8 @@ from potensi.data.population import BREAK_YEAR, POPULATION_SOURCES, per_capita, 
 from potensi.data.regions import members as _members
 from potensi.data.regions import province_code as _province_code
 from potensi.data.regions import region_catalog
-from potensi.indicators.convergence import beta_convergence, sigma_convergence
-from potensi.indicators.inequality import GINI_THRESHOLDS, WILLIAMSON_THRESHOLDS, inequality_table, theil_decomposition
+from potensi.indicators.convergence import BETA_MIN_YEARS, beta_convergence, sigma_convergence
+from potensi.indicators.inequality import GINI_NO_CLASS, WILLIAMSON_THRESHOLDS, inequality_table, theil_decomposition
 from potensi.indicators.interaction import complementarity, gravity_interaction
 from potensi.indicators.specialisation import specialisation
 from potensi.indicators.typology_region import klassen_region, klassen_region_from_pdrb, regional_growth
@@ -36,6 +36,10 @@ BREAK_NOTE = (f"population series break {BREAK_YEAR - 1}/{BREAK_YEAR}: BPS-deriv
               f"{BREAK_YEAR}; values are comparable only within a segment")
 #: Population label of province figures derived from BPS per capita: PDRB ADHK / per kapita ADHK.
 BPS_IMPLIED = "bps_implied"
+#: Scope suffix of the rows recomputed without sector B. 17 sectors cannot separate oil and gas
+#: from coal, so this is "tanpa pertambangan", never "tanpa migas".
+WITHOUT_MINING = "tanpa pertambangan"
+MINING_NOTE = "sector B (mining and quarrying) removed from PDRB per capita"
 
 
 def _totals(pdrb: pd.DataFrame, regions, years) -> pd.DataFrame:
@@ -88,7 +92,7 @@ def regional_tables(
     interaction_year: int | None = None,
     rule: UnggulanRule = UNGGULAN_RULE,
     williamson_thresholds=WILLIAMSON_THRESHOLDS,
-    gini_thresholds=GINI_THRESHOLDS,
+    gini_thresholds=None,
     national: dict[str, pd.DataFrame] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Regional indicators of the kab/kota of one province, as the tables of ``potensi indicators``.
@@ -131,8 +135,15 @@ def regional_tables(
           the province), plus ``reference_code``.
         * ``inequality``: ``scope, year, population_source, index, value, n_regions, class,
           note, reason``.
+          Scope ``kabupaten/kota <code>, tanpa pertambangan`` repeats the Williamson rows with
+          sector B removed from PDRB per capita (when the kab/kota have sector B). Gini rows carry
+          no class (:data:`potensi.indicators.inequality.GINI_NO_CLASS` in ``note``).
         * ``convergence``: ``scope, method, year, start_year, end_year, statistic, value,
-          std_error, n_regions, population_source, note``.
+          std_error, n_regions, population_source, cov_type, note``; β only over windows of at
+          least :data:`potensi.indicators.convergence.BETA_MIN_YEARS` years (a shorter segment
+          gets one ``beta`` row with NaN and the reason in ``note``), with the mean growth of
+          the richest and poorest quarter (``rich_growth_pct``, ``poor_growth_pct``) and the
+          ``pattern`` in ``note``; scope ``…, tanpa pertambangan`` repeats β without sector B.
         * ``interaction``: see :func:`potensi.indicators.interaction.gravity_interaction`, plus ``year``.
         * ``sektor_unggulan``: see :func:`potensi.conclusions.synthesis.sektor_unggulan`.
         * ``cooperation``: see :func:`potensi.conclusions.synthesis.cooperation_opportunities`.
@@ -188,14 +199,34 @@ def regional_tables(
                                 williamson_thresholds=williamson_thresholds, gini_thresholds=gini_thresholds)
         ineq.insert(0, "scope", scope)
         ineq["note"] = BREAK_NOTE if data["population_source"].nunique() > 1 else ""
-        frames = [ineq]
+        frames = [_gini_note(ineq)]
+        # Williamson without mining (sector B out of PDRB per capita), a separate scope
+        has_b = "B" in set(kab_sectors["sector_code"])
+        if has_b:
+            nb_totals = _totals(adhk[adhk["sector_code"] != "B"], kab + [code], have_years)
+            nb_data = nb_totals[nb_totals["region_code"].isin(kab)].merge(
+                pop[["region_code", "year", "population", "population_source"]], on=["region_code", "year"], how="left")
+            nb_pc = per_capita(nb_totals[nb_totals["region_code"] == code], pop_ref[pop_ref["region_code"] == code])
+            nb_mean = nb_pc.set_index(["population_source", "year"])["per_capita"] / 1000
+            nb = inequality_table(nb_data, by=["population_source", "year"], mean=nb_mean,
+                                  williamson_thresholds=williamson_thresholds)
+            nb = nb[nb["index"].astype(str).str.startswith("williamson")]
+            nb.insert(0, "scope", f"{scope}, {WITHOUT_MINING}")
+            nb["note"] = (MINING_NOTE + ("; " + BREAK_NOTE if nb_data["population_source"].nunique() > 1 else ""))
+            frames.append(nb)
         if national is not None and "inequality" in national:
             frames.append(national["inequality"])
         out["inequality"] = pd.concat(frames, ignore_index=True)[
             ["scope", "year", "population_source", "index", "value", "n_regions", "class", "note", "reason"]]
         # convergence: sigma per year, beta within each population segment
         pc = per_capita(kab_tot, pop)
-        out["convergence"] = _convergence_long(pc, scope)
+        conv = _convergence_long(pc, scope)
+        if has_b:
+            nb_pc_kab = per_capita(nb_totals[nb_totals["region_code"].isin(kab)], pop)
+            nb_conv = _convergence_long(nb_pc_kab, f"{scope}, {WITHOUT_MINING}")
+            if len(nb_conv):
+                conv = pd.concat([conv, nb_conv[nb_conv["method"] == "beta"]], ignore_index=True)
+        out["convergence"] = conv
     else:
         for name in ("klassen_region", "inequality", "convergence"):
             out[name] = pd.DataFrame()
@@ -244,19 +275,20 @@ def _convergence_long(pc: pd.DataFrame, scope: str) -> pd.DataFrame:
         for stat in ("sigma", "cv"):
             rows.append({"method": "sigma", "year": r.year, "start_year": np.nan, "end_year": np.nan,
                          "statistic": stat, "value": getattr(r, stat), "std_error": np.nan,
-                         "n_regions": r.n_regions, "population_source": r.population_source, "note": r.reason})
+                         "n_regions": r.n_regions, "population_source": r.population_source, "cov_type": "",
+                         "note": r.reason})
     for src, ys in source_segments(pc.loc[pc["per_capita"].notna(), "year"]).items():
         if len(ys) < 2:
             continue
-        seg = pc[pc["population_source"] == src]
-        b = beta_convergence(seg, start=min(ys), end=max(ys)).iloc[0]
-        for stat, se in (("beta", "std_error"), ("alpha", None), ("speed", "speed_std_error"), ("half_life", None),
-                         ("p_value", None), ("r_squared", None)):
+        if max(ys) - min(ys) + 1 < BETA_MIN_YEARS:
             rows.append({"method": "beta", "year": np.nan, "start_year": min(ys), "end_year": max(ys),
-                         "statistic": stat, "value": b[stat], "std_error": b[se] if se else np.nan,
-                         "n_regions": b["n_regions"], "population_source": src,
-                         "note": f"OLS, {b['cov_type']} robust SE; converging={b['converging']}"
-                                 + (f"; {b['reason']}" if b["reason"] else "")})
+                         "statistic": "beta", "value": np.nan, "std_error": np.nan, "n_regions": np.nan,
+                         "population_source": src, "cov_type": "",
+                         "note": f"not estimated: {max(ys) - min(ys) + 1} years with one population source, "
+                                 f"fewer than {BETA_MIN_YEARS}"})
+            continue
+        seg = pc[pc["population_source"] == src]
+        rows += _beta_rows(beta_convergence(seg, start=min(ys), end=max(ys)).iloc[0], src)
     out = pd.DataFrame(rows)
     if out.empty:
         return out
@@ -264,6 +296,30 @@ def _convergence_long(pc: pd.DataFrame, scope: str) -> pd.DataFrame:
     for col in ("year", "start_year", "end_year"):
         out[col] = out[col].astype("Int64")
     return out
+
+
+def _beta_rows(b: pd.Series, src: str) -> list[dict]:
+    """Long rows of one :func:`beta_convergence` result (with who moved: richest and poorest quarter)."""
+    note = (f"OLS, {b['cov_type']} robust SE; converging={b['converging']}; n = {b['n_regions']}; "
+            f"pattern: {b['pattern']}" + (f"; {b['reason']}" if b["reason"] else ""))
+    rows = []
+    for stat, se in (("beta", "std_error"), ("alpha", None), ("speed", "speed_std_error"), ("half_life", None),
+                     ("p_value", None), ("r_squared", None), ("rich_growth_pct", None), ("poor_growth_pct", None)):
+        extra = {"rich_growth_pct": f"; regions {b['rich_regions']}",
+                 "poor_growth_pct": f"; regions {b['poor_regions']}"}.get(stat, "")
+        rows.append({"method": "beta", "year": np.nan, "start_year": int(b["start_year"]),
+                     "end_year": int(b["end_year"]), "statistic": stat, "value": b[stat],
+                     "std_error": b[se] if se else np.nan, "n_regions": b["n_regions"], "population_source": src,
+                     "cov_type": b["cov_type"], "note": note + extra})
+    return rows
+
+
+def _gini_note(frame: pd.DataFrame) -> pd.DataFrame:
+    """Say on the Gini rows without a class why they have none."""
+    gini = frame["index"].astype(str).str.startswith("gini") & (frame["class"] == "")
+    note = frame["note"].astype(str)
+    frame["note"] = np.where(gini, np.where(note != "", note + "; " + GINI_NO_CLASS, GINI_NO_CLASS), note)
+    return frame
 
 
 def national_tables(
@@ -321,7 +377,7 @@ def national_tables(
     ineq = inequality_table(provs, by=["population_source", "year"], group="island")
     ineq.insert(0, "scope", "provinsi")
     ineq["note"] = "between/within: islands (Sumatera, Jawa, Bali-Nusa Tenggara, Kalimantan, Sulawesi, Maluku-Papua)"
-    frames.append(ineq)
+    frames.append(_gini_note(ineq))
     theil_islands = theil_decomposition(provs, group="island", by=["year"])
     if pdrb is not None and population is not None:
         kab = cat[cat["level"].isin(["kabupaten", "kota"])][["region_code", "parent_code"]]
@@ -336,21 +392,17 @@ def national_tables(
             k_ineq = inequality_table(kd, by=["population_source", "year"], group="parent_code")
             k_ineq.insert(0, "scope", "kabupaten/kota Indonesia")
             k_ineq["note"] = ("between/within: provinces; kab/kota without population left out; " + BREAK_NOTE)
-            frames.append(k_ineq)
+            frames.append(_gini_note(k_ineq))
     inequality = pd.concat(frames, ignore_index=True)[
         ["scope", "year", "population_source", "index", "value", "n_regions", "class", "note", "reason"]]
     conv = _convergence_long(provs[["region_code", "year", "per_capita", "population_source"]], "provinsi")
     if len(conv):
         # one BPS series: a single beta over the whole period, not per population segment
         conv = conv[conv["method"] == "sigma"]
-        b = beta_convergence(provs, start=int(start), end=int(end)).iloc[0]
-        rows = [{"scope": "provinsi", "method": "beta", "year": pd.NA, "start_year": int(start), "end_year": int(end),
-                 "statistic": stat, "value": b[stat], "std_error": b[se] if se else np.nan,
-                 "n_regions": b["n_regions"], "population_source": BPS_IMPLIED,
-                 "note": f"OLS, {b['cov_type']} robust SE; converging={b['converging']}"}
-                for stat, se in (("beta", "std_error"), ("alpha", None), ("speed", "speed_std_error"),
-                                 ("half_life", None), ("p_value", None), ("r_squared", None))]
-        conv = pd.concat([conv, pd.DataFrame(rows)], ignore_index=True)
+        if int(end) - int(start) + 1 >= BETA_MIN_YEARS:
+            b = beta_convergence(provs, start=int(start), end=int(end)).iloc[0]
+            rows = pd.DataFrame(_beta_rows(b, BPS_IMPLIED)).assign(scope="provinsi", year=pd.NA)
+            conv = pd.concat([conv, rows], ignore_index=True)
     growth = regional_growth(tot, start=int(start), end=int(end))
     ind = growth.merge(m[m["year"] == int(end)][["region_code", "per_capita", "population_source"]], on="region_code")
     ind = ind[ind["region_code"].isin(set(provs["region_code"]))]

@@ -1,0 +1,219 @@
+"""Opening input files with bounded cost: regular files only, a size cap, bounded workbooks.
+
+Every reader of potensi goes through these functions, so a FIFO, ``/dev/zero``, a CSV line of
+megabytes, a workbook with one far cell or a zip bomb ends in a :class:`DataError` that says
+which limit was reached, instead of a hang, a memory blow-up or a raw library error.
+
+=====================  ==========================================================================
+limit                  value (module constant)
+=====================  ==========================================================================
+file size              ``MAX_FILE_BYTES`` (1 GiB); larger tables are split by province
+CSV cell               ``MAX_CELL_CHARS`` (128 KiB), the csv module's own field limit
+XLSX uncompressed      ``MAX_XLSX_UNCOMPRESSED`` (256 MiB over all members of the archive)
+XLSX compression       ``MAX_XLSX_RATIO`` (a member that inflates more than 200× is a zip bomb)
+XLSX sheet range       ``MAX_SHEET_CELLS`` (5 million cells from A1 to the last used cell)
+XLSX read time         ``MAX_SECONDS`` (120 s, checked while the sheets are turned into rows)
+=====================  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+import time
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from potensi.core.errors import DataError
+
+__all__ = ["MAX_FILE_BYTES", "MAX_CELL_CHARS", "MAX_SHEET_CELLS", "Workbook", "check_file", "read_text",
+           "read_text_rows", "read_workbook"]
+
+MAX_FILE_BYTES = 1 << 30
+MAX_CELL_CHARS = 128 * 1024
+MAX_XLSX_UNCOMPRESSED = 256 << 20
+MAX_XLSX_RATIO = 200
+MAX_SHEET_CELLS = 5_000_000
+MAX_SECONDS = 120.0
+
+
+def check_file(path: str | Path, func: str = "load_pdrb") -> int:
+    """The size of ``path`` after checking that it is an existing regular file under the cap."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DataError("file not found", func=func, path=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError("is a folder, not a file", func=func, path=path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else (
+            "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file")
+        raise DataError(f"{kind}, not a regular file; potensi reads only regular files (a pipe or device "
+                        "could block or never end)", func=func, path=path)
+    if info.st_size > MAX_FILE_BYTES:
+        raise DataError(f"file of {info.st_size / 2**20:,.0f} MiB exceeds the limit of {MAX_FILE_BYTES / 2**20:,.0f} "
+                        "MiB (potensi.data.files.MAX_FILE_BYTES); split it, e.g. one file per province",
+                        func=func, path=path)
+    return info.st_size
+
+
+def read_text(path: str | Path, func: str = "load_pdrb") -> str:
+    """The text of a CSV file: regular, under the size cap, UTF-8 (a BOM is dropped), not binary."""
+    path = Path(path)
+    check_file(path, func)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if not data.strip():
+        raise DataError("empty file (no header, no rows)", func=func, path=path)
+    if b"\x00" in data[:8192] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        raise DataError(
+            "binary content, not a CSV text file (an XLSX/XLS saved with a .csv name, or a corrupt file)",
+            func=func, path=path,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 (wrong encoding); re-save the file as 'CSV UTF-8'",
+            func=func, path=path, row=line,
+        ) from None
+    head = text[:65536]
+    if "\r" in head and "\n" not in head:
+        raise DataError("line endings are CR only (old Mac format); re-save the file with Windows (CRLF) or "
+                        "Unix (LF) line endings", func=func, path=path, row=1)
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """``,``, ``;`` or tab, from the first 4 KiB (``,`` when the sniffer cannot tell)."""
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def read_text_rows(path: Path, func: str = "load_pdrb") -> list[list[str]]:
+    """Read a CSV file into rows of strings, refusing binary, non-UTF-8, empty, CR-only and huge-cell files."""
+    path = Path(path)
+    text = read_text(path, func)
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise csv_error(exc, path, reader.line_num, func) from None
+    return rows
+
+
+def csv_error(exc: csv.Error, path: Path, line: int, func: str) -> DataError:
+    """The DataError for a csv module error at ``line``."""
+    if "field larger than field limit" in str(exc):
+        return cell_too_long(path, line, func)
+    return DataError(f"not a readable CSV line ({exc}); an unclosed quote or stray line break?", func=func,
+                     path=path, row=line)
+
+
+def cell_too_long(path: Path, line: int, func: str, column: str | None = None) -> DataError:
+    return DataError(f"a cell longer than {MAX_CELL_CHARS // 1024} KiB (limit potensi.data.files.MAX_CELL_CHARS): "
+                     "an unclosed quote, or not a table", func=func, path=path, row=line, column=column)
+
+
+csv.field_size_limit(MAX_CELL_CHARS)
+
+
+# --------------------------------------------------------------------------- workbooks
+@dataclass
+class Sheet:
+    """One visible worksheet as rows of values (hidden columns blanked) plus its merged ranges."""
+
+    name: str
+    rows: list[list[object]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based (r0, c0, r1, c1)
+    hidden_columns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Workbook:
+    sheets: list[Sheet]  # visible sheets, in workbook order
+    hidden: list[str]  # names of hidden sheets
+
+
+def _check_archive(path: Path, func: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        raise DataError("not a readable XLSX file (truncated or corrupt: not a zip archive)", func=func,
+                        path=path) from None
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise DataError(f"the workbook unpacks to {total / 2**20:,.0f} MiB, more than the limit of "
+                        f"{MAX_XLSX_UNCOMPRESSED / 2**20:,.0f} MiB (potensi.data.files.MAX_XLSX_UNCOMPRESSED); "
+                        "a zip bomb, or a table too big for XLSX: save it as CSV", func=func, path=path)
+    for m in members:
+        if m.file_size > (1 << 20) and m.file_size > MAX_XLSX_RATIO * max(m.compress_size, 1):
+            raise DataError(f"member {m.filename!r} inflates {m.file_size / max(m.compress_size, 1):,.0f}× "
+                            f"({m.compress_size:,} → {m.file_size:,} bytes), more than the limit of "
+                            f"{MAX_XLSX_RATIO}× for a real table (potensi.data.files.MAX_XLSX_RATIO): a zip bomb?",
+                            func=func, path=path)
+
+
+def read_workbook(path: str | Path, func: str = "load_pdrb") -> Workbook:
+    """Read the visible sheets of an XLSX workbook (values, not formulas) with bounded cost."""
+    path = Path(path)
+    size = check_file(path, func)
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if size == 0 or not head:
+        raise DataError("empty file (no header, no rows)", func=func, path=path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataError("old binary .xls workbook; open it in a spreadsheet program and save it as .xlsx",
+                        func=func, path=path)
+    _check_archive(path, func)
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    started = time.perf_counter()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl: unparsable headers/footers, styles
+            book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, zlib.error, EOFError, XML errors ...
+        kind = "not a zip archive" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
+        raise DataError(f"not a readable XLSX file (truncated or corrupt: {kind})", func=func, path=path) from None
+    sheets, hidden = [], []
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            hidden.append(ws.title)
+            continue
+        cells = ws._cells  # {(row, column): Cell}, only the cells present in the file
+        n_rows = max((r for r, _ in cells), default=0)
+        n_cols = max((c for _, c in cells), default=0)
+        if n_rows * n_cols > MAX_SHEET_CELLS:
+            far = max(cells, key=lambda rc: rc[0] * rc[1])
+            raise DataError(f"sheet {ws.title!r} spans A1:{get_column_letter(n_cols)}{n_rows} "
+                            f"({n_rows * n_cols:,} cells; a cell at {get_column_letter(far[1])}{far[0]}), more than "
+                            f"the limit of {MAX_SHEET_CELLS:,} cells (potensi.data.files.MAX_SHEET_CELLS); delete "
+                            "stray cells far from the table", func=func, path=path)
+        hidden_cols = set()
+        for dim in ws.column_dimensions.values():
+            if dim.hidden and dim.min and dim.max:
+                hidden_cols.update(range(dim.min, min(dim.max, n_cols) + 1))
+        rows: list[list[object]] = [[None] * n_cols for _ in range(n_rows)]
+        for (r, c), cell in cells.items():
+            if c not in hidden_cols and cell.value is not None:
+                rows[r - 1][c - 1] = cell.value
+        if time.perf_counter() - started > MAX_SECONDS:
+            raise DataError(f"reading the workbook took more than {MAX_SECONDS:.0f} s (potensi.data.files."
+                            "MAX_SECONDS); save the table as CSV", func=func, path=path)
+        merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+        sheets.append(Sheet(ws.title, rows, merged, [get_column_letter(c) for c in sorted(hidden_cols)]))
+    book.close()
+    return Workbook(sheets, hidden)

@@ -1,0 +1,218 @@
+"""Report maps (geopandas on matplotlib): each function returns a closed ``matplotlib.figure.Figure``.
+
+The boundaries are the 2025 Kemendagri lines keyed by BPS code (``data/raw/geo``, MIT licence,
+see :mod:`potensi.data.boundaries`); maps are drawn in longitude/latitude with an equal-aspect
+correction for the latitude, labelled in Bahasa Indonesia, with no basemap tile and no network
+request. Like :mod:`potensi.report.figures`, a returned figure is closed in pyplot so that a
+notebook shows it exactly once, and every draw is deterministic (fixed order, fixed colours).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import geopandas as gpd
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from potensi.report.figures import STYLE
+from potensi.report.formatting import angka
+
+__all__ = ["choropleth", "class_map", "locator_map", "cooperation_map", "province_map", "short_name"]
+
+#: Colours of ordered classes, strongest first (ColorBrewer "Set2"-like, print-safe).
+CLASS_COLOURS = ("#1b7837", "#e08214", "#7fbf7b", "#9e9ac8", "#d9d9d9", "#f4a582")
+_EDGE = "#555555"
+_OTHER = "#eeeeee"
+
+
+def short_name(name: str) -> str:
+    """``"Kabupaten Kutai Barat"`` → ``"Kutai Barat"``; a kota keeps ``"Kota"``."""
+    return str(name).replace("Kabupaten ", "")
+
+
+def _new(width: float, height: float) -> tuple[Figure, plt.Axes]:
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(width, height))
+    ax.set_axis_off()
+    return fig, ax
+
+
+def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.08) -> Figure:
+    minx, miny, maxx, maxy = frame.total_bounds
+    dx, dy = (maxx - minx) or 1.0, (maxy - miny) or 1.0
+    ax.set_xlim(minx - pad * dx, maxx + pad * dx)
+    ax.set_ylim(miny - pad * dy, maxy + pad * dy)
+    ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def _labels(ax: plt.Axes, frame: gpd.GeoDataFrame, names: Mapping[str, str] | None, size: float = 7) -> None:
+    pts = frame.geometry.representative_point()
+    for code, p in zip(frame["region_code"], pts):
+        text = short_name((names or {}).get(code, code))
+        ax.annotate(text, (p.x, p.y), ha="center", va="center", fontsize=size,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+
+
+def _context(ax: plt.Axes, context: gpd.GeoDataFrame | None) -> None:
+    if context is not None and len(context):
+        context.plot(ax=ax, color=_OTHER, edgecolor="#bbbbbb", linewidth=0.3)
+
+
+def choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, title: str, legend: str,
+               names: Mapping[str, str] | None = None, decimals: int = 1, context: gpd.GeoDataFrame | None = None,
+               cmap: str = "YlGn", bins: int = 5) -> Figure:
+    """Kab/kota shaded by a numeric ``column`` of ``values`` (``region_code`` + column), in classes.
+
+    Classes are quantiles of the shown values (at most ``bins``), labelled with Indonesian numbers;
+    a region without a value is hatched and said so in the legend (*tidak ada data*).
+    """
+    frame = boundaries.merge(values[["region_code", column]], on="region_code", how="left")
+    fig, ax = _new(7.5, 6.0)
+    _context(ax, context)
+    v = frame[column].astype(float)
+    finite = v[np.isfinite(v)]
+    handles = []
+    if len(finite):
+        edges = np.unique(np.quantile(finite, np.linspace(0, 1, min(bins, len(finite)) + 1)))
+        if len(edges) < 2:
+            edges = np.array([finite.min() - 0.5, finite.max() + 0.5])
+        colours = plt.get_cmap(cmap)(np.linspace(0.2, 0.9, len(edges) - 1))
+        norm = BoundaryNorm(edges, len(edges) - 1, clip=True)
+        has = frame[np.isfinite(v)]
+        has.plot(ax=ax, color=[colours[min(int(norm(x)), len(colours) - 1)] for x in has[column]],
+                 edgecolor=_EDGE, linewidth=0.5)
+        for i in range(len(edges) - 1):
+            handles.append(Patch(color=colours[i], label=f"{angka(edges[i], decimals)} – {angka(edges[i + 1], decimals)}"))
+    missing = frame[~np.isfinite(v)]
+    if len(missing):
+        missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+    _labels(ax, frame, names)
+    ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
+    ax.set_title(title)
+    return _done(fig, ax, frame)
+
+
+def class_map(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, categories: Sequence[str],
+              title: str, legend: str, names: Mapping[str, str] | None = None,
+              context: gpd.GeoDataFrame | None = None) -> Figure:
+    """Kab/kota coloured by an ordered class (e.g. the regional Klassen typology)."""
+    frame = boundaries.merge(values[["region_code", column]], on="region_code", how="left")
+    fig, ax = _new(7.5, 6.0)
+    _context(ax, context)
+    colours = dict(zip(categories, CLASS_COLOURS))
+    handles = []
+    for cat in categories:
+        part = frame[frame[column].astype(object) == cat]
+        if len(part):
+            part.plot(ax=ax, color=colours[cat], edgecolor=_EDGE, linewidth=0.5)
+            handles.append(Patch(color=colours[cat], label=str(cat)))
+    missing = frame[frame[column].isna()]
+    if len(missing):
+        missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+    _labels(ax, frame, names)
+    ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
+    ax.set_title(title)
+    return _done(fig, ax, frame)
+
+
+def locator_map(boundaries: gpd.GeoDataFrame, region_code: str, *, title: str,
+                context: gpd.GeoDataFrame | None = None, neighbours: Sequence[str] = (),
+                names: Mapping[str, str] | None = None) -> Figure:
+    """Where one kab/kota lies in its province: the region dark, its neighbours (any province) light."""
+    fig, ax = _new(4.8, 4.2)
+    _context(ax, context)
+    boundaries.plot(ax=ax, color="#f7f7f7", edgecolor="#999999", linewidth=0.4)
+    near = boundaries[boundaries["region_code"].isin(list(neighbours))]
+    if len(near):
+        near.plot(ax=ax, color="#c7e9c0", edgecolor=_EDGE, linewidth=0.5)
+    me = boundaries[boundaries["region_code"] == region_code]
+    me.plot(ax=ax, color="#1b7837", edgecolor="black", linewidth=0.8)
+    _labels(ax, me, names, size=8)
+    handles = [Patch(color="#1b7837", label="wilayah ini")]
+    if len(near):
+        handles.append(Patch(color="#c7e9c0", label="tetangga (berbatasan)"))
+    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
+    ax.set_title(title)
+    shown = pd.concat([boundaries, near]) if len(near) else boundaries
+    return _done(fig, ax, gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs), pad=0.04)
+
+
+def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats: pd.DataFrame, *, title: str,
+                    names: Mapping[str, str] | None = None, context: gpd.GeoDataFrame | None = None,
+                    rank: str = "rank", a: str = "region_a", b: str = "region_b") -> Figure:
+    """The proposals as lines between the seats of government of the partners, numbered by rank.
+
+    ``seats``: ``region_code, lat, lon`` (town points). Partners outside the shown boundaries
+    (another province) are drawn too, so the frame widens to include them.
+    """
+    fig, ax = _new(7.5, 6.0)
+    _context(ax, context)
+    boundaries.plot(ax=ax, color="#f7f7f7", edgecolor=_EDGE, linewidth=0.5)
+    pos = {c: (lo, la) for c, la, lo in seats[["region_code", "lat", "lon"]].itertuples(index=False)}
+    xs, ys = [], []
+    for r in proposals.sort_values(rank).itertuples(index=False):
+        ra, rb = getattr(r, a), getattr(r, b)
+        if ra not in pos or rb not in pos:
+            continue
+        (x0, y0), (x1, y1) = pos[ra], pos[rb]
+        ax.plot([x0, x1], [y0, y1], color="#d95f02", linewidth=1.6, zorder=3)
+        ax.annotate(str(getattr(r, rank)), ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7,
+                    color="white", zorder=4, bbox={"boxstyle": "circle,pad=0.2", "fc": "#d95f02", "ec": "none"})
+        xs += [x0, x1]
+        ys += [y0, y1]
+    involved = sorted({c for c in list(proposals.get(a, [])) + list(proposals.get(b, [])) if c in pos})
+    for c in involved:
+        ax.plot(*pos[c], marker="o", color="black", markersize=3, zorder=5)
+        ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(3, 3), textcoords="offset points",
+                    fontsize=7, zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+    ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label="usulan kerja sama (nomor = peringkat)"),
+                       Line2D([], [], marker="o", color="black", linestyle="", markersize=3,
+                              label="pusat pemerintahan")], loc="best", fontsize=7, frameon=True)
+    ax.set_title(title)
+    frame = boundaries
+    if xs:
+        minx, miny, maxx, maxy = boundaries.total_bounds
+        extent = gpd.GeoDataFrame(geometry=gpd.points_from_xy([min(minx, *xs), max(maxx, *xs)],
+                                                              [min(miny, *ys), max(maxy, *ys)]), crs=boundaries.crs)
+        frame = extent
+    return _done(fig, ax, frame, pad=0.12)
+
+
+def province_map(provinces: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, title: str, legend: str,
+                 decimals: int = 1) -> Figure:
+    """Provinces of Indonesia shaded by ``column`` (34 provinces of the old frame, as in the data)."""
+    frame = provinces.merge(values[["region_code", column]], on="region_code", how="left")
+    fig, ax = _new(10.0, 4.6)
+    v = frame[column].astype(float)
+    finite = v[np.isfinite(v)]
+    handles = []
+    if len(finite):
+        edges = np.unique(np.quantile(finite, np.linspace(0, 1, 6)))
+        if len(edges) < 2:
+            edges = np.array([finite.min() - 0.5, finite.max() + 0.5])
+        colours = plt.get_cmap("YlGn")(np.linspace(0.2, 0.9, len(edges) - 1))
+        cmap = ListedColormap(colours)
+        norm = BoundaryNorm(edges, cmap.N, clip=True)
+        has = frame[np.isfinite(v)]
+        has.plot(ax=ax, color=[cmap(norm(x)) for x in has[column]], edgecolor=_EDGE, linewidth=0.3)
+        handles = [Patch(color=colours[i], label=f"{angka(edges[i], decimals)} – {angka(edges[i + 1], decimals)}")
+                   for i in range(len(edges) - 1)]
+    missing = frame[~np.isfinite(v)]
+    if len(missing):
+        missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.3, hatch="///")
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+    ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
+    ax.set_title(title)
+    return _done(fig, ax, frame, pad=0.02)

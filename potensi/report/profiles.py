@@ -1,0 +1,223 @@
+"""A page per kab/kota, written in the same run as its province report from the same study.
+
+Each page (``<report>/kabkota/<code>.html``) is self-contained like the report: inline CSS, the
+locator map as an embedded PNG, no script, nothing from the network; every text from the data goes
+through Jinja autoescape. One screen of summary first (where the region lies, its figures, its
+leading sectors with the evidence, its cooperation proposals), details below.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from potensi import __version__
+from potensi.report import maps
+from potensi.report.formatting import angka, persen
+from potensi.core.wording import KELAS_DESCRIPTIONS, PROFILE
+
+__all__ = ["figure_uri", "profile_html", "write_profiles", "PROFILE_CSS", "PRINT_CSS"]
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_ENV = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html", "j2"]),
+                   trim_blocks=False, lstrip_blocks=False)
+
+#: Print stylesheet shared by the report and the profiles: A4, a page break before each main
+#: section, tables that wrap instead of being cut, figures within the page.
+PRINT_CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 10pt; }
+  h2 { break-before: page; }
+  .summary h2, section:first-of-type h2 { break-before: auto; }
+  table { width: 100% !important; table-layout: auto; font-size: 8pt; }
+  th, td { white-space: normal !important; word-break: break-word; overflow-wrap: anywhere; }
+  img { max-width: 100% !important; height: auto !important; break-inside: avoid; }
+  details { display: block; } details > summary { display: none; }
+  details:not([open]) > *:not(summary) { display: block; }
+  .nav, .search { display: none; }
+  .card { break-inside: avoid; }
+}
+"""
+
+PROFILE_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1f1f1f; margin: 0; background: #fff; }
+main { max-width: 1100px; margin: 0 auto; padding: 12px 20px; }
+h1 { font-size: 1.6em; margin: .2em 0; } h2 { border-bottom: 2px solid #1b7837; padding-bottom: 2px; }
+.sub { color: #555; margin-top: 0; }
+.summary { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.summary .map img { width: 420px; max-width: 100%; border: 1px solid #ddd; }
+.summary .facts { flex: 1 1 380px; }
+.kelas { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: .85em; }
+.kelas.unggulan { background: #1b7837; } .kelas.andalan { background: #e08214; }
+.warn { color: #b35806; }
+table { border-collapse: collapse; font-size: 12px; margin: 6px 0 12px; }
+th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.card { border: 1px solid #bbb; border-left: 5px solid #d95f02; padding: 4px 12px; margin: 8px 0; }
+.card h3 { margin: 4px 0; } .card p { margin: 3px 0; }
+.note { color: #444; font-size: .9em; }
+footer { color: #666; font-size: .85em; margin-top: 24px; border-top: 1px solid #ddd; }
+""" + PRINT_CSS
+
+
+def figure_uri(fig) -> str:
+    """A matplotlib figure as a ``data:image/png;base64,...`` URI (no tight bbox, no timestamp)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str, int] = (), *,
+           empty: str = "tidak ada") -> Markup:
+    """A small HTML table with Indonesian headings; every cell escaped, numbers formatted."""
+    numeric = dict(numeric)
+    if frame is None or len(frame) == 0:
+        return Markup(f"<p><i>{html.escape(empty)}</i></p>")
+    head = "".join(f'<th class="num">{html.escape(t)}</th>' if c in numeric else f"<th>{html.escape(t)}</th>"
+                   for c, t in columns.items())
+    rows = []
+    for rec in frame[list(columns)].itertuples(index=False):
+        cells = []
+        for c, v in zip(columns, rec):
+            if c in numeric:
+                cells.append(f'<td class="num">{html.escape(angka(v, numeric[c]))}</td>')
+            else:
+                text = "" if v is None or (isinstance(v, float) and v != v) else str(v)
+                cells.append(f"<td>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.DataFrame | None = None,
+                 back_href: str = "../laporan.html", run_date: str = "") -> str:
+    """The profile page of kab/kota ``code`` from the province study ``a`` (a ProvinceAnalysis)."""
+    names = a.region_names
+    name = names.get(code, code)
+    start, end = a.start_year, a.end_year
+    facts = _facts(a, code)
+    sp = a.tables.get("sektor_potensi", pd.DataFrame())
+    mine = sp[sp["region_code"] == code] if len(sp) else sp
+    top = []
+    for r in mine[mine["kelas"].isin(["unggulan", "andalan menurun"])].sort_values(
+            ["kelas", "share_region_pct"], ascending=[True, False]).itertuples(index=False):
+        unstable = ""
+        if getattr(r, "scenarios_total", 0) and r.scenarios_agree < r.scenarios_total:
+            unstable = PROFILE["unstable"].format(agree=int(r.scenarios_agree), total=int(r.scenarios_total))
+        top.append({"kelas": str(r.kelas), "sector": r.sector_label, "evidence": r.evidence, "unstable": unstable,
+                    "css": "unggulan" if r.kelas == "unggulan" else "andalan"})
+    proposals = _proposals(a, code, names)
+    nb = neighbours if neighbours is not None else pd.DataFrame(columns=["region_a", "region_b"])
+    near = nb[(nb["region_a"] == code) | (nb["region_b"] == code)]
+    near_codes = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
+    locator = ""
+    if boundaries is not None:
+        prov = boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]]
+        fig = maps.locator_map(prov, code, title=PROFILE["title"].format(name=name).split(" ")[0] and name,
+                               context=context, neighbours=near_codes, names=names)
+        locator = figure_uri(fig)
+    nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
+                             "provinsi": [a.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
+                             "metode": list(near["method"].astype(str)) if "method" in near else [""] * len(near_codes)})
+    peers = a.tables.get("daerah_serupa", pd.DataFrame())
+    peers = peers[peers["region_code"] == code] if len(peers) else peers
+    class_cols = {"sector_label": "Lapangan usaha", "kelas": "Kelas", "lq": "LQ (rata-rata periode)",
+                  "share_region_pct": "Pangsa PDRB daerah (%, ADHK)", "competitive_effect": "PPW (miliar Rp)",
+                  "dlq": "DLQ", "robustness": "Skenario sama", "evidence": "Bukti"}
+    cls = mine.assign(robustness=[f"{int(x)}/{int(y)}" if pd.notna(x) else "" for x, y in
+                                  zip(mine.get("scenarios_agree", pd.Series(dtype=float)),
+                                      mine.get("scenarios_total", pd.Series(dtype=float)))]
+                      if len(mine) else []).sort_values("kelas") if len(mine) else mine
+    pdrb = a.tables.get("pdrb_tahunan", pd.DataFrame())
+    pdrb = pdrb[pdrb["region_code"].isin([code, a.province_code])] if len(pdrb) else pdrb
+    if len(pdrb):
+        pdrb = pdrb.pivot_table(index="year", columns="region_code", values=["value", "growth_pct"]
+                                if "growth_pct" in pdrb else ["value"]).reset_index()
+        pdrb.columns = ["_".join(str(c) for c in col if c) for col in pdrb.columns]
+    pdrb_cols = {"year": "Tahun"}
+    num = {}
+    for c in pdrb.columns if len(pdrb) else []:
+        if c.startswith("value_"):
+            pdrb_cols[c] = f"PDRB {names.get(c[6:], c[6:])} (miliar Rp)"
+            num[c] = 1
+        elif c.startswith("growth_pct_"):
+            pdrb_cols[c] = f"Pertumbuhan {names.get(c[11:], c[11:])} (%)"
+            num[c] = 2
+    gaps = [g for g in a.region_gaps(code)] or ["Tidak ada kekosongan data untuk daerah ini dalam jendela analisis."]
+    context_map = {
+        "version": __version__, "title": PROFILE["title"].format(name=name),
+        "subtitle": PROFILE["subtitle"].format(province=a.province_name, start=start, end=end),
+        "css": Markup(PROFILE_CSS), "words": PROFILE, "back_href": back_href, "facts": facts, "top": top,
+        "proposals": proposals, "locator": locator, "locator_alt": f"Peta letak {name} di {a.province_name}",
+        "pdrb_table": _table(pdrb, pdrb_cols, num | {"year": 0}) if len(pdrb) else _table(None, {}),
+        "class_note": "Kelas potensi adalah aturan potensi sendiri (ambang di laporan provinsi): "
+                      + "; ".join(f"{k}: {v}" for k, v in KELAS_DESCRIPTIONS.items()) + ".",
+        "class_table": _table(cls, class_cols, {"lq": 2, "share_region_pct": 1, "competitive_effect": 1, "dlq": 2}),
+        "neighbour_table": _table(nb_frame, {"kode": "Kode", "nama": "Kab/kota", "provinsi": "Provinsi",
+                                             "metode": "Cara ditemukan"}),
+        "peer_table": _table(peers, {"rank": "Urutan", "peer_name": "Daerah serupa", "similarity": "Kemiripan",
+                                     "shared_sectors": "Lapangan usaha unggulan bersama"}, {"similarity": 2}),
+        "gaps": gaps,
+        "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS (PDRB ADHK 2010), lihat laporan provinsi.",
+    }
+    return _ENV.get_template("profile.html.j2").render(**context_map)
+
+
+def _facts(a, code: str) -> list[str]:
+    out = []
+    growth = a.tables.get("pertumbuhan_rata", pd.DataFrame())
+    g = growth.set_index("region_code") if len(growth) else growth
+    if len(g) and code in g.index:
+        r = g.loc[code]
+        out.append(f"PDRB {a.end_year}: {angka(r['value_end'], 1)} miliar rupiah (ADHK 2010).")
+        line = f"Rata-rata pertumbuhan {a.start_year}–{a.end_year}: {persen(r['mean_growth_pct'], 2)} per tahun"
+        if a.province_code in g.index:
+            line += f" (provinsi {persen(g.loc[a.province_code, 'mean_growth_pct'], 2)})"
+        out.append(line + ".")
+    share = a.tables.get("kontribusi_kabkota", pd.DataFrame())
+    if len(share) and code in set(share["region_code"]):
+        s = share.set_index("region_code").loc[code]
+        out.append(f"Kontribusi terhadap PDRB provinsi {a.end_year}: {persen(s['share_pct'], 1)}.")
+    kl = a.tables.get("klassen_region", pd.DataFrame())
+    if len(kl) and code in set(kl["region_code"]):
+        out.append(f"Tipologi Klassen wilayah: {kl.set_index('region_code').loc[code, 'klassen']}.")
+    return out
+
+
+def _proposals(a, code: str, names: Mapping[str, str]) -> list[dict]:
+    coop = a.tables.get("kerja_sama", pd.DataFrame())
+    if not len(coop):
+        return []
+    mine = coop[(coop["region_a"] == code) | (coop["region_b"] == code)].sort_values("rank")
+    out = []
+    for r in mine.itertuples(index=False):
+        partner = r.region_b if r.region_a == code else r.region_a
+        what = str(getattr(r, "objek", "") or r.bentuk)
+        out.append({
+            "rank": int(r.rank), "partner": names.get(partner, partner), "cross": partner[:2] != code[:2],
+            "what": what, "jenis": str(r.jenis), "urusan": str(r.urusan), "evidence": str(r.evidence),
+            "instrumen": str(r.instrumen), "opd": str(r.opd_pelaksana),
+            "title": f"{r.bentuk}: {what}", "who": f"{names.get(r.region_a, r.region_a)} – {names.get(r.region_b, r.region_b)}",
+            "label_who": "Siapa:", "label_what": "Apa:", "label_why": "Mengapa:", "label_how": "Instrumen dan pelaksana:",
+        })
+    return out
+
+
+def write_profiles(a, out_dir: Path, *, boundaries=None, context=None, neighbours=None, run_date: str = "") -> list[Path]:
+    """Write one page per kab/kota of the study into ``out_dir/kabkota/`` (atomic per file)."""
+    from potensi.core.atomic import write_text_atomic
+
+    folder = Path(out_dir) / "kabkota"
+    written = []
+    for code in a.kabkota_codes:
+        page = profile_html(a, code, boundaries=boundaries, context=context, neighbours=neighbours,
+                            run_date=run_date)
+        written.append(write_text_atomic(folder / f"{code}.html", page))
+    return written
