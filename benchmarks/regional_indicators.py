@@ -39,7 +39,7 @@ def timed(label: str, func, *args, repeat: int = 3, **kwargs):
 def main() -> None:
     pdrb = potensi.load_table("pdrb")
     pop = potensi.load_table("population")
-    cen = potensi.load_table("centroids")
+    cen = potensi.load_table("centroids").query("source_id == 'QUARCS_INDONESIA514_POINTS'")
     cat = potensi.region_catalog()
     kab = cat[cat["level"].isin(["kabupaten", "kota"])][["region_code", "parent_code"]]
     adhk = pdrb[(pdrb["price_basis"] == "ADHK2010") & pdrb["region_code"].isin(kab["region_code"])]

@@ -24,6 +24,7 @@ end_year = None  # None: the latest year with kab/kota data (2022), else the pro
 reference = "published"
 excluded_sectors = []
 population_source = None  # None: the source covering end_year ("dukcapil" 2018–2023, "bps" 2013–2017)
+extra_data = []  # files of the region's own figures (potensi template, --add); the file's figure wins
 max_table_rows = 30
 workbook = ""
 
@@ -32,7 +33,8 @@ from potensi.report import figures, narrative
 from potensi.study.province import analyse_province, provenance, provenance_table
 
 a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
-                     excluded_sectors=excluded_sectors, population_source=population_source)
+                     excluded_sectors=excluded_sectors, population_source=population_source,
+                     extra_data=extra_data)
 
 # %%
 narrative.judul(a)
@@ -204,6 +206,12 @@ a.table("angka_sementara", caption="Angka sementara dalam jendela analisis")
 
 # %%
 a.table("angka_ditolak", caption="Angka sumber yang ditolak dan alasannya", max_rows=max_table_rows)
+
+# %%
+a.table("data_tambahan", caption="Angka dari berkas tambahan (--add) yang menggantikan angka bawaan", max_rows=max_table_rows) if extra_data else None
+
+# %%
+a.table("berkas_tambahan", caption="Berkas tambahan dan sidik SHA-256") if extra_data else None
 
 # %%
 a.table("kekosongan", caption="Kab/kota-tahun tanpa angka")

@@ -11,7 +11,9 @@ from potensi.study.regional_tables import BREAK_NOTE, REGIONAL_TABLES, national_
 
 @pytest.fixture(scope="module")
 def data():
-    return {n: potensi.load_table(n) for n in ("pdrb", "population", "centroids", "per_capita", "pdrb_total")}
+    out = {n: potensi.load_table(n) for n in ("pdrb", "population", "centroids", "per_capita", "pdrb_total")}
+    out["centroids"] = out["centroids"].query("source_id == 'QUARCS_INDONESIA514_POINTS'")  # area centroids
+    return out
 
 
 def hand_sector_tables(kab):

@@ -39,6 +39,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--population-source", choices=list(POPULATION_SOURCES), default=None,
                         help="population series for per-capita indicators (--province only; default: the "
                              "source covering the end year, said on stderr)")
+    parser.add_argument("--add", action="append", type=Path, default=[], metavar="FILE",
+                        help="the region's own figures (intake workbook of 'potensi template', or a PDRB file) "
+                             "added to the data (repeatable; --province only): the file's figure wins, every "
+                             "replaced figure is written to data_tambahan.csv")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
     parser.set_defaults(run=run)
     return parser
@@ -59,6 +63,13 @@ def run(args: argparse.Namespace) -> int:
                              "kab/kota data by sector")
         reference = province_code(args.province)
         pdrb = province_pdrb(reference, price_basis=args.price_basis).drop(columns=["region_name", "level"])
+        replaced = None
+        if args.add:
+            from potensi.data.intake import apply_additions
+            from potensi.data.regions import members
+
+            pdrb, replaced, _ = apply_additions(pdrb, args.add, price_basis=args.price_basis,
+                                                regions={reference, *members(reference)["region_code"]})
         population_source = args.population_source
         if population_source is None:
             import sys
@@ -72,7 +83,11 @@ def run(args: argparse.Namespace) -> int:
         tables = province_indicator_tables(pdrb, province_code=reference, start=args.start, end=args.end,
                                            excluded_sectors=args.exclude, reference=args.reference_mode,
                                            population_source=population_source)
+        if replaced is not None:
+            tables["data_tambahan"] = replaced
     else:
+        if args.add:
+            raise ValueError("indicators: --add goes with --province (with --data, put the figures in the file)")
         if not args.reference:
             raise ValueError("indicators: --data needs --reference CODE (the reference region in the file)")
         # any region and sector codes (user studies on other classifications); a file with only

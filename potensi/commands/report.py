@@ -23,6 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="leave a sector out of the indicators (repeatable), e.g. B")
     parser.add_argument("--population-source", choices=["dukcapil", "bps"], default=None,
                         help="population series (default: the one covering the end year)")
+    parser.add_argument("--add", action="append", type=Path, default=[], metavar="FILE",
+                        help="the region's own figures (intake workbook of 'potensi template', or a PDRB file), "
+                             "repeatable: the file's figure wins; the report lists every replaced figure")
     parser.add_argument("--out", type=Path, default=REPORTS, help="reports folder (default: %(default)s)")
     parser.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds (default: %(default)s)")
     parser.set_defaults(run=run)
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
-                             out_root=args.out, timeout=args.timeout)
+                             out_root=args.out, timeout=args.timeout, extra_data=args.add)
     from potensi.report.render import write_index
 
     write_index([result], out_root=args.out)

@@ -476,7 +476,9 @@ def build_processed(raw: Path = DATA_RAW, out: Path = DATA_PROCESSED) -> dict[st
         "per_capita": load_per_capita(raw / PER_CAPITA_FILE),
         "per_capita_kabkota": load_per_capita_kabkota(raw / PER_CAPITA_KABKOTA_FILE),
         "population": population,
-        "centroids": load_centroids(raw / CENTROIDS_FILE),
+        "centroids": pd.concat([load_centroids(raw / CENTROIDS_FILE),  # area centroids (first: the default)
+                                load_centroids(raw / CENTROIDS_FILE, source_id="QUARCS_ZENODO_XY")],  # town points
+                               ignore_index=True),
         "press_totals": load_press_totals(raw / PRESS_FILE),
         "overlaps": overlaps,
         "excluded": excluded,

@@ -323,13 +323,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def apply_additions(pdrb: pd.DataFrame, paths: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame,
-                                                                                  dict[str, str]]:
+def apply_additions(pdrb: pd.DataFrame, paths: Iterable[str | Path], *, price_basis: str | None = None,
+                    regions: Iterable[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """Add the figures of ``paths`` (intake workbooks or any file :func:`load_pdrb` reads) to ``pdrb``.
 
     Where both have a figure for a cell (region, year, sector, price basis) the file's figure is
     used; a later file wins over an earlier one. ``TOTAL`` rows of a file serve only to check its
     sectors (the embedded table holds the 17 sectors) unless ``pdrb`` has ``TOTAL`` rows.
+    ``price_basis`` and ``regions`` keep only the files' figures of that basis and those regions
+    (a province study reads ADHK2010 for its own regions; the rest of a file is checked, not used).
 
     Returns
     -------
@@ -365,6 +367,10 @@ def apply_additions(pdrb: pd.DataFrame, paths: Iterable[str | Path]) -> tuple[pd
                                 "region-year or leave it empty", func="apply_additions", path=path)
         if "TOTAL" not in set(merged["sector_code"]):
             added = added[added["sector_code"] != "TOTAL"]
+        if price_basis is not None:
+            added = added[added["price_basis"] == price_basis]
+        if regions is not None:
+            added = added[added["region_code"].isin(set(regions))]
         added = added[PDRB_COLUMNS]
         both = merged[key + ["value"]].merge(added[key + ["value"]], on=key, suffixes=("_old", "_new"))
         both = both[both["value_old"].notna()]

@@ -25,6 +25,7 @@ __all__ = [
     "member_contribution",
     "lq_heatmap",
     "quadrant",
+    "mrp",
     "class_heatmap",
     "index_over_time",
     "convergence",
@@ -276,12 +277,40 @@ def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None
     return _done(fig)
 
 
+def mrp(frame: pd.DataFrame, *, label: str = "sector_label",
+        title: str = "MRP: tanda RPr dan RPs dari selisih laju pertumbuhan") -> Figure:
+    """The MRP plane drawn with the quantities that decide the signs, not with the ratios.
+
+    x = growth of the sector in the region minus in the reference (:math:`g_{ij} - G_i`, the
+    RPs sign), y = growth of the sector in the reference minus the reference economy
+    (:math:`G_i - G`, the RPr sign), both in percentage points of growth over the period, with
+    the quadrant lines at 0. The ratios RPr and RPs are not plotted: a ratio of two declines is
+    above 1 (Kaltim mining against Indonesia 2013–2020: RPs 57,2 with both growth rates
+    negative) and would sit in the "menonjol" corner; here such a sector falls where its sign
+    puts it (Kaltim mining: x < 0). Needs ``growth_pct, reference_growth_pct,
+    reference_total_growth_pct`` (the MRP table of :func:`potensi.growth_ratio_overlay`).
+    """
+    d = frame.assign(_rps=frame["growth_pct"] - frame["reference_growth_pct"],
+                     _rpr=frame["reference_growth_pct"] - frame["reference_total_growth_pct"])
+    return quadrant(d, x="_rps", y="_rpr", label=label, x0=0.0, y0=0.0,
+                    xlabel="Laju sektor di daerah − di acuan (poin persen; tanda RPs)",
+                    ylabel="Laju sektor di acuan − laju ekonomi acuan (poin persen; tanda RPr)", title=title,
+                    quadrant_names=("RPr +, RPs +: menonjol", "RPr +, RPs −", "RPr −, RPs +", "RPr −, RPs −"))
+
+
 def index_over_time(frame: pd.DataFrame, *, x: str = "year", y: str = "value", hue: str = "index",
                     style: str | None = None, indices: list[str] | None = None, title: str = "",
-                    ylabel: str = "Nilai indeks") -> Figure:
+                    ylabel: str = "Nilai indeks", scope: str | None = None) -> Figure:
     """Indices (Williamson, Theil, sigma …) by year, one line each; ``style`` separates series
-    (e.g. population sources) that must not be joined. ``indices`` selects values of ``hue``."""
-    d = frame.dropna(subset=[y])
+    (e.g. population sources) that must not be joined. ``indices`` selects values of ``hue``.
+
+    A table with a ``scope`` column (the kab/kota, the same without mining, the provinces) is
+    drawn for one scope only, ``scope`` or by default the first one in the table, so that rows
+    of one index from different scopes are never averaged or joined into one line."""
+    d = frame
+    if "scope" in d.columns and len(d):
+        d = d[d["scope"] == (scope if scope is not None else d["scope"].iloc[0])]
+    d = d.dropna(subset=[y])
     if indices is not None:
         d = d[d[hue].astype(str).isin(indices)]
     d = d.assign(**{hue: d[hue].astype(str)}).sort_values([hue, x])

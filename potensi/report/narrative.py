@@ -4,7 +4,15 @@ Wording rules kept here:
 
 * LQ speaks of *share* (peran, pangsa), never of growth: "LQ > 1: peran sektor di daerah lebih
   besar daripada perannya di wilayah acuan" — growth claims come from DLQ, shift-share or MRP.
-* A classification is always given with its rule and its source (e.g. Klassen: Sjafrizal 2008).
+* DLQ speaks of *share* too: DLQ > 1 means the sector's share of the region's PDRB rose
+  relative to its share in the reference, which also happens when the region's total shrinks.
+* MRP "menonjol" comes from the signs (differences of growth rates), never from ratio > 1.
+* A share is always said to be ADHK (constant 2010 prices); ADHB is shown beside it where BPS
+  publishes it (province level).
+* "meningkat"/"menurun" only beyond a tolerance (:data:`TREND_TOLERANCE`), else "relatif tetap".
+* A classification is always given with its rule and its source (e.g. Klassen: Sjafrizal 2008);
+  where the sources disagree or could not be quoted (the SLQ×DLQ words) the text says the
+  label set is potensi's.
 * Numbers are Indonesian (``1.234,5``; ``12,3 %``; miliar rupiah); years are plain.
 * A section whose data is missing says so and why, rather than disappearing.
 
@@ -37,30 +45,47 @@ __all__ = [
     "kualitas_data",
     "nasional",
     "CITATIONS",
+    "TREND_TOLERANCE",
 ]
+
+#: A change of an inequality index smaller than this (in absolute value) is "relatif tetap",
+#: not "meningkat"/"menurun" (0.005: half a unit of the third decimal shown in the report, below
+#: what a revision of PDRB or population moves the index by).
+TREND_TOLERANCE = 0.005
 
 _LABEL = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
 
 #: The rule and the source of each label used in the reports.
 CITATIONS = {
     "lq": "LQ = (X_ij/X_i)/(X_j/X); LQ > 1: sektor basis (Richardson 1977; Tarigan 2005)",
-    "dlq": "DLQ membandingkan laju pertumbuhan sektor di daerah dengan di wilayah acuan; DLQ > 1: sektor tumbuh "
-           "relatif lebih cepat (Suyatno 2000; Kuncoro 2004)",
+    "dlq": "DLQ = LQ akhir ÷ LQ awal; DLQ > 1: pangsa sektor dalam PDRB daerah naik relatif terhadap pangsa "
+           "sektor yang sama di wilayah acuan — bukan berarti sektor itu tumbuh lebih cepat: pangsa juga naik bila "
+           "PDRB daerah seluruhnya menyusut (Suyatno 2000)",
     "slq_dlq": "SLQ×DLQ: " + ", ".join(
         f"{label} ({rule.replace('<=', '≤')})"
-        for label, rule in zip(SLQ_DLQ_LABELS["kuncoro"].categories, SLQ_DLQ_RULES, strict=True)
-    ) + " (Kuncoro 2004)",
+        for label, rule in zip(SLQ_DLQ_LABELS["potensi"].categories, SLQ_DLQ_RULES, strict=True)
+    ) + " (kata label pilihan potensi: sumber-sumber Indonesia tidak seragam soal andalan dan prospektif; "
+        "DLQ: Suyatno 2000)",
     "shift_share": "Shift-share: perubahan = pertumbuhan acuan (NS) + bauran industri (IM) + keunggulan "
-                   "kompetitif (CE) (Dunn 1960; Esteban-Marquillas 1972)",
+                   "kompetitif (CE) (Dunn 1960); CE diurai menjadi efek kompetitif bersih dan efek alokasi "
+                   "(Esteban-Marquillas 1972), empat tipe menurut tanda keduanya (Herzog & Olsen 1977)",
     "klassen": "Tipologi Klassen: laju pertumbuhan dan peran/PDRB per kapita dibandingkan dengan wilayah acuan; "
-               "maju dan tumbuh cepat, maju tapi tertekan, berkembang cepat, relatif tertinggal (Sjafrizal 2008)",
-    "mrp": "MRP: RPr (pertumbuhan sektor di wilayah acuan) dan RPs (di daerah); nilai > 1: menonjol "
-           "(Yusuf 1999); overlay MRP dan LQ",
-    "williamson": "Indeks Williamson tertimbang penduduk: < 0,35 rendah, 0,35–0,5 sedang, > 0,5 tinggi "
-                  "(Williamson 1965; Sjafrizal 2008)",
+               "maju dan tumbuh cepat, maju tapi tertekan, berkembang cepat, relatif tertinggal (Sjafrizal 2008); "
+               "pada Klassen sektoral pertumbuhan sektor dibandingkan dengan pertumbuhan sektor yang sama di "
+               "wilayah acuan",
+    "mrp": "MRP: RPr (laju sektor di wilayah acuan dibanding laju ekonomi acuan) dan RPs (laju sektor di daerah "
+           "dibanding laju sektor yang sama di acuan); tanda + (menonjol) bila laju pembilang melebihi laju "
+           "penyebut — dihitung dari selisih laju, bukan dari rasio > 1, karena rasio dua penurunan juga > 1 "
+           "(Yusuf 1999); overlay bertanda RPr, RPs, LQ",
+    "williamson": "Indeks Williamson tertimbang penduduk (Williamson 1965); kelas < 0,35 rendah, 0,35–0,5 sedang, "
+                  "> 0,5 tinggi memakai batas Oshima sebagaimana dipakai BPS (Oshima 1976), sebuah kebiasaan "
+                  "baca — bukan ambang dari Williamson maupun Sjafrizal; rasio Gini antarwilayah tidak diberi kelas "
+                  "karena kelas Gini dibuat untuk distribusi rumah tangga",
     "theil": "Indeks Theil T, terurai atas ketimpangan antar- dan dalam-kelompok (Theil 1967)",
-    "convergence": "Konvergensi beta: regresi laju pertumbuhan rata-rata atas log PDRB per kapita awal; "
-                   "koefisien negatif: daerah tertinggal tumbuh lebih cepat (Barro & Sala-i-Martin 1992)",
+    "convergence": "Konvergensi beta: regresi laju pertumbuhan rata-rata atas log PDRB per kapita awal, galat "
+                   "baku HC3, jendela minimal 5 tahun; koefisien negatif: jarak antardaerah menyempit — lewat "
+                   "daerah miskin yang tumbuh lebih cepat atau daerah kaya yang menyusut (Barro & Sala-i-Martin "
+                   "1992; MacKinnon & White 1985)",
     "gravity": "Model gravitasi: interaksi sebanding dengan perkalian massa ekonomi dibagi kuadrat jarak "
                "(Isard 1960); komplementaritas: sektor basis yang saling mengisi",
 }
@@ -127,20 +152,59 @@ def pertumbuhan(a):
     return _md(text)
 
 
+def _adhb_shares(a, year: int) -> pd.Series:
+    """Sector shares (%) of the province's PDRB at current prices (ADHB) in ``year``, by sector code.
+
+    From ``a.tables["struktur_adhb"]`` when the study provides it, else from the published ADHB
+    figures (BPS publishes them for provinces, not for kab/kota); empty when there are none.
+    """
+    t = a.tables.get("struktur_adhb")
+    if t is not None and len(t):
+        d = t[(t["region_code"] == a.province_code) & (t["year"] == year)]
+        return d.set_index("sector_code")["share_pct"]
+    try:
+        from potensi.data.store import province_pdrb
+
+        d = province_pdrb(a.province_code, price_basis="ADHB")
+    except (OSError, ValueError, KeyError):
+        return pd.Series(dtype=float)
+    d = d[(d["region_code"] == a.province_code) & (d["year"] == year) & (d["sector_code"] != "TOTAL")]
+    if d.empty or d["value"].isna().any():
+        return pd.Series(dtype=float)
+    return (100 * d.set_index("sector_code")["value"] / d["value"].sum()).astype(float)
+
+
+def _share(value: float, adhb: pd.Series, sector: str) -> str:
+    """``"47,2 % ADHK; 41,3 % ADHB"`` (ADHB only where published)."""
+    text = f"{persen(value)} ADHK"
+    if sector in adhb.index and pd.notna(adhb[sector]):
+        text += f"; {persen(adhb[sector])} ADHB"
+    return text
+
+
 def struktur(a):
-    """The largest sectors of the province and how the structure moved between the window's ends."""
+    """The largest sectors of the province and how the structure moved between the window's ends.
+
+    Shares are of PDRB at constant 2010 prices (ADHK), the basis of every indicator; BPS's
+    *distribusi* is at current prices (ADHB), shown beside where published (Kaltim mining 2020:
+    47,2 % ADHK, 41,3 % ADHB).
+    """
     s = a.tables["struktur"]
     p = s[s["region_code"] == a.province_code]
     end = p[p["year"] == a.end_year].sort_values(["share_pct", "sector_code"], ascending=[False, True])
     start = p[p["year"] == a.start_year].set_index("sector_code")["share_pct"]
     top = end.head(3)
-    parts = [f"{r.sector_label} ({persen(r.share_pct)})" for r in top.itertuples()]
+    adhb = _adhb_shares(a, a.end_year)
+    parts = [f"{r.sector_label} ({_share(r.share_pct, adhb, r.sector_code)})" for r in top.itertuples()]
     text = (f"Tiga lapangan usaha dengan peran terbesar dalam PDRB {a.province_name} tahun {a.end_year}: "
-            f"{daftar(parts)}; bersama-sama {persen(top['share_pct'].sum())} dari PDRB.")
+            f"{daftar(parts)}; bersama-sama {persen(top['share_pct'].sum())} dari PDRB (ADHK).")
+    if len(adhb):
+        text += (" Peran dihitung atas harga konstan 2010 (ADHK), dasar semua indikator laporan ini; distribusi "
+                 "yang diterbitkan BPS memakai harga berlaku (ADHB), sehingga angkanya berbeda.")
     delta = (end.set_index("sector_code")["share_pct"] - start).dropna()
     if len(delta):
         up, down = delta.idxmax(), delta.idxmin()
-        text += (f" Antara {a.start_year} dan {a.end_year} peran {_LABEL[up]} naik paling banyak "
+        text += (f" Antara {a.start_year} dan {a.end_year} peran {_LABEL[up]} (ADHK) naik paling banyak "
                  f"({poin_persen(delta[up])}), peran {_LABEL[down]} turun paling banyak ({poin_persen(delta[down])}).")
     return _md(text)
 
@@ -167,8 +231,9 @@ def ringkasan_eksekutif(a):
     s = a.tables["struktur"]
     p = s[(s["region_code"] == a.province_code) & (s["year"] == a.end_year)].sort_values(
         ["share_pct", "sector_code"], ascending=[False, True])
+    adhb = _adhb_shares(a, a.end_year)
     lines.append(f"- **Struktur.** Lapangan usaha terbesar tahun {a.end_year}: {p.iloc[0]['sector_label']} "
-                 f"({persen(p.iloc[0]['share_pct'])} dari PDRB).")
+                 f"(pangsa {_share(p.iloc[0]['share_pct'], adhb, p.iloc[0]['sector_code'])}).")
     lead = _leading_by_region(a)
     if lead:
         items = [f"{_name(a, r)}: {daftar(v[:3])}" for r, v in lead.items() if v]
@@ -203,22 +268,50 @@ def _top_pairs(coop: pd.DataFrame, n: int) -> list[str]:
             for r in d.itertuples()]
 
 
-def _williamson_trend(ineq: pd.DataFrame) -> str:
-    """Weighted Williamson within the latest population segment (series are not spliced across sources)."""
-    d = ineq[ineq["index"].astype(str) == "williamson_weighted"].dropna(subset=["value"])
+def _direction(first: float, last: float, tolerance: float = TREND_TOLERANCE) -> str:
+    """"meningkat"/"menurun" only when the change exceeds ``tolerance``, else "relatif tetap"."""
+    delta = last - first
+    if abs(delta) < tolerance:
+        return "relatif tetap"
+    return "meningkat" if delta > 0 else "menurun"
+
+
+def _main_scope(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the first scope (the kab/kota of the province), when the table has several."""
+    if "scope" not in frame.columns or frame.empty:
+        return frame
+    return frame[frame["scope"] == frame["scope"].iloc[0]]
+
+
+def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE, scope: str | None = None) -> str:
+    """Weighted Williamson per population segment (series are not spliced across sources).
+
+    Each segment: first and last value with the direction (within ``tolerance`` "relatif tetap"),
+    and the years of its lowest and highest value, so that a movement inside the segment (the
+    2013–2017 fall in Kalimantan Timur) is not hidden behind its end points.
+    """
+    d = ineq if scope is None else ineq[ineq["scope"] == scope]
+    d = _main_scope(d) if scope is None else d
+    d = d[d["index"].astype(str) == "williamson_weighted"].dropna(subset=["value"]).sort_values("year")
     if d.empty:
         return ""
-    last_src = d.sort_values("year")["population_source"].iloc[-1]
-    seg = d[d["population_source"] == last_src].sort_values("year")
-    a0, a1 = seg.iloc[0], seg.iloc[-1]
-    direction = "menurun" if a1["value"] < a0["value"] else "meningkat" if a1["value"] > a0["value"] else "tetap"
-    cls = f", kelas {a1['class']}" if "class" in seg.columns and isinstance(a1["class"], str) else ""
-    text = (f"Indeks Williamson tertimbang {direction} dari {angka(a0['value'], 3)} ({a0['year']}) menjadi "
-            f"{angka(a1['value'], 3)} ({a1['year']}{cls}; penduduk: {last_src}).")
+    parts = []
+    for src in dict.fromkeys(d["population_source"]):
+        seg = d[d["population_source"] == src]
+        a0, a1 = seg.iloc[0], seg.iloc[-1]
+        text = (f"{a0['year']}–{a1['year']} (penduduk {src}): {_direction(a0['value'], a1['value'], tolerance)} dari "
+                f"{angka(a0['value'], 3)} menjadi {angka(a1['value'], 3)}")
+        if len(seg) > 2:
+            lo, hi = seg.loc[seg["value"].idxmin()], seg.loc[seg["value"].idxmax()]
+            text += f" (terendah {angka(lo['value'], 3)} pada {lo['year']}, tertinggi {angka(hi['value'], 3)} pada {hi['year']})"
+        if "class" in seg.columns and isinstance(a1["class"], str) and a1["class"]:
+            text += f", kelas {a1['class']}"
+        parts.append(text)
+    out = "Indeks Williamson tertimbang " + "; ".join(parts) + "."
     if d["population_source"].nunique() > 1:
-        text += (" Deret penduduk berganti sumber (BPS sampai 2017, Dukcapil sejak 2018); angka hanya sebanding "
-                 "di dalam satu sumber.")
-    return text
+        out += (" Deret penduduk berganti sumber (BPS sampai 2017, Dukcapil sejak 2018); angka hanya sebanding "
+                "di dalam satu sumber.")
+    return out
 
 
 def sektor_basis(a):
@@ -239,9 +332,36 @@ def sektor_basis(a):
     if dlq is not None and "slq_dlq_class" in dlq.columns:
         counts = dlq["slq_dlq_class"].astype(str).value_counts()
         parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in dlq["slq_dlq_class"].cat.categories]
-        text += (f"\n\nPertumbuhan relatif dinilai dengan DLQ ({a.start_year}–{a.end_year}). Gabungan SLQ×DLQ "
-                 f"menghasilkan pasangan kab/kota–sektor: {daftar(parts)}. Aturan: {CITATIONS['slq_dlq']}.")
+        text += (f"\n\nPerubahan pangsa dinilai dengan DLQ ({a.start_year}–{a.end_year}): DLQ > 1 berarti pangsa "
+                 f"sektor dalam PDRB kab/kota naik relatif terhadap pangsa sektor yang sama di {a.province_name}. "
+                 f"Itu bukan ukuran laju pertumbuhan. {_dlq_caveat(a, dlq)}Gabungan SLQ×DLQ menghasilkan pasangan "
+                 f"kab/kota–sektor: {daftar(parts)}. Aturan: {CITATIONS['dlq']}; {CITATIONS['slq_dlq']}.")
     return _md(text)
+
+
+def _dlq_caveat(a, dlq: pd.DataFrame) -> str:
+    """How many DLQ > 1 are share rises without faster growth, and where the region's total shrank."""
+    if "dlq_note" not in dlq.columns:
+        return ""
+    up = dlq[dlq["dlq"] > 1]
+    if up.empty:
+        return ""
+    note = up["dlq_note"].astype(str)
+    slower = note.str.contains("sector growth not above", regex=False)
+    text = (f"Dari {angka(len(up), 0)} pasangan dengan DLQ > 1, {angka(int(slower.sum()), 0)} sektornya sendiri "
+            f"tidak tumbuh lebih cepat daripada sektor yang sama di {a.province_name}; pangsanya naik karena PDRB "
+            "kab/kota itu secara keseluruhan tumbuh lebih lambat. ")
+    shrink = up[note.str.contains("shrank", regex=False)]
+    if len(shrink):
+        n_sectors = dlq.groupby("region_code")["sector_code"].size()
+        parts = []
+        for r, g in shrink.groupby("region_code", sort=True):
+            gj = g["region_growth_pct"].iloc[0] if "region_growth_pct" in g.columns else float("nan")
+            parts.append(f"{_name(a, r)} ({angka(len(g), 0)} dari {angka(n_sectors[r], 0)} sektor DLQ > 1; PDRB "
+                         f"{persen(gj, 2)} per tahun)")
+        text += (f"PDRB total menyusut di {daftar(parts)}: di sana pangsa hampir semua sektor naik karena sektor "
+                 "dominan menyusut, bukan karena sektor-sektor itu unggul. ")
+    return text
 
 
 def shift_share(a):
@@ -255,6 +375,20 @@ def shift_share(a):
             + (f" ({daftar(_name(a, r) for r in sorted(pos))})" if 0 < len(pos) <= 6 else "")
             + f": sektor-sektornya tumbuh lebih cepat daripada sektor yang sama di {a.province_name}. "
             f"Aturan: {CITATIONS['shift_share']}.")
+    if "em_flag" in ss.columns:
+        flagged = ss[ss["em_flag"].fillna(False).astype(bool)]
+        if len(flagged):
+            worst = flagged.loc[flagged["em_net_competitive"].abs().idxmax()]
+            text += (f"\n\nPada {angka(len(flagged), 0)} pasangan kab/kota–sektor basis awalnya kurang dari "
+                     f"sepersepuluh basis homotetik Esteban-Marquillas; angka efek kompetitif bersih dan efek alokasinya "
+                     f"berlipat dari perubahan yang sebenarnya dan tidak dibaca sebagai jumlah (ditandai di tabel). "
+                     f"Contoh: {_LABEL.get(worst['sector_code'], worst['sector_code'])} di "
+                     f"{_name(a, worst['region_code'])}, efek kompetitif bersih {rupiah(worst['em_net_competitive'])} "
+                     f"untuk perubahan sebenarnya {rupiah(worst['change'])}.")
+        if "em_type" in ss.columns:
+            counts = ss["em_type"].astype(str).value_counts()
+            parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in ss["em_type"].cat.categories]
+            text += f" Tipe Esteban-Marquillas (pasangan kab/kota–sektor): {daftar(parts)}."
     return _md(text)
 
 
@@ -268,16 +402,35 @@ def klassen(a, table: str = "klassen_sector"):
     counts = k[col].astype(str).value_counts().sort_index()
     parts = [f"{lab}: {angka(n, 0)}" for lab, n in counts.items() if lab not in ("nan", "<NA>")]
     unit = "pasangan kab/kota–sektor" if table == "klassen_sector" else "kab/kota"
-    return _md(f"Jumlah {unit} per kuadran — {'; '.join(parts)}. Aturan: {CITATIONS['klassen']}.")
+    text = f"Jumlah {unit} per kuadran — {'; '.join(parts)}."
+    if "knife_edge" in k.columns and k["knife_edge"].fillna(False).astype(bool).any():
+        edge = k[k["knife_edge"].fillna(False).astype(bool)].sort_values("region_code")
+        items = []
+        for r in edge.itertuples():
+            near = []
+            if abs(r.per_capita_margin_pct) < 5:
+                near.append(f"PDRB per kapita {persen(r.per_capita_margin_pct, 2)} dari acuan")
+            if abs(r.growth_margin_pp) < 0.05 * abs(r.reference_growth):
+                near.append(f"pertumbuhan {poin_persen(r.growth_margin_pp, 2)} dari acuan")
+            items.append(f"{_name(a, r.region_code)} — {r.klassen} ({'; '.join(near)})")
+        text += (" Di tepi ambang (kurang dari 5 % dari batas kuadran; revisi kecil data dapat memindahkan "
+                 f"kuadrannya): {daftar(items)}.")
+    return _md(f"{text} Aturan: {CITATIONS['klassen']}.")
 
 
 def mrp(a):
     m = a.tables.get("mrp")
     if m is None or not len(m):
         return _md(f"*MRP tidak dihitung: {a.gap_for('mrp')}*")
-    both = m[(m["rpr"] > 1) & (m["rps"] > 1)]
-    return _md(f"{angka(len(both), 0)} pasangan kab/kota–sektor menonjol di tingkat provinsi maupun kab/kota "
-               f"(RPr > 1 dan RPs > 1). Aturan: {CITATIONS['mrp']}.")
+    both = m[(m["rpr_sign"].astype(str) == "+") & (m["rps_sign"].astype(str) == "+")]
+    ratio_only = m[(m["rpr"] > 1) & (m["rps"] > 1)].index.difference(both.index)
+    text = (f"{angka(len(both), 0)} pasangan kab/kota–sektor menonjol di tingkat provinsi maupun kab/kota (tanda "
+            "RPr + dan RPs +: sektor itu tumbuh lebih cepat daripada ekonomi provinsi, dan di kab/kota lebih cepat "
+            "daripada sektor yang sama di provinsi).")
+    if len(ratio_only):
+        text += (f" {angka(len(ratio_only), 0)} pasangan lain memiliki rasio RPr dan RPs di atas 1 hanya karena "
+                 "pembilang dan penyebutnya sama-sama negatif (rasio dua penurunan); pasangan itu tidak menonjol.")
+    return _md(f"{text} Aturan: {CITATIONS['mrp']}.")
 
 
 def ketimpangan(a):
@@ -285,27 +438,77 @@ def ketimpangan(a):
     if ineq is None or not len(ineq):
         return _md(f"*Indeks ketimpangan tidak dihitung: {a.gap_for('inequality')}*")
     txt = _williamson_trend(ineq) or "Lihat tabel indeks ketimpangan."
-    return _md(f"{txt} Aturan: {CITATIONS['williamson']}; {CITATIONS['theil']}. Ketimpangan dihitung atas PDRB per kapita kab/kota; "
-               "sumber penduduk disebut pada setiap baris, dan deret tidak disambung antar-sumber.")
+    scopes = [sc for sc in dict.fromkeys(ineq["scope"]) if str(sc).endswith("tanpa pertambangan")] \
+        if "scope" in ineq.columns else []
+    for sc in scopes:
+        nb = _williamson_trend(ineq, scope=sc)
+        if nb:
+            txt += (" Tanpa pertambangan (lapangan usaha B dikeluarkan dari PDRB per kapita; 17 lapangan usaha tidak "
+                    "memisahkan migas dari batu bara): " + nb.removeprefix("Indeks Williamson tertimbang ")
+                    .split(" Deret penduduk")[0])
+    return _md(f"{txt} Perubahan kurang dari {angka(TREND_TOLERANCE, 3)} disebut relatif tetap. Aturan: "
+               f"{CITATIONS['williamson']}; {CITATIONS['theil']}. Ketimpangan dihitung atas PDRB per kapita kab/kota "
+               "(ADHK); sumber penduduk disebut pada setiap baris, dan deret tidak disambung antar-sumber.")
+
+
+_PATTERN_TEXT = {
+    "poorer regions grew faster": "daerah dengan PDRB per kapita awal terendah tumbuh lebih cepat",
+    "richest regions shrank": "jarak menyempit terutama karena daerah terkaya menyusut, bukan karena daerah "
+                              "termiskin mengejar",
+    "richest shrank, poorest stagnated": "jarak menyempit karena daerah terkaya menyusut, sementara daerah "
+                                         "termiskin hampir tidak tumbuh",
+    "no convergence": "tidak ada konvergensi",
+}
+
+
+def _beta_text(a, c: pd.DataFrame, scope) -> list[str]:
+    parts = []
+    d = c[(c["method"] == "beta") & (c["scope"] == scope)] if "scope" in c.columns else c[c["method"] == "beta"]
+    for (s0, s1, src), g in d.groupby(["start_year", "end_year", "population_source"], sort=True):
+        stat = g.set_index("statistic")
+        beta = stat.loc["beta"]
+        if pd.isna(beta["value"]):
+            parts.append(f"{s0}–{s1} (penduduk {src}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber penduduk")
+            continue
+        p = stat["value"].get("p_value")
+        n = int(beta["n_regions"]) if pd.notna(beta["n_regions"]) else 0
+        cov = beta.get("cov_type", "") or "HC3"
+        note = str(beta.get("note", ""))
+        pattern = note.split("pattern: ", 1)[1].split(";")[0] if "pattern: " in note else ""
+        significant = p is not None and pd.notna(p) and p < 0.05
+        if beta["value"] < 0 and significant:
+            verdict = f"konvergen: {_PATTERN_TEXT.get(pattern, 'jarak antardaerah menyempit')}"
+        elif beta["value"] < 0:
+            verdict = "arah konvergen, tetapi tidak signifikan pada 5 %"
+        else:
+            verdict = "tidak ada konvergensi"
+        text = (f"{s0}–{s1} (penduduk {src}, n = {n}, galat baku {cov}): β = {angka(beta['value'], 4)}"
+                + (f", p = {angka(p, 3)}" if p is not None and pd.notna(p) else "") + f" — {verdict}")
+        rich, poor = stat["value"].get("rich_growth_pct"), stat["value"].get("poor_growth_pct")
+        if rich is not None and poor is not None and pd.notna(rich) and pd.notna(poor):
+            names = {}
+            for key in ("rich_growth_pct", "poor_growth_pct"):
+                regs = str(stat.loc[key, "note"]).rsplit("regions ", 1)[-1].split(",")
+                names[key] = daftar(_name(a, r.strip()) for r in regs if r.strip())
+            text += (f"; PDRB per kapita seperempat terkaya ({names['rich_growth_pct']}) tumbuh "
+                     f"{persen(rich, 2)} per tahun, seperempat termiskin ({names['poor_growth_pct']}) "
+                     f"{persen(poor, 2)} per tahun")
+        parts.append(text)
+    return parts
 
 
 def konvergensi(a):
     c = a.tables.get("convergence")
     if c is None or not len(c):
         return _md(f"*Konvergensi tidak dihitung: {a.gap_for('convergence')}*")
-    beta = c[(c["method"] == "beta") & (c["statistic"] == "beta")]
-    pv = c[(c["method"] == "beta") & (c["statistic"] == "p_value")].set_index("population_source")["value"]
-    parts = []
-    for r in beta.sort_values("start_year").itertuples():
-        p = pv.get(r.population_source)
-        significant = p is not None and p < 0.05
-        verdict = ("konvergen (daerah dengan PDRB per kapita awal lebih rendah tumbuh lebih cepat)"
-                   if r.value < 0 and significant else "arah konvergen, tetapi tidak signifikan" if r.value < 0
-                   else "tidak ada konvergensi")
-        sig = f", p = {angka(p, 3)}{'' if p < 0.05 else ', tidak signifikan pada 5 %'}" if p is not None else ""
-        parts.append(f"{r.start_year}–{r.end_year} (penduduk {r.population_source}): β = {angka(r.value, 4)}{sig}"
-                     f" — {verdict}")
-    text = "Konvergensi beta antar kab/kota: " + "; ".join(parts) + "." if parts else ""
+    scopes = list(dict.fromkeys(c["scope"])) if "scope" in c.columns else [None]
+    main = _beta_text(a, c, scopes[0])
+    text = "Konvergensi beta antar kab/kota: " + "; ".join(main) + "." if main else ""
+    for sc in scopes[1:]:
+        if str(sc).endswith("tanpa pertambangan"):
+            nb = _beta_text(a, c, sc)
+            if nb:
+                text += " Tanpa pertambangan: " + "; ".join(nb) + "."
     return _md(f"{text} Aturan: {CITATIONS['convergence']}.")
 
 
@@ -336,11 +539,12 @@ def terhadap_indonesia(a):
         diff = (end[a.province_code] - end["0000"]).sort_values(ascending=False)
         top = diff.index[0]
         text = (f"Peran {_LABEL[top]} dalam PDRB {a.province_name} tahun {a.end_year} adalah "
-                f"{persen(end.loc[top, a.province_code])}, dibanding {persen(end.loc[top, '0000'])} dalam PDB Indonesia.")
+                f"{persen(end.loc[top, a.province_code])}, dibanding {persen(end.loc[top, '0000'])} dalam PDB Indonesia "
+                "(ADHK).")
     tot = a.tables["pdrb_tahunan"]
     e = tot[tot["year"] == a.end_year].set_index("region_code")["value"]
     text += (f" PDRB {a.province_name} tahun {a.end_year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
-             f"dari jumlah 17 lapangan usaha PDB Indonesia.")
+             f"dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).")
     return _md(text)
 
 

@@ -19,9 +19,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from potensi import __version__
+from potensi.core.wording import KELAS_DESCRIPTIONS, PROFILE
 from potensi.report import maps
 from potensi.report.formatting import angka, persen
-from potensi.core.wording import KELAS_DESCRIPTIONS, PROFILE
 
 __all__ = ["figure_uri", "profile_html", "write_profiles", "PROFILE_CSS", "PRINT_CSS"]
 
@@ -103,7 +103,7 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     name = names.get(code, code)
     start, end = a.start_year, a.end_year
     facts = _facts(a, code)
-    sp = a.tables.get("sektor_potensi", pd.DataFrame())
+    sp = a.tables.get("sektor_unggulan", pd.DataFrame())
     mine = sp[sp["region_code"] == code] if len(sp) else sp
     top = []
     for r in mine[mine["kelas"].isin(["unggulan", "andalan menurun"])].sort_values(

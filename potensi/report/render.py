@@ -231,6 +231,9 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
             name: hashlib.sha256((staging / name).read_bytes()).hexdigest()
             for name in (OUTPUT_FILES["html"], OUTPUT_FILES["xlsx"]) if (staging / name).exists()
         }
+        if parameters.get("extra_data"):
+            manifest["extra_data_sha256"] = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest()
+                                             for p in parameters["extra_data"]}
         manifest["title"] = title
         manifest["note"] = "outputs_sha256 of laporan.html changes with run_date only"
         write_text_atomic(staging / OUTPUT_FILES["manifest"], json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
@@ -256,8 +259,12 @@ def _province_key(code: str) -> str:
 def render_province(province: str | int, *, start_year: int = 2013, end_year: int | None = None,
                     reference: str = "published", excluded_sectors: Iterable[str] = (),
                     population_source: str | None = None, out_root: Path = REPORTS,
-                    timeout: int = CELL_TIMEOUT, template: Path = PROVINCE_TEMPLATE) -> RenderResult:
+                    timeout: int = CELL_TIMEOUT, template: Path = PROVINCE_TEMPLATE,
+                    extra_data: Iterable[str | Path] = ()) -> RenderResult:
     """Render the report of one province into ``out_root/<kode>/``; never raises for a bad run.
+
+    ``extra_data``: files of the region's own figures (``--add``), passed to the template as the
+    papermill parameter ``extra_data``; the manifest holds their sha256 (``extra_data_sha256``).
 
     An unknown province code is refused before any kernel starts (``ValueError`` listing the
     valid codes).
@@ -269,8 +276,13 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     from potensi.data.store import latest_year, province_pdrb
     from potensi.study.province import PRICE_BASIS, analysis_window
 
+    embedded = province_pdrb(code, price_basis=PRICE_BASIS)
+    if extra_data:  # the years of the added files count for the default window and the title
+        from potensi.data.intake import apply_additions
+
+        embedded = apply_additions(embedded, list(extra_data), price_basis=PRICE_BASIS)[0]
     if end_year is None:  # the latest year with kab/kota data, else the province's (from the data)
-        end_year = latest_year(province_pdrb(code, price_basis=PRICE_BASIS), code)
+        end_year = latest_year(embedded, code)
     if population_source is None:
         population_source = covering_source(int(start_year), int(end_year))
     params = {
@@ -280,9 +292,10 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "reference": str(reference),
         "excluded_sectors": list(excluded_sectors),
         "population_source": str(population_source),
+        "extra_data": [str(Path(p).resolve()) for p in extra_data],
     }
     try:  # the title names the years the report actually covers
-        start, end, _ = analysis_window(province_pdrb(code, price_basis=PRICE_BASIS), code,
+        start, end, _ = analysis_window(embedded, code,
                                         int(start_year), int(end_year))
     except ValueError:  # no usable data: the render below fails and reports why, removing any old report
         start, end = start_year, end_year
@@ -318,6 +331,7 @@ class BatchConfig:
     excluded_sectors: list[str] = field(default_factory=list)
     population_source: str | None = None  # None: the source covering the end year
     national: bool = True
+    add: list[str] = field(default_factory=list)  # files of the regions' own figures (--add), for every province
     jobs: int = 2
     timeout: int = CELL_TIMEOUT
 
@@ -377,7 +391,8 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
         tasks.append(("province", {"province": code, "start_year": config.start_year, "end_year": config.end_year,
                                    "reference": config.reference, "excluded_sectors": list(config.excluded_sectors),
                                    "population_source": config.population_source, "out_root": out_root,
-                                   "timeout": config.timeout, "template": template}))
+                                   "timeout": config.timeout, "template": template,
+                                   "extra_data": list(config.add)}))
     results: list[RenderResult] = []
     bar = tqdm(total=len(tasks), desc="laporan", unit="laporan", disable=not progress, file=sys.stderr)
     ctx = multiprocessing.get_context("spawn")

@@ -95,12 +95,22 @@ def sector_potential_tables(pdrb: pd.DataFrame, *, province: str, kabkota: list[
 _NATIONAL_CACHE: dict[tuple, pd.DataFrame] = {}
 
 
-def national_classes(pdrb: pd.DataFrame, *, start: int, end: int) -> pd.DataFrame:
+def national_classes(*, start: int, end: int, pdrb: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sector classes of every kab/kota of Indonesia against its own province (for peers and for
-    partners across a province border), cached per window within a process."""
-    key = (start, end, len(pdrb))
-    if key in _NATIONAL_CACHE:
+    partners across a province border), from the processed store (ADHK), cached per window
+    within a process. The study province's own classes come from its study (they may include the
+    region's added figures); these are only used for the other provinces."""
+    key = (start, end)
+    if pdrb is None and key in _NATIONAL_CACHE:
         return _NATIONAL_CACHE[key]
+    if pdrb is None:
+        from potensi.data.store import load_table
+
+        pdrb = load_table("pdrb")
+        pdrb = pdrb[pdrb["price_basis"] == "ADHK2010"]
+        cache = True
+    else:
+        cache = False
     cat = region_catalog()
     kab = cat[cat["level"].isin(["kabupaten", "kota"])][["region_code", "parent_code"]]
     have = pdrb[pdrb["year"].isin([start, end])].groupby("region_code")["year"].nunique()
@@ -117,7 +127,8 @@ def national_classes(pdrb: pd.DataFrame, *, start: int, end: int) -> pd.DataFram
         except ValueError:
             continue  # a province without both years: no classes, its regions get no peers
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    _NATIONAL_CACHE[key] = out
+    if cache:
+        _NATIONAL_CACHE[key] = out
     return out
 
 
@@ -162,7 +173,7 @@ def cooperation_tables(pdrb: pd.DataFrame, classes: pd.DataFrame, *, province: s
     kab = set(kabkota)
     adj = adj_all[adj_all["region_a"].isin(kab) | adj_all["region_b"].isin(kab)].reset_index(drop=True)
     involved = sorted(kab | set(adj["region_a"]) | set(adj["region_b"]))
-    nat = national_classes(pdrb, start=start, end=end)
+    nat = national_classes(start=start, end=end)
     cls = pd.concat([classes, nat[~nat["region_code"].isin(kab)]], ignore_index=True)
     pop, pop_source = _population(population, end)
     cat = region_catalog()

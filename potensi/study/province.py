@@ -25,6 +25,8 @@ from potensi.data.regions import members, province_code, provinces, region_catal
 from potensi.data.sectors import SECTOR_CODES, SECTORS
 from potensi.data.store import current_boundaries, latest_year, load_table, province_pdrb
 from potensi.report.formatting import angka, daftar, report_view, tabel
+from potensi.study.conclusions import cooperation_tables, sector_potential_tables
+from potensi.study.linkages import province_linkages
 from potensi.study.regional_tables import national_tables, regional_tables
 from potensi.study.sector_tables import sector_tables
 
@@ -250,6 +252,33 @@ class ProvinceAnalysis:
     def reference_code(self) -> str:
         return self.province_code if self.reference == "published" else f"{self.province_code}-SUM"
 
+    @property
+    def kabkota_codes(self) -> list[str]:
+        """Codes of the province's kab/kota with data in the window, in code order."""
+        kab = set(members(self.province_code)["region_code"])
+        return sorted(kab & set(self.pdrb["region_code"]))
+
+    @property
+    def region_names(self) -> dict[str, str]:
+        """Name of every region in the catalogue (kab/kota of any province, provinces, Indonesia)."""
+        cat = region_catalog()
+        return dict(zip(cat["region_code"], cat["region_name"]))
+
+    @property
+    def province_names(self) -> dict[str, str]:
+        prov = provinces()
+        return dict(zip(prov["region_code"], prov["region_name"]))
+
+    def region_gaps(self, code: str) -> list[str]:
+        """Gaps (Bahasa Indonesia) that concern kab/kota ``code``: its missing years and cells, the
+        province-wide data notes, and the knife-edge or unstable classes of its sectors."""
+        out = [g.split("] ", 1)[-1] for g in self.gaps]
+        miss = self.quality.get("kekosongan")
+        if miss is not None and len(miss):
+            mine = miss[miss["kode"].astype(str).str.contains(code, regex=False)]
+            out += [f"{int(r.year)}: {r.kode}" for r in mine.itertuples(index=False)]
+        return out
+
     def has(self, name: str) -> bool:
         """Whether table ``name`` was computed and has rows."""
         frame = self.tables.get(name)
@@ -323,7 +352,8 @@ def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year
 
 def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: int, end: int,
                               excluded_sectors: Iterable[str] = (), reference: str = "published",
-                              population_source: str | None = None) -> dict[str, pd.DataFrame]:
+                              population_source: str | None = None,
+                              existing: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Every indicator table of the kab/kota of one province (sector and regional).
 
     ``population_source=None`` takes the source covering the window's end
@@ -346,15 +376,59 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
     st = sector_tables(pdrb, reference_code=code, regions=sorted(kab), start=start, end=end,
                        excluded_sectors=excluded_sectors, reference=reference, price_basis=PRICE_BASIS)
     rt = regional_tables(pdrb, st, province_code=code, start=start, end=end,
-                         population=load_table("population"), centroids=load_table("centroids"),
+                         population=load_table("population"), centroids=area_centroids(load_table("centroids")),
                          population_source=population_source)
-    return {**st, **rt}
+    rt = {k: v for k, v in rt.items() if k not in ("sektor_unggulan", "cooperation")}  # superseded below
+    return {**st, **rt, **conclusion_tables(pdrb, province=code, kabkota=sorted(kab), start=start, end=end,
+                                            excluded=tuple(excluded_sectors), existing=existing)}
+
+
+def area_centroids(centroids: pd.DataFrame) -> pd.DataFrame:
+    """The area centroids (QUARCS polygon centroids) of the centroids table, one row per kab/kota."""
+    return centroids[centroids["source_id"] == "QUARCS_INDONESIA514_POINTS"].reset_index(drop=True)
+
+
+def conclusion_tables(pdrb: pd.DataFrame, *, province: str, kabkota: list[str], start: int, end: int,
+                      excluded: tuple[str, ...] = (), existing: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Input–output linkages, sector potential (``sektor_unggulan``) and cooperation of one province.
+
+    See :mod:`potensi.study.conclusions` and :mod:`potensi.study.linkages`; the facts the report
+    states (population source, distance exponent, IO year) travel in ``attrs["facts"]`` of
+    ``kerja_sama`` and ``sektor_unggulan``.
+    """
+    links = province_linkages(province, pdrb, kabkota)
+    io_linkages = None
+    if links.available:
+        io_linkages = links.tables["io_sektor"][["sector_code", "backward_linkage", "forward_linkage", "key_sector"]]
+    sp = sector_potential_tables(pdrb, province=province, kabkota=kabkota, start=start, end=end,
+                                 excluded=excluded, linkages=io_linkages)
+    centroids = load_table("centroids")
+    io_a = None
+    if links.available:
+        from potensi.data.io_table import IO_FILE, read_io_table
+        from potensi.indicators.input_output import technical_coefficients
+
+        t = read_io_table(IO_FILE, region=province)
+        io_a = technical_coefficients(t.Z, t.total_input)
+    coop, facts = cooperation_tables(pdrb, sp["sektor_potensi"], province=province, kabkota=kabkota, start=start,
+                                     end=end, population=load_table("population"), centroids=centroids,
+                                     io=io_a, existing=existing)
+    facts["io_available"] = links.available
+    facts["io_year"] = links.io_year
+    facts["flq_delta"] = links.flq_delta
+    out = {"sektor_unggulan": sp["sektor_potensi"], "sektor_unggulan_skenario": sp["sektor_potensi_skenario"],
+           **({"sektor_unggulan_tanpa_pertambangan": sp["tanpa_pertambangan"]} if "tanpa_pertambangan" in sp else {}),
+           **links.tables, **coop}
+    for name in ("sektor_unggulan", "kerja_sama"):
+        out[name].attrs["facts"] = facts
+    return out
 
 
 def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_START, end_year: int | None = None,
                      reference: str = "published", excluded_sectors: Iterable[str] = (),
                      population_source: str | None = None,
-                     include_old_boundaries: bool = False) -> ProvinceAnalysis:
+                     include_old_boundaries: bool = False,
+                     extra_data: Iterable[str | Path] = ()) -> ProvinceAnalysis:
     """Compute every table of the province report.
 
     Parameters
@@ -375,6 +449,11 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
     include_old_boundaries
         Keep region-years printed on older boundaries (``boundary`` = "lama", e.g. SIMREG 2010–2012
         parents that include regions created later); left out by default.
+    extra_data
+        Files with the region's own figures (an intake workbook of ``potensi template``, or any
+        file :func:`potensi.load_pdrb` reads), added by :func:`potensi.data.intake.apply_additions`:
+        the file's figure wins; the quality tables ``data_tambahan`` (every replaced figure) and
+        ``berkas_tambahan`` (file, sha256) record it.
 
     Returns
     -------
@@ -388,6 +467,13 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
     func = "analyse_province"
     code = province_code(province_code_)
     pdrb = province_pdrb(code, price_basis=PRICE_BASIS, include_old_boundaries=include_old_boundaries)
+    extra_data = [str(p) for p in extra_data]
+    if extra_data:
+        from potensi.data.intake import apply_additions
+
+        pdrb, replaced, added_files = apply_additions(
+            pdrb, extra_data, price_basis=PRICE_BASIS,
+            regions=set(pdrb["region_code"]) | {code} | set(members(code)["region_code"]))
     if end_year is None:
         end_year = latest_year(pdrb, code)
     start_req, end_req = _check_years(func, start_year, end_year)
@@ -447,6 +533,9 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
     quality = _quality(code, name, pdrb, kab, start, end, include_old_boundaries=include_old_boundaries)
+    if extra_data:
+        quality["data_tambahan"] = replaced
+        quality["berkas_tambahan"] = pd.DataFrame({"file": list(added_files), "sha256": list(added_files.values())})
     return ProvinceAnalysis(
         province_code=code, province_name=name, start_year=start, end_year=end,
         requested_years=(start_req, end_req), reference=reference, excluded_sectors=excluded,
