@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import potensi
 from potensi.indicators.inequality import (
+    GINI_THRESHOLDS,
     classify_inequality,
     gini,
     inequality_table,
@@ -186,3 +187,27 @@ def test_cross_check_pysal_theil_and_gini(real_per_capita):
     pysal = TheilD(wide.to_numpy(), island.reindex(wide.index).to_numpy())
     np.testing.assert_allclose(dec["between"].to_numpy(), pysal.bg, rtol=1e-8)
     np.testing.assert_allclose(dec["within"].to_numpy(), pysal.wg, rtol=1e-8)
+
+
+def test_regional_gini_gets_no_household_class():
+    """The household-Gini bands (Oshima via BPS) are not applied to a Gini across a few regions."""
+    d = frame([10, 30], [1, 1])
+    out = inequality_table(d).set_index("index")
+    assert out.loc["gini", "value"] == pytest.approx(0.25) and out.loc["gini", "class"] == ""
+    assert out.loc["gini_unweighted", "class"] == ""
+    assert out.loc["williamson_weighted", "class"] == "sedang"  # 0.5: Williamson rows keep their class
+    labelled = inequality_table(d, gini_thresholds=GINI_THRESHOLDS).set_index("index")
+    assert labelled.loc["gini", "class"] == "rendah"  # explicit opt-in: 0.25 < 0.3
+
+
+def test_kaltim_williamson_without_mining_and_gini_note():
+    from potensi.study.province import analyse_province
+
+    ineq = analyse_province("64", start_year=2013, end_year=2020).tables["inequality"]
+    nb = ineq[ineq["scope"].astype(str).str.endswith("tanpa pertambangan")]
+    w = nb[nb["index"] == "williamson_weighted"].set_index("year")["value"]
+    assert list(w.index) == list(range(2013, 2021))
+    assert w[2013] == pytest.approx(0.861, abs=5e-4)  # Bontang's LNG industry keeps the gap wide without B
+    main = ineq[ineq["scope"] == "kabupaten/kota 6400"]
+    g = main[main["index"] == "gini"]
+    assert (g["class"] == "").all() and g["note"].str.contains("household").all()

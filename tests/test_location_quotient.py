@@ -228,3 +228,39 @@ def test_property_lq_and_dlq_identities(vals):
     dlq = dynamic_location_quotient(data, reference_code="R", start=2000, end=2005)
     wide = lq.pivot_table(index=["region_code", "sector_code"], columns="year", values="lq")
     assert np.allclose(dlq.set_index(["region_code", "sector_code"])["dlq"], wide[2005] / wide[2000])
+
+
+def test_default_label_set_is_potensi_and_kuncoro_is_an_alias():
+    # the words are potensi's own (sources disagree; the Kuncoro 2004 attribution could not be quoted)
+    assert SLQ_DLQ_LABELS["potensi"] == SLQ_DLQ_LABELS["kuncoro"]
+    cat, _ = classify_slq_dlq([2.0], [1.5])
+    assert cat.dtype == SLQ_DLQ_LABELS["potensi"]
+
+
+def test_dlq_note_share_rise_without_faster_growth():
+    # A: x 10 -> 10.5 (+5 %), y 30 -> 24 (-20 %): A's total 40 -> 34.5 shrinks (-13.75 %).
+    # R: x 50 -> 60 (+20 %), y 50 -> 50 (0 %), total +10 %.
+    # DLQ(x) = (10.5/34.5)/(10/40) / ((60/110)/(50/100)) = 1.2174 / 1.0909 = 1.1159 > 1 although
+    # A's x grew 5 % < 20 % in R: the share rose because A's total shrank.
+    data = tidy({("A", 2010): {"x": 10.0, "y": 30.0}, ("R", 2010): {"x": 50.0, "y": 50.0},
+                 ("A", 2011): {"x": 10.5, "y": 24.0}, ("R", 2011): {"x": 60.0, "y": 50.0}})
+    out = slq_dlq(data, reference_code="R", start=2010, end=2011).set_index("sector_code")
+    assert out.loc["x", "dlq"] == pytest.approx(((10.5 / 34.5) / (10 / 40)) / ((60 / 110) / (50 / 100)))
+    assert out.loc["x", "growth_pct"] == pytest.approx(5.0)
+    assert out.loc["x", "reference_growth_pct"] == pytest.approx(20.0)
+    assert out.loc["x", "region_growth_pct"] == pytest.approx(-13.75)
+    assert out.loc["x", "dlq_note"].endswith("region total shrank")
+    assert "sector growth not above" in out.loc["x", "dlq_note"]
+    # even y, down 20 % against 0 % in R, has DLQ (24/34.5)/(30/40) / ((50/110)/(50/100)) = 1.0203 > 1
+    assert out.loc["y", "dlq"] == pytest.approx(((24 / 34.5) / (30 / 40)) / ((50 / 110) / (50 / 100)))
+    assert out.loc["y", "dlq_note"] == out.loc["x", "dlq_note"]
+
+
+def test_dlq_note_kutai_kartanegara(kaltim):
+    """Kutai Kartanegara 2013-2020: PDRB shrank (mining); 16 of its 17 sectors have DLQ > 1, all noted."""
+    kab = [c for c in kaltim.region_code.unique() if c not in ("0000", "6400")]
+    out = slq_dlq(kaltim, reference_code="6400", regions=kab, start=2013, end=2020)
+    k = out[out.region_code == "6403"]
+    up = k[k.dlq > 1]
+    assert len(up) == 16 and (up["dlq_note"] != "").all()
+    assert (k["region_growth_pct"] < 0).all()

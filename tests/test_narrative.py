@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -36,14 +37,20 @@ def test_structure_paragraph(kaltim):
     text = narrative.struktur(kaltim).data
     s = kaltim.tables["struktur"]
     b = s[(s["region_code"] == "6400") & (s["year"] == 2020) & (s["sector_code"] == "B")]["share_pct"].iloc[0]
-    assert f"Pertambangan ({persen(b)})" in text
+    # shares are ADHK and say so; ADHB (published for provinces) beside it: 47,2 % vs 41,3 % (issue #10)
+    assert f"Pertambangan ({persen(b)} ADHK; 41,3 % ADHB)" in text and persen(b) == "47,2 %"
 
 
 def test_lq_is_about_share_not_growth(kaltim):
     text = narrative.sektor_basis(kaltim).data
     assert "peran (pangsa)" in text and "LQ tidak mengukur pertumbuhan" in text
-    assert "Kuncoro 2004" in text  # SLQ×DLQ rule carries its citation
-    assert not re.search(r"LQ[^.]*tumbuh (lebih )?cepat", text.split("Pertumbuhan relatif")[0])
+    # SLQ×DLQ words are potensi's: no unquoted attribution (issue #10)
+    assert "Kuncoro" not in text and "kata label pilihan potensi" in text and "tidak seragam" in text
+    assert not re.search(r"LQ[^.]*tumbuh (lebih )?cepat", text.split("Perubahan pangsa")[0])
+    # DLQ is about share: never "tumbuh relatif lebih cepat"; the shrinking Kutai Kartanegara is named
+    assert "tumbuh relatif lebih cepat" not in text
+    assert "pangsa sektor dalam PDRB kab/kota naik relatif terhadap pangsa sektor yang sama" in text
+    assert "Kutai Kartanegara (16 dari 17 sektor DLQ > 1" in text
 
 
 def test_every_label_has_rule_and_citation():
@@ -92,3 +99,78 @@ def test_figures_deterministic(kaltim):
         return buf.getvalue()
 
     assert png() == png()
+
+
+# --------------------------------------------------------------------------- issue #10: statistics and wording
+def _fake(**tables):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(tables=tables, province_code="6400", province_name="P", start_year=2019, end_year=2020,
+                           pdrb=pd.DataFrame({"region_code": ["6401"], "region_name": ["Paser"]}),
+                           gap_for=lambda name: "")
+
+
+def test_mrp_counts_signs_not_ratios():
+    # row 0: both growths negative, RPr 2 and RPs 3 as ratios but signs "-": not menonjol;
+    # row 1: signs "+", "+"; row 2: RPr 0.5 < 1 with a negative reference total, sign "+"
+    m = pd.DataFrame({"rpr": [2.0, 1.5, 0.5], "rps": [3.0, 1.2, 1.1], "rpr_sign": ["-", "+", "+"],
+                      "rps_sign": ["-", "+", "+"]})
+    text = narrative.mrp(_fake(mrp=m)).data
+    assert text.startswith("2 pasangan kab/kota–sektor menonjol")
+    assert "1 pasangan lain memiliki rasio RPr dan RPs di atas 1" in text and "rasio dua penurunan" in text
+
+
+def test_mrp_kaltim_equals_sign_count(kaltim):
+    m = kaltim.tables["mrp"]
+    n = int(((m["rpr_sign"] == "+") & (m["rps_sign"] == "+")).sum())
+    assert narrative.mrp(kaltim).data.startswith(f"{n} pasangan")
+
+
+@pytest.mark.parametrize(("first", "last", "word"), [(0.447, 0.449, "relatif tetap"), (0.447, 0.4521, "meningkat"),
+                                                     (0.565, 0.513, "menurun"), (0.5, 0.4951, "relatif tetap")])
+def test_trend_tolerance(first, last, word):
+    assert narrative._direction(first, last) == word  # |Δ| < 0.005 -> relatif tetap
+
+
+def test_williamson_text_segments_and_without_mining(kaltim):
+    text = narrative.ketimpangan(kaltim).data
+    # 2013-2017 (BPS population) falls 0,565 -> 0,513; 2018-2020 0,447 -> 0,449 is not "meningkat"
+    assert "2013–2017 (penduduk bps): menurun dari 0,565 menjadi 0,513" in text
+    assert "2018–2020 (penduduk dukcapil): relatif tetap dari 0,447 menjadi 0,449" in text
+    assert "terendah 0,438 pada 2019" in text
+    assert "Tanpa pertambangan" in text and "migas" in text and "Oshima" in text
+    assert "Sjafrizal 2008)" not in narrative.CITATIONS["williamson"]
+
+
+def test_convergence_worded_from_data(kaltim):
+    text = narrative.konvergensi(kaltim).data
+    assert "n = 10, galat baku HC3" in text
+    assert "daerah terkaya menyusut, bukan karena daerah termiskin mengejar" in text
+    assert "2018–2020 (penduduk dukcapil): tidak diestimasi" in text
+    # without mining the HC3 slope is not significant (p = 0,460)
+    assert "Tanpa pertambangan: 2013–2017 (penduduk bps, n = 10, galat baku HC3): β = -0,0142, p = 0,460" in text
+
+
+def test_knife_edge_marked(kaltim):
+    text = narrative.klassen(kaltim, "klassen_region").data
+    assert "Di tepi ambang" in text and "Paser — daerah relatif tertinggal (PDRB per kapita -0,09 % dari acuan)" in text
+
+
+def test_em_flag_stated(kaltim):
+    text = narrative.shift_share(kaltim).data
+    assert "Pertambangan di Kota Bontang, efek kompetitif bersih -15.345,1 miliar rupiah" in text
+    assert "Tipe Esteban-Marquillas" in text
+
+
+def test_mrp_figure_plots_signs_not_ratios(kaltim):
+    from potensi.report import figures
+
+    m = kaltim.tables["mrp_nasional"].set_index("sector_code")
+    assert m.loc["B", "rps"] > 50 and m.loc["B", "rps_sign"] == "-"  # RPs 57,2: a ratio of two declines
+    fig = figures.mrp(kaltim.tables["mrp_nasional"])
+    ax = fig.axes[0]
+    xs = np.concatenate([c.get_offsets()[:, 0] for c in ax.collections if len(c.get_offsets())])
+    # mining sits left of the RPs line (x < 0), nowhere near the "menonjol" corner
+    b = m.loc["B"]
+    assert b["growth_pct"] - b["reference_growth_pct"] < 0
+    assert (xs < 0).sum() == int((m["rps_sign"] == "-").sum())

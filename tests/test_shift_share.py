@@ -122,3 +122,40 @@ def test_property_components_sum(vals):
     assert close([out.national_share, out.industry_mix, out.competitive_effect], out.change)
     assert close([out.em_net_competitive, out.em_allocation], out.competitive_effect)
     assert close([out.arcelus_regional_growth, out.arcelus_regional_mix], out.competitive_effect)
+
+
+# --------------------------------------------------------------------------- Esteban-Marquillas (issue #10)
+def test_em_base_ratio_flag_and_type_hand_worked():
+    out = shift_share(SMALL, reference_code="R", start=2010, end=2011).set_index("sector_code")
+    # x: E/E* = 10/20 = 0.5 (= LQ 2010: (10/40)/(50/100)); r_ij - r_i = 0.3 > 0, E < E*:
+    #    competitive advantage, not specialised; 0.5 >= 0.1: not flagged
+    assert out.loc["x", "em_base_ratio"] == pytest.approx(0.5)
+    assert out.loc["x", "em_type"] == "keunggulan kompetitif, tidak terspesialisasi"
+    assert not out.loc["x", "em_flag"]
+    # y: E* = 40 * 50/100 = 20, E/E* = 30/20 = 1.5; r_ij - r_i = 0.1 - 0.4 = -0.3 < 0, E > E*
+    assert out.loc["y", "em_base_ratio"] == pytest.approx(1.5)
+    assert out.loc["y", "em_type"] == "tidak unggul kompetitif, terspesialisasi"
+    # net competitive effect = PPW / LQ_0, identity on both rows
+    np.testing.assert_allclose(out["em_net_competitive"], out["competitive_effect"] / out["em_base_ratio"])
+
+
+def test_em_flag_on_small_base():
+    # A: x 1 -> 0.5 on a base far below the homothetic one: E* = 101 * 100/200 = 50.5, E/E* = 0.0198 < 0.1.
+    # The classic PPW = 0.5 - 1 * 1.0 = -0.5, the E-M net effect 50.5 * (-0.5 - 0) = -25.25: 50 times larger.
+    data = tidy({("A", 2010): {"x": 1.0, "y": 100.0}, ("R", 2010): {"x": 100.0, "y": 100.0},
+                 ("A", 2011): {"x": 0.5, "y": 100.0}, ("R", 2011): {"x": 100.0, "y": 100.0}})
+    out = shift_share(data, reference_code="R", start=2010, end=2011).set_index("sector_code")
+    assert out.loc["x", "em_base_ratio"] == pytest.approx(1 / 50.5)
+    assert out.loc["x", "em_net_competitive"] == pytest.approx(-25.25)
+    assert out.loc["x", "competitive_effect"] == pytest.approx(-0.5)
+    assert out.loc["x", "em_flag"] and not out.loc["y", "em_flag"]
+    assert out.loc["x", "em_type"] == "tidak unggul kompetitif, tidak terspesialisasi"
+
+
+def test_em_flag_bontang_mining(kaltim):
+    out = shift_share(kaltim, reference_code="6400", regions=sorted(set(kaltim.region_code) - {"6400", "0000"}),
+                      start=2013, end=2020).set_index(["region_code", "sector_code"])
+    b = out.loc[("6474", "B")]  # Kota Bontang mining: 965 -> 276 miliar, E-M net effect about -15 345 miliar
+    assert b["change"] == pytest.approx(-689, abs=1)
+    assert b["em_net_competitive"] == pytest.approx(-15345, abs=1)
+    assert b["em_flag"] and b["em_base_ratio"] < 0.1

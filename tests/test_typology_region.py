@@ -74,3 +74,25 @@ def test_from_pdrb_with_province_code_reference():
     out = klassen_region_from_pdrb(t, p, start=2018, end=2020, reference="P")
     assert out["reference_per_capita"].iloc[0] == pytest.approx(200.0)  # 1000 * 40 / 200
     assert out["klassen"].iloc[0] == "daerah berkembang cepat"  # 121 < 200, 10 % > 0 %
+
+
+def test_knife_edge_within_five_percent():
+    # reference: per capita 100, growth 4 %/yr. a: 96 (-4 %, within 5 %) -> knife edge;
+    # b: 94 and 4.1 % (growth within 0.05 * 4 = 0.2 pp) -> knife edge; c: 90 and 6 % -> clear.
+    d = pd.DataFrame({"region_code": ["P", "a", "b", "c"], "per_capita": [100.0, 96.0, 94.0, 90.0],
+                      "growth": [4.0, 3.0, 4.1, 6.0]})
+    out = klassen_region(d, reference="P").set_index("region_code")
+    assert out.loc["a", "per_capita_margin_pct"] == pytest.approx(-4.0)
+    assert out.loc["b", "growth_margin_pp"] == pytest.approx(0.1)
+    assert out["knife_edge"].tolist() == [True, True, False]
+    assert not klassen_region(d, reference="P", margin=0.01).set_index("region_code").loc["a", "knife_edge"]
+
+
+def test_knife_edge_paser():
+    """Paser (6401) is 'relatif tertinggal' on a per-capita margin of 0.09 % (Kaltim 2013-2020)."""
+    from potensi.study.province import analyse_province
+
+    k = analyse_province("64", start_year=2013, end_year=2020).tables["klassen_region"].set_index("region_code")
+    assert k.loc["6401", "klassen"] == "daerah relatif tertinggal"
+    assert k.loc["6401", "per_capita_margin_pct"] == pytest.approx(-0.09, abs=0.005)
+    assert k.loc["6401", "knife_edge"] and not k.loc["6409", "knife_edge"]

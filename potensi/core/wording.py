@@ -169,3 +169,75 @@ QUALITY = {
     "copies": ("Total PDRB kab/kota 2021–2023 WebAPI BPS untuk provinsi 62, 63, 64, 71 dan 72 adalah salinan angka "
                "Sumatera Selatan (16xx) posisi demi posisi; angka itu tidak dipakai."),
 }
+
+#: Scenario names of the robustness check (:mod:`potensi.study.conclusions`).
+SCENARIO_NAMES = {
+    "default": "jendela utama",
+    "end_minus_1": "jendela berakhir satu tahun lebih awal",
+    "without_mining": "tanpa pertambangan",
+    "adhb": "ADHB",
+}
+
+#: Sentences of the conclusions' text (:mod:`potensi.report.findings`). Placeholders are filled
+#: with escaped, formatted values.
+FINDINGS = {
+    "growth": "- **Pertumbuhan.** PDRB {name} (ADHK 2010) tumbuh rata-rata {g} per tahun pada {start}–{end}, "
+              "dari {v0} menjadi {v1}.",
+    "rule": ("Kelas potensi adalah **aturan potensi sendiri**, disusun mengikuti kriteria {permendagri} "
+             "(kontribusi terhadap perekonomian, sektor basis, pertumbuhan dan daya saing, keterkaitan): "
+             "*unggulan* = dapat diperdagangkan ke luar daerah, sektor basis (LQ rata-rata periode > {lq}), "
+             "material (≥ {share} % PDRB daerah, atau ≥ {prov} % dari sektor yang sama di provinsi dan ≥ {floor} % "
+             "PDRB daerah) dan berdaya saing (pergeseran pangsa wilayah PPW > 0); *andalan menurun* = sama tetapi "
+             "PPW ≤ 0; *potensial berkembang* = dapat diperdagangkan dan PPW > 0 tetapi belum basis atau belum "
+             "material; *layanan lokal* = pemerintahan, utilitas, real estat, pendidikan, kesehatan, jasa lainnya. "
+             "Nilai dalam ±{edge} % dari ambang ditandai *di tepi ambang*. Pangsa dihitung atas PDRB ADHK."),
+    "classes_intro": "- **Potensi lapangan usaha per kab/kota** (kelas atas: unggulan dan andalan menurun; paling "
+                     "banyak tiga per kab/kota, bukti di sampingnya):",
+    "no_top": "tidak ada lapangan usaha di kelas atas menurut aturan potensi.",
+    "no_top_short": "tidak ada kelas atas",
+    "unstable": "*(label tidak stabil: sama pada {agree} dari {total} skenario)*",
+    "knife_edge": "*(di tepi ambang)*",
+    "declining": "- **Andalan yang menurun.** {items}: sektor yang menopang daerahnya tetapi kehilangan daya "
+                 "saing; pesannya diversifikasi atau hilirisasi, bukan sekadar mempertahankan.",
+    "no_classes": "Kelas potensi lapangan usaha tidak dihitung: tidak ada PDRB kab/kota menurut lapangan usaha "
+                  "dalam jendela ini.",
+    "coop_intro": "- **Usulan kerja sama daerah teratas:**",
+    "proposal": "{a} – {b}: {what} ({jenis}; urusan {urusan})",
+    "gaps": "- **Keterbatasan data:** {n} catatan (lihat bagian *Kualitas data dan sumber*).",
+    "classes_meaning": "Potensi setiap lapangan usaha di setiap kab/kota ditunjukkan sebagai dimensi yang "
+                       "berdampingan (posisi: LQ; daya saing: PPW dan DLQ; ukuran: pangsa PDRB; dapat tidaknya "
+                       "diperdagangkan; keterkaitan bila ada tabel IO) dan diringkas menjadi satu kelas:",
+    "robustness": "Ketahanan label: kelas dihitung ulang pada skenario {names}; {n} dari {total} sel tidak "
+                  "sama di semua skenario, {top} di antaranya di kelas atas (ditandai *label tidak stabil*).",
+    "knife_edges": "Kelas atas di tepi ambang (selisih ≤ 5 % dari ambang; baca dengan hati-hati): {items}.",
+    "no_mining_panel": "Panel tanpa pertambangan tidak dihitung (tidak ada data kab/kota menurut lapangan usaha "
+                       "atau pertambangan sudah dikeluarkan).",
+    "mining_intro": "Pertambangan (B) adalah {n} dari {total} kab/kota dengan pangsa ≥ 10 % PDRB. Dengan B "
+                    "dikeluarkan sebelum semua indikator dihitung (PDRB dijumlah ulang tanpa B), kelas atas "
+                    "berubah sebagai berikut:",
+    "mining_same": "- Kelas atas sektor lain tidak berubah.",
+    "mining_williamson": "- Indeks Williamson tanpa pertambangan: {v0} ({start}) → {v1} ({end}).",
+    "not_migas": "Catatan: 17 lapangan usaha tidak memisahkan migas dari batu bara, maupun industri migas dari "
+                 "industri lainnya; panel ini *tanpa pertambangan*, bukan *tanpa migas*.",
+    "no_io": "BPS belum menerbitkan tabel input–output untuk {name} dalam data potensi (tabel IO 17 lapangan "
+             "usaha 2016 yang tersedia: Kepulauan Riau, Sulawesi Selatan, Papua Barat); bagian ini tidak dihitung.",
+    "io_intro": "Tabel input–output transaksi domestik {name} {year} (BPS, 17 lapangan usaha, harga produsen); "
+                "angka pengganda, daya penyebaran dan derajat kepekaan menurut {ref}.",
+    "io_key": "- **Sektor kunci** (daya penyebaran dan derajat kepekaan > 1): {items}.",
+    "io_multiplier": "- Angka pengganda output terbesar: {sector} ({m}).",
+    "io_lq": "- Korelasi peringkat LQ provinsi dan orientasi ekspor (ekspor luar negeri + antarprovinsi ÷ output): "
+             "{rho}; LQ bukan ukuran yang baik untuk apa yang dijual ke luar daerah.",
+    "io_flq": "- Untuk kab/kota, koefisien diperkirakan dari tabel provinsi dengan FLQ ({ref}); angka itu "
+              "**perkiraan**, bukan angka BPS.",
+    "none": "tidak ada",
+    "no_coop": "Tidak ada usulan kerja sama: tidak ada kandidat yang lolos saringan.",
+    "coop_method": ("Kandidat disusun menurut jenisnya: layanan bersama antar-tetangga, rantai nilai, sumber daya "
+                    "bersama, dan pertukaran pengetahuan dengan daerah serupa. Tetangga dari batas wilayah "
+                    "(termasuk lintas provinsi); jarak antarpusat pemerintahan; interaksi gravitasi dengan massa "
+                    "penduduk ({pop}) dan eksponen jarak {exponent}. Dasar: {pp}; {uu}. Disaring: urusan di luar "
+                    "kewenangan kab/kota (pertambangan), yang tidak diperdagangkan (administrasi pemerintahan), "
+                    "produksi BUMN migas, kota administrasi DKI satu sama lain, dan kandidat tanpa bukti. "
+                    "Dari {n} kandidat, {rejected} ditolak (daftar lengkap di bawah)."),
+    "coop_existing": "{n} kerja sama berjalan diberikan dalam berkas isian; {m} kandidat yang sama tidak diusulkan "
+                     "lagi.",
+}

@@ -246,6 +246,12 @@ def _tidy_frame(path: Path, text: str, func: str = "load_pdrb") -> pd.DataFrame:
     return frame
 
 
+def _by_label(column: pd.Series, func) -> np.ndarray:
+    """``func`` applied once per distinct label of ``column`` (years, sectors, units: few labels)."""
+    codes, labels = pd.factorize(column, sort=False)
+    return np.asarray([func(label) for label in labels], dtype=object)[codes]
+
+
 def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | None,
                  known_regions: Iterable[str] | None = None, check_regions: bool = True, allow_gaps: bool = False,
                  tolerance: float = TOTAL_TOLERANCE, decimal: str | None = None, func: str = "load_pdrb",
@@ -286,11 +292,11 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
         except CellError as exc:
             bad_year[label] = str(exc)
     fail(cells["year"].isin(bad_year), lambda y: bad_year[y.strip()], "year")
-    year = cells["year"].map(lambda y: year_of[y][0]).astype("int64")
-    status = cells["year"].map(lambda y: year_of[y][1])
+    year = _by_label(cells["year"], lambda y: year_of[y][0]).astype("int64")
+    status = pd.Series(_by_label(cells["year"], lambda y: year_of[y][1]), index=frame.index)
     if "status" in cells:
         written = cells["status"].str.lower()
-        allowed = written.map(STATUS_VALUES)
+        allowed = pd.Series(_by_label(written, lambda w: STATUS_VALUES.get(w)), index=frame.index)
         fail(allowed.isna(), lambda s: f"status {s.strip()!r} is not allowed; expected one of "
              f"{sorted(k for k in STATUS_VALUES if k)} or empty (angka tetap)", "status")
         status = status.where(written.eq(""), allowed)
@@ -311,11 +317,11 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
         else:
             code_of[label] = code
     fail(cells["sector_code"].isin(problem), lambda s: problem[s.strip()], "sector_code")
-    sector = cells["sector_code"].map(code_of)
+    sector = _by_label(cells["sector_code"], code_of.get)
     basis_upper = cells["price_basis"].str.upper()
     fail(~basis_upper.isin(PRICE_BASES), lambda b: f"unknown price basis {b.strip()!r}; expected ADHK2010 or ADHB",
          "price_basis")
-    basis = basis_upper.map(PRICE_BASES)
+    basis = _by_label(basis_upper, PRICE_BASES.get)
     unit = cells["unit"].str.lower()
     fail(~unit.isin([u for u in UNIT_FACTORS if u != "ribu rupiah"]),
          lambda u: f"unknown unit {u.strip()!r}; expected juta rupiah, miliar rupiah or triliun rupiah", "unit")
@@ -335,7 +341,7 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
     source = cells["source_id"] if "source_id" in cells else path.name
     out = pd.DataFrame({
         "region_code": region, "year": year, "sector_code": sector, "price_basis": basis,
-        "value": value * unit.map(UNIT_FACTORS).to_numpy(dtype="float64"), "marker": marker,
+        "value": value * _by_label(unit, UNIT_FACTORS.get).astype("float64"), "marker": marker,
         "status": status, "source_id": source, "_line": lines,
     })
     if sectors is None:

@@ -89,16 +89,17 @@ def screen_sector_values(
 
     Examples
     --------
-    Ten regions whose sector x is 10 % of PDRB and one where it is 0.1 %: :math:`\\ln` shares
-    −2.303 (ten times) and −6.908; the median is −2.303 and the MAD 0, so no test is possible
-    (MAD 0 gives NaN, nothing flagged) — with some spread it is flagged:
+    Ten regions whose sector x is 8–12 % of PDRB and one where it is 0.1 %: the ln share of
+    the last, −6.908, is far below the median −2.303 (MAD 0.095 in logs, z = −32.6). Its other
+    sector, y, is then 99.9 % of PDRB against about 90 % elsewhere: flagged too, as the largest
+    share (rank 11 of 11 from the bottom). A MAD of 0 (all shares equal) gives no z and no flag.
 
     >>> shares = [0.08, 0.09, 0.1, 0.11, 0.12, 0.1, 0.09, 0.11, 0.1, 0.1, 0.001]
     >>> d = pd.DataFrame({"region_code": [f"r{i}" for i in range(11)] * 2,
     ...                   "sector_code": ["x"] * 11 + ["y"] * 11, "year": 2020,
     ...                   "value": shares + [1 - s for s in shares]})
     >>> screen_sector_values(d)[["region_code", "sector_code", "rank_low"]].values.tolist()
-    [['r10', 'x', 1]]
+    [['r10', 'x', 1], ['r10', 'y', 11]]
     """
     func = "screen_sector_values"
     require_columns(data, func, {region: "region", sector: "sector", year: "year", value: "value"})

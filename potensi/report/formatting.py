@@ -21,9 +21,11 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
+
+from potensi.core.numbers import angka, daftar, persen, poin_persen, rupiah
 
 __all__ = [
     "MISSING",
@@ -446,50 +448,6 @@ def _is_missing(x: object) -> bool:
         return bool(math.isnan(float(x)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
-
-
-def angka(x: float | int | None, decimals: int = 1) -> str:
-    """``1234.5`` -> ``'1.234,5'`` (dot for thousands, comma for decimals); missing -> ``'–'``."""
-    if _is_missing(x):
-        return MISSING
-    value = round(float(x), decimals) + 0.0  # drop the sign of -0.0
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def rupiah(x_miliar: float | None, decimals: int = 1) -> str:
-    """A value in miliar rupiah: ``'1.234,5 miliar rupiah'``."""
-    if _is_missing(x_miliar):
-        return MISSING
-    return f"{angka(x_miliar, decimals)} miliar rupiah"
-
-
-def persen(x: float | None, decimals: int = 1) -> str:
-    """A percentage already multiplied by 100: ``12.345`` -> ``'12,3 %'``."""
-    if _is_missing(x):
-        return MISSING
-    return f"{angka(x, decimals)} %"
-
-
-def poin_persen(x: float | None, decimals: int = 1) -> str:
-    """A difference of two percentages: ``'2,1 poin persen'``."""
-    if _is_missing(x):
-        return MISSING
-    return f"{angka(x, decimals)} poin persen"
-
-
-def daftar(items: Iterable[str], conj: str = "dan") -> str:
-    """``['a', 'b', 'c']`` -> ``'a, b dan c'`` (Indonesian lists have no serial comma).
-
-    >>> daftar(["Samarinda", "Balikpapan", "Bontang"])
-    'Samarinda, Balikpapan dan Bontang'
-    """
-    items = [str(i) for i in items]
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
 
 
 def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] = 2,

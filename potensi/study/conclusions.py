@@ -157,7 +157,8 @@ def _population(population: pd.DataFrame, end: int) -> tuple[pd.DataFrame, str]:
     best = cover.sort_values(["region_code", "year"], ascending=[False, False]).iloc[0]
     rows = pop[(pop["source_id"] == best["source_id"]) & (pop["year"] == best["year"])]
     rows = rows.drop_duplicates("region_code")
-    return rows[["region_code", "population"]].reset_index(drop=True), f"{best['source_id']} ({int(best['year'])})"
+    concept = str(rows["concept"].iloc[0]) if "concept" in rows and len(rows) else str(best["source_id"])
+    return rows[["region_code", "population"]].reset_index(drop=True), f"{concept}, {int(best['year'])}"
 
 
 def cooperation_tables(pdrb: pd.DataFrame, classes: pd.DataFrame, *, province: str, kabkota: list[str],

@@ -265,6 +265,11 @@ class ProvinceAnalysis:
         return dict(zip(cat["region_code"], cat["region_name"]))
 
     @property
+    def sector_labels(self) -> dict[str, str]:
+        """Short Indonesian label of each sector code (and of the total)."""
+        return dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {"TOTAL": "PDRB (jumlah)"}
+
+    @property
     def province_names(self) -> dict[str, str]:
         prov = provinces()
         return dict(zip(prov["region_code"], prov["region_name"]))

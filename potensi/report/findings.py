@@ -1,0 +1,266 @@
+"""Generated text and HTML of the conclusions: executive summary, sector potential, *tanpa
+pertambangan*, inter-sector linkages (input–output) and cooperation proposals.
+
+Every function takes a province study (:class:`potensi.study.province.ProvinceAnalysis`) and
+returns a displayable object (Markdown or HTML) for one notebook cell; the text is built from
+escaped values only (region and sector names come from data).
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from potensi.conclusions.sector_potential import SECTOR_THRESHOLDS, TOP_KELAS
+from potensi.core.numbers import angka, daftar, persen, rupiah
+from potensi.core.wording import CITATIONS, FINDINGS, KELAS_DESCRIPTIONS, SCENARIO_NAMES
+
+__all__ = ["ringkasan_eksekutif", "potensi_sektor", "tanpa_pertambangan", "keterkaitan", "kerja_sama",
+           "kelas_per_kabkota", "class_rule_text", "top_sectors"]
+
+
+def _md(text: str):
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def _html(text: str):
+    from IPython.display import HTML
+
+    return HTML(text)
+
+
+def _h(x: object) -> str:
+    """Escaped text for HTML (names from data never become markup)."""
+    return html.escape(str(x), quote=True)
+
+
+def _e(x: object) -> str:
+    """Escaped text for Markdown: HTML-escaped and Markdown emphasis/table characters neutralised."""
+    return _h(x).replace("*", "&#42;").replace("_", "&#95;").replace("|", "&#124;").replace("`", "&#96;")
+
+
+def class_rule_text(th=SECTOR_THRESHOLDS) -> str:
+    """The classification rule with its thresholds, said as potensi's own."""
+    return FINDINGS["rule"].format(
+        lq=angka(th.basis_lq, 0), share=angka(th.region_share_pct, 0), prov=angka(th.province_share_pct, 0),
+        floor=angka(th.min_region_share_pct, 0), edge=angka(100 * th.knife_edge, 0),
+        permendagri=CITATIONS["permendagri_9_2014"])
+
+
+def top_sectors(a, code: str, n: int = 3) -> pd.DataFrame:
+    """The top-class sectors of kab/kota ``code``, unggulan first, larger share first."""
+    sp = a.tables.get("sektor_unggulan")
+    if sp is None or not len(sp):
+        return pd.DataFrame()
+    mine = sp[(sp["region_code"] == code) & sp["kelas"].isin(TOP_KELAS)]
+    return mine.sort_values(["kelas", "share_region_pct"], ascending=[True, False]).head(n)
+
+
+def _sector_phrase(r) -> str:
+    text = f"{_e(r.sector_label)} ({_e(r.kelas)}; {_e(r.evidence)})"
+    if getattr(r, "scenarios_total", 0) and r.scenarios_agree < r.scenarios_total:
+        text += " " + FINDINGS["unstable"].format(agree=int(r.scenarios_agree), total=int(r.scenarios_total))
+    return text
+
+
+def _proposal_phrase(a, r) -> str:
+    names = a.region_names
+    what = r.objek if isinstance(getattr(r, "objek", None), str) and r.objek else r.bentuk
+    return FINDINGS["proposal"].format(
+        a=_e(names.get(r.region_a, r.region_a)), b=_e(names.get(r.region_b, r.region_b)), what=_e(what),
+        jenis=_e(r.jenis), urusan=_e(r.urusan))
+
+
+def ringkasan_eksekutif(a):
+    """The first page: growth, structure, each kab/kota's top-class sectors with the evidence, the
+    three first cooperation proposals, inequality; every statement from the study's tables."""
+    lines = []
+    mg = a.tables["pertumbuhan_rata"].set_index("region_code")
+    if a.province_code in mg.index:
+        r = mg.loc[a.province_code]
+        lines.append(FINDINGS["growth"].format(
+            name=_e(a.province_name), g=persen(r["mean_growth_pct"], 2), start=a.start_year, end=a.end_year,
+            v0=rupiah(r["value_start"]), v1=rupiah(r["value_end"])))
+    sp = a.tables.get("sektor_unggulan")
+    if sp is not None and len(sp):
+        lines.append(FINDINGS["classes_intro"].format(rule=class_rule_text()))
+        for code in a.kabkota_codes:
+            top = top_sectors(a, code)
+            name = _e(a.region_names.get(code, code))
+            if len(top):
+                lines.append(f"  - **{name}**: " + "; ".join(_sector_phrase(r) for r in top.itertuples()) + ".")
+            else:
+                lines.append(f"  - **{name}**: {FINDINGS['no_top']}")
+        declining = sp[sp["kelas"] == "andalan menurun"]
+        if len(declining):
+            big = declining.sort_values("share_region_pct", ascending=False).head(3)
+            lines.append(FINDINGS["declining"].format(items=daftar(
+                f"{_e(r.sector_label)} di {_e(a.region_names.get(r.region_code, r.region_code))} "
+                f"({persen(r.share_region_pct, 1)} PDRB ADHK)" for r in big.itertuples())))
+    elif a.has_members:
+        lines.append(FINDINGS["no_classes"])
+    coop = a.tables.get("kerja_sama")
+    if coop is not None and len(coop):
+        first = coop.sort_values("rank").head(3)
+        lines.append(FINDINGS["coop_intro"] + " " + "; ".join(
+            f"({int(r.rank)}) {_proposal_phrase(a, r)}" for r in first.itertuples()) + ".")
+    ineq = a.tables.get("inequality")
+    if ineq is not None and len(ineq):
+        from potensi.report.narrative import _williamson_trend
+
+        txt = _williamson_trend(ineq)
+        if txt:
+            lines.append(f"- **Ketimpangan antar kab/kota.** {txt}")
+    if a.gaps:
+        lines.append(FINDINGS["gaps"].format(n=len(a.gaps)))
+    return _md("\n".join(lines))
+
+
+def potensi_sektor(a):
+    """What the classes mean, the rule, and how stable the labels are across scenarios."""
+    sp = a.tables.get("sektor_unggulan")
+    if sp is None or not len(sp):
+        return _md(FINDINGS["no_classes"])
+    counts = sp["kelas"].value_counts()
+    parts = [FINDINGS["classes_meaning"]]
+    parts += [f"- **{k}**: {v} ({int(counts.get(k, 0))} sel)" for k, v in KELAS_DESCRIPTIONS.items()]
+    parts.append("")
+    parts.append(class_rule_text())
+    scen = a.tables.get("sektor_unggulan_skenario")
+    if scen is not None and len(scen):
+        names = daftar(SCENARIO_NAMES.get(s, s) for s in scen["scenario"].unique())
+        unstable = sp[sp["scenarios_agree"] < sp["scenarios_total"]]
+        top_unstable = unstable[unstable["kelas"].isin(TOP_KELAS)]
+        parts.append(FINDINGS["robustness"].format(names=names, n=len(unstable), total=len(sp),
+                                                   top=len(top_unstable)))
+    edge = sp[sp.get("knife_edge", pd.Series(False, index=sp.index)).astype(bool) & sp["kelas"].isin(TOP_KELAS)]
+    if len(edge):
+        parts.append(FINDINGS["knife_edges"].format(items=daftar(
+            f"{_e(r.sector_label)} di {_e(a.region_names.get(r.region_code, r.region_code))}"
+            for r in edge.itertuples())))
+    return _md("\n".join(parts))
+
+
+def kelas_per_kabkota(a):
+    """One collapsible block per kab/kota with every sector's class and evidence (nothing cut)."""
+    sp = a.tables.get("sektor_unggulan")
+    if sp is None or not len(sp):
+        return _md(FINDINGS["no_classes"])
+    blocks = []
+    for code in a.kabkota_codes:
+        mine = sp[sp["region_code"] == code].sort_values(["kelas", "share_region_pct"], ascending=[True, False])
+        rows = "".join(
+            f"<tr><td>{_e(r.sector_label)}</td><td>{_e(r.kelas)}</td><td class='num'>{angka(r.lq, 2)}</td>"
+            f"<td class='num'>{angka(r.share_region_pct, 1)}</td><td class='num'>{angka(r.competitive_effect, 1)}</td>"
+            f"<td class='num'>{int(r.scenarios_agree)}/{int(r.scenarios_total)}</td><td>{_e(r.evidence)}</td></tr>"
+            for r in mine.itertuples())
+        name = _e(a.region_names.get(code, code))
+        top = top_sectors(a, code)
+        summary = daftar(_e(x) for x in top["sector_label"]) if len(top) else FINDINGS["no_top_short"]
+        blocks.append(
+            f"<details><summary><b>{name}</b> — {summary} "
+            f"(<a href='kabkota/{_e(code)}.html'>profil</a>)</summary>"
+            "<table><thead><tr><th>Lapangan usaha</th><th>Kelas</th><th>LQ rata-rata</th>"
+            "<th>Pangsa PDRB (%, ADHK)</th><th>PPW (miliar Rp)</th><th>Skenario sama</th><th>Bukti</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table></details>")
+    return _html("\n".join(blocks))
+
+
+def tanpa_pertambangan(a):
+    """The key conclusions recomputed without mining (B): top classes and Williamson."""
+    no_b = a.tables.get("sektor_unggulan_tanpa_pertambangan")
+    sp = a.tables.get("sektor_unggulan")
+    if no_b is None or sp is None or not len(no_b):
+        return _md(FINDINGS["no_mining_panel"])
+    share_b = sp[sp["sector_code"] == "B"]
+    lines = [FINDINGS["mining_intro"].format(
+        n=int((share_b["share_region_pct"] >= 10).sum()), total=len(share_b))]
+    for code in a.kabkota_codes:
+        before = set(top_sectors(a, code, n=20)["sector_label"])
+        mine = no_b[(no_b["region_code"] == code) & no_b["kelas"].isin(TOP_KELAS)]
+        after = set(mine["sector_label"]) if "sector_label" in mine else set(mine["sector_code"])
+        name = _e(a.region_names.get(code, code))
+        if before - {"Pertambangan"} != after:
+            gained, lost = sorted(after - before), sorted((before - after) - {"Pertambangan"})
+            bits = []
+            if gained:
+                bits.append("naik ke kelas atas: " + daftar(_e(x) for x in gained))
+            if lost:
+                bits.append("turun dari kelas atas: " + daftar(_e(x) for x in lost))
+            lines.append(f"- {name}: " + "; ".join(bits) + ".")
+    if len(lines) == 1:
+        lines.append(FINDINGS["mining_same"])
+    ineq = a.tables.get("inequality")
+    if ineq is not None and "scope" in ineq and (ineq["scope"].astype(str).str.contains("tanpa")).any():
+        w = ineq[ineq["scope"].astype(str).str.contains("tanpa") & (ineq["index"] == "williamson_weighted")]
+        if len(w):
+            first, last = w.sort_values("year").iloc[[0, -1]]["value"]
+            lines.append(FINDINGS["mining_williamson"].format(
+                start=int(w["year"].min()), end=int(w["year"].max()), v0=angka(first, 3), v1=angka(last, 3)))
+    lines.append(FINDINGS["not_migas"])
+    return _md("\n".join(lines))
+
+
+def keterkaitan(a):
+    """Inter-sector linkages: the BPS IO table of the province, or a plain statement that there is none."""
+    io = a.tables.get("io_sektor")
+    if io is None or not len(io):
+        return _md(FINDINGS["no_io"].format(name=_e(a.province_name)))
+    labels = a.sector_labels
+    key = io[io["key_sector"].astype(bool)]
+    lines = [FINDINGS["io_intro"].format(name=_e(a.province_name), year=2016, ref=CITATIONS["miller_blair"])]
+    lines.append(FINDINGS["io_key"].format(items=daftar(_e(labels.get(c, c)) for c in key["sector_code"])
+                                           or FINDINGS["none"]))
+    best = io.sort_values("output_multiplier", ascending=False).iloc[0]
+    lines.append(FINDINGS["io_multiplier"].format(sector=_e(labels.get(best["sector_code"], best["sector_code"])),
+                                                  m=angka(best["output_multiplier"], 2)))
+    lq = a.tables.get("lq_nasional")
+    if lq is not None and len(lq):
+        last = lq[lq["year"] == lq["year"].max()][["sector_code", "lq"]]
+        both = io.merge(last, on="sector_code")
+        if len(both) > 3:
+            rho = both["lq"].rank().corr(both["export_share"].rank())
+            lines.append(FINDINGS["io_lq"].format(rho=angka(rho, 2)))
+    if "io_kabkota" in a.tables:
+        lines.append(FINDINGS["io_flq"].format(ref=CITATIONS["flegg"]))
+    return _md("\n".join(lines))
+
+
+def kerja_sama(a):
+    """Method and legal basis, then the proposals as cards (who, what, why, evidence, instrument)."""
+    coop = a.tables.get("kerja_sama")
+    if coop is None:
+        return _md(FINDINGS["no_coop"])
+    facts = coop.attrs.get("facts", {})
+    head = FINDINGS["coop_method"].format(
+        exponent=angka(facts.get("distance_exponent", 2.0), 1), pop=_h(facts.get("population_source", "")),
+        pp=CITATIONS["pp_28_2018"], uu=CITATIONS["uu_23_2014"], n=facts.get("candidates", 0),
+        rejected=facts.get("rejected", 0))
+    if facts.get("existing"):
+        head += " " + FINDINGS["coop_existing"].format(n=facts["existing"], m=facts.get("already_agreed", 0))
+    cards = []
+    names = a.region_names
+    for r in coop.sort_values("rank").itertuples():
+        what = r.objek if isinstance(getattr(r, "objek", None), str) and r.objek else r.bentuk
+        cross = r.region_a[:2] != r.region_b[:2]
+        cards.append(
+            "<div class='ksd-card' style='border:1px solid #bbb;border-left:5px solid #d95f02;padding:4px 12px;"
+            "margin:8px 0'>"
+            f"<h4 style='margin:4px 0'>{int(r.rank)}. {_h(r.bentuk)}: {_h(what)}</h4>"
+            f"<p><b>Siapa:</b> {_h(names.get(r.region_a, r.region_a))} – {_h(names.get(r.region_b, r.region_b))}"
+            f"{' (lintas provinsi)' if cross else ''}; {'berbatasan' if r.adjacent else 'tidak berbatasan'}"
+            f"{'' if pd.isna(r.distance_km) else ', ' + angka(r.distance_km, 0) + ' km antarpusat pemerintahan'}</p>"
+            f"<p><b>Jenis dan urusan:</b> {_h(r.jenis)}; {_h(r.urusan)}</p>"
+            f"<p><b>Mengapa:</b> {_h(r.evidence)}</p>"
+            f"<p><b>Instrumen dan pelaksana:</b> {_h(r.instrumen)}; {_h(r.opd_pelaksana)}</p></div>")
+    if not cards:
+        cards.append(f"<p><i>{_h(FINDINGS['no_coop'])}</i></p>")
+    return _html(f"<p>{_h(head)}</p>" + "".join(cards))
+
+
+def _nan(x) -> bool:
+    return x is None or (isinstance(x, float) and np.isnan(x))
