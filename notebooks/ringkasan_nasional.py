@@ -20,16 +20,14 @@
 start_year = 2013
 end_year = None  # None: the latest year of Indonesia's 17 sectors
 excluded_sectors = []
-population_source = "dukcapil"
 max_table_rows = 30
 workbook = ""
 
 # %%
-from potensi.report import figures, narrative
-from potensi.study.province import analyse_national, provenance, provenance_table
+from potensi.report import national, narrative
+from potensi.study.province import analyse_national
 
-n = analyse_national(start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors,
-                     population_source=population_source)
+n = analyse_national(start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors)
 
 # %% [markdown]
 # # Ringkasan Nasional: Provinsi terhadap Indonesia
@@ -44,7 +42,10 @@ narrative.catatan_data(n)
 # ## 1. Pertumbuhan provinsi
 
 # %%
-figures.quadrant(n.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=n.tables["klassen_region"]["reference_growth"].iloc[0], y0=n.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen provinsi (Sjafrizal 2008)", quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat", "relatif tertinggal")) if n.has("klassen_region") else None
+national.growth_map(n)
+
+# %%
+national.klassen_provinces(n)
 
 # %%
 n.table("klassen_region", caption="Tipologi Klassen provinsi terhadap Indonesia", max_rows=None)
@@ -56,7 +57,7 @@ n.table("pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majem
 # ## 2. Sektor basis provinsi (LQ terhadap Indonesia)
 
 # %%
-figures.lq_heatmap(n.tables["lq"], year=n.end_year, title=f"LQ provinsi terhadap Indonesia, {n.end_year}") if n.has("lq") else None
+national.lq_provinces(n)
 
 # %%
 n.table("lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
@@ -65,7 +66,7 @@ n.table("lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
 # ## 3. Ketimpangan antar- dan dalam-pulau (Theil)
 
 # %%
-figures.index_over_time(n.tables["inequality"], hue="index", indices=["theil_t", "theil_t_between", "theil_t_within"], title="Theil T antarprovinsi: antar- dan dalam-pulau") if n.has("inequality") else None
+national.theil_islands(n)
 
 # %%
 n.table("theil_islands", caption="Dekomposisi Theil: antarpulau dan dalam pulau", max_rows=max_table_rows)
@@ -77,7 +78,7 @@ n.table("inequality", caption="Indeks ketimpangan antarprovinsi", max_rows=max_t
 # ## 4. Konvergensi provinsi
 
 # %%
-figures.index_over_time(n.tables["convergence"], hue="statistic", indices=["sigma", "cv"], title="Konvergensi sigma antarprovinsi") if n.has("convergence") else None
+national.sigma(n)
 
 # %%
 n.table("convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_table_rows)
@@ -86,7 +87,7 @@ n.table("convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_ta
 # ## 5. Asal-usul
 
 # %%
-n.table("asal_usul", frame=provenance_table(provenance({"start_year": start_year, "end_year": end_year, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/ringkasan_nasional.ipynb")), caption="Yang menghasilkan ringkasan ini", max_rows=None)
+national.provenance_rows(n, start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors)
 
 # %%
 n.write_workbook(workbook)
