@@ -27,9 +27,10 @@ population_source = None  # None: the source covering end_year ("dukcapil" 2018â
 extra_data = []  # files of the region's own figures (potensi template, --add); the file's figure wins
 max_table_rows = 30
 workbook = ""
+profiles_dir = ""  # report folder: profile pages go to its kabkota/ subfolder; empty: none
 
 # %%
-from potensi.report import figures, narrative
+from potensi.report import figures, narrative, profiles
 from potensi.study.province import analyse_province, provenance, provenance_table
 
 a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
@@ -47,6 +48,9 @@ narrative.catatan_data(a)
 
 # %%
 narrative.ringkasan_eksekutif(a)
+
+# %%
+profiles.link_table(a)
 
 # %% [markdown]
 # ## 2. Struktur dan pertumbuhan PDRB
@@ -239,3 +243,6 @@ a.table("asal_usul", frame=provenance_table(provenance({"province_code": provinc
 
 # %%
 a.write_workbook(workbook)
+
+# %%
+profiles.write_profiles_for(a, profiles_dir)

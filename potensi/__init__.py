@@ -4,16 +4,23 @@ Leading sectors (*sektor unggulan*) of Indonesian regions and the cooperation be
 (*kerja sama daerah*) they open, from published BPS PDRB figures.
 """
 
-from potensi.conclusions.synthesis import (
-    KLASSEN_QUADRANT_I,
-    KLASSEN_QUADRANT_I_LABELS,
-    METHODS,
-    OVERLAY_ALL_POSITIVE,
-    UNGGULAN_LABELS,
-    UNGGULAN_RULE,
-    UnggulanRule,
-    cooperation_opportunities,
-    sektor_unggulan,
+from potensi.conclusions.cooperation import (
+    filter_candidates,
+    gravity,
+    knowledge_candidates,
+    propose,
+    resource_candidates,
+    service_candidates,
+    similar_regions,
+    value_chain_candidates,
+)
+from potensi.conclusions.sector_potential import (
+    KELAS,
+    SectorThresholds,
+    classify_sectors,
+    scenario_agreement,
+    sector_dimensions,
+    without_sector,
 )
 from potensi.core.errors import DataError
 from potensi.data.cells import parse_number, parse_year
@@ -107,19 +114,29 @@ from potensi.study.sector_tables import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "KELAS",
+    "SectorThresholds",
+    "classify_sectors",
+    "filter_candidates",
+    "gravity",
+    "knowledge_candidates",
+    "propose",
+    "resource_candidates",
+    "scenario_agreement",
+    "sector_dimensions",
+    "service_candidates",
+    "similar_regions",
+    "value_chain_candidates",
+    "without_sector",
     "BREAK_NOTE",
     "BREAK_YEAR",
     "EARTH_RADIUS_KM",
     "GINI_THRESHOLDS",
     "INEQUALITY_LABELS",
-    "KLASSEN_QUADRANT_I",
-    "KLASSEN_QUADRANT_I_LABELS",
     "KLASSEN_REGION_LABELS",
     "KLASSEN_SECTOR_LABELS",
     "KLASSEN_SECTOR_RULES",
-    "METHODS",
     "NET_SHIFT_LABELS",
-    "OVERLAY_ALL_POSITIVE",
     "POPULATION_SOURCES",
     "PROFILE_LABELS",
     "PROFILE_RULES",
@@ -128,9 +145,6 @@ __all__ = [
     "SLQ_DLQ_LABELS",
     "SLQ_DLQ_RULES",
     "TABLE_NAMES",
-    "UNGGULAN_LABELS",
-    "UNGGULAN_RULE",
-    "UnggulanRule",
     "WILLIAMSON_THRESHOLDS",
     "WORKBOOK_NAME",
     "annual_growth",
@@ -140,7 +154,6 @@ __all__ = [
     "classify_slq_dlq",
     "complementarity",
     "compound_growth",
-    "cooperation_opportunities",
     "distribution",
     "dynamic_location_quotient",
     "dynamic_shift_share",
@@ -161,7 +174,6 @@ __all__ = [
     "regional_growth",
     "regional_tables",
     "sector_tables",
-    "sektor_unggulan",
     "shift_share",
     "shift_share_profile",
     "sigma_convergence",

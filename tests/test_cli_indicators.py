@@ -101,3 +101,23 @@ def test_province_without_kabkota_data_one_line(tmp_path, capsys):
     assert run(["indicators", "--province", "96", "--start", "2013", "--end", "2020", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "province 9600 has no kab/kota PDRB by sector" in err[0]
+
+
+def test_population_source_default_covers_the_window(tmp_path, capsys):
+    # 2013–2017 used to fail: the default Dukcapil register starts in 2018
+    assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2017", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "population source 'bps' (2013–2017, chosen as it covers the end year" in out
+    k = pd.read_csv(tmp_path / "klassen_region.csv", dtype={"region_code": str})
+    assert set(k["population_source"]) == {"bps"}
+
+
+def test_population_source_option(tmp_path, capsys):
+    assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2020", "--population-source", "bps",
+                "--out", str(tmp_path)]) == 0
+    assert "population source 'bps' (2013–2017)" in capsys.readouterr().out
+    k = pd.read_csv(tmp_path / "klassen_region.csv", dtype={"region_code": str})
+    assert set(k["population_source"]) == {"bps"}
+    with pytest.raises(SystemExit):
+        run(["indicators", "--province", "64", "--start", "2013", "--end", "2017", "--population-source", "nope",
+             "--out", str(tmp_path)])

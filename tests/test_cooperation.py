@@ -16,11 +16,8 @@ import pandas as pd
 import pytest
 
 from potensi.conclusions.cooperation import (
-    BENTUK,
     DKI_PROVINCE,
-    INSTRUMEN,
     KNOWLEDGE_WEIGHT,
-    REJECTION_REASONS,
     filter_candidates,
     gravity,
     knowledge_candidates,
@@ -30,6 +27,7 @@ from potensi.conclusions.cooperation import (
     similar_regions,
     value_chain_candidates,
 )
+from potensi.core.wording import BENTUK, INSTRUMEN, REJECTION_REASONS
 from potensi.indicators.interaction import EARTH_RADIUS_KM
 
 DEG_KM = EARTH_RADIUS_KM * np.pi / 180  # one degree of latitude, 111.195 km

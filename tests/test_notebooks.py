@@ -50,7 +50,8 @@ def test_no_logic_in_templates(name):
                 assert called not in FORBIDDEN_CALLS, cell.source
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert "../" not in node.value and "data/" not in node.value, cell.source
-        assert len(cell.source.splitlines()) <= 8, f"cell too long (logic belongs in potensi):\n{cell.source}"
+        if "parameters" not in cell.metadata.get("tags", []):  # literals only, checked above
+            assert len(cell.source.splitlines()) <= 8, f"cell too long (logic belongs in potensi):\n{cell.source}"
 
 
 @pytest.mark.parametrize("name", TEMPLATES)

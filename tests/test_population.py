@@ -110,3 +110,38 @@ def test_real_data_samarinda_2015():
     assert out["population"].iloc[0] == 812597  # SOURCES.md check
     dk = population_series(pop, source="dukcapil", regions=["6213"], years=[2020])
     assert np.isnan(dk["population"].iloc[0])  # excluded duplicated labels in 2020S2
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (2013, 2017, "bps"),        # BPS-derived covers the whole window
+    (2013, 2020, "dukcapil"),   # the source covering the end year (per capita read in the latest year)
+    (2013, 2022, "dukcapil"),
+    (2024, 2024, "bps_2024"),
+    (2010, 2012, "bps"),        # covered by none: the one covering most years (tie -> registry order)
+])
+def test_covering_source(start, end, expected):
+    from potensi.data.population import covering_source
+
+    assert covering_source(start, end) == expected
+
+
+def test_stand_alone_sources_are_never_joined():
+    rows = [("a", 2023, 100.0, "DUKCAPIL_VIA_PDRBMAP_2023S1"),
+            ("a", 2024, 101.0, "BPS_PENDUDUK_2024_VIA_NABHANATHAA_UASVISDAT")]
+    pop = pd.DataFrame(rows, columns=["region_code", "year", "population", "source_id"])
+    out = population_series(pop, source="bps_2024")
+    assert out[["year", "population", "population_source"]].values.tolist() == [[2024, 101.0, "bps_2024"]]
+    # asking bps_2024 for 2023 is refused even with allow_break: no silent splice with Dukcapil
+    with pytest.raises(ValueError, match=r"outside source 'bps_2024' \(2024–2024\), which is never joined"):
+        population_series(pop, source="bps_2024", years=[2023, 2024], allow_break=True)
+    # and the Dukcapil series does not pick up the 2024 BPS row
+    with pytest.raises(ValueError, match="covered by no population source"):
+        population_series(pop, source="dukcapil", years=[2024])
+
+
+def test_real_population_concepts_distinct(processed_tables):
+    pop = processed_tables["population"]
+    by_source = pop.groupby(pop["source_id"].str.extract(r"^(BPS_PENDUDUK_2024|BPS_PROYEKSI_SP2010|BPS_SUPAS2025|"
+                                                          r"DUKCAPIL|QUARCS)")[0])["concept"].agg(set)
+    labels = [next(iter(s)) for s in by_source if len(s) == 1]
+    assert len(set(labels)) == len(labels) == 5  # five concepts, none shared

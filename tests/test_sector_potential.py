@@ -17,9 +17,7 @@ from potensi.conclusions.sector_potential import (
     sector_dimensions,
     without_sector,
 )
-
-THIN, MINUS = "\u2009", "\u2212"
-
+from potensi.core.numbers import angka
 
 # ---------------------------------------------------------------------------------------------
 # sector_dimensions on a hand-worked table
@@ -249,10 +247,12 @@ def test_missing_value_gives_missing_class_only_when_tradable():
 
 
 def test_evidence_sentence_in_indonesian_number_format():
+    # the report's format (potensi.core.numbers.angka): dot thousands, decimal comma, hyphen-minus
     row = ("C", True, 4.0567, 80.66, 33.76, -7793.29, 12000.0)
     out = classify_sectors(_frame([row])).iloc[0]
-    assert out["evidence"] == (f"LQ 4,06; 80,7 % PDRB ADHK; 33,8 % sektor ini di provinsi; "
-                               f"PPW {MINUS}7{THIN}793 miliar rupiah (daya saing menurun)")
+    assert out["evidence"] == ("LQ 4,06; 80,7 % PDRB ADHK; 33,8 % sektor ini di provinsi; "
+                               "PPW -7.793 miliar rupiah (daya saing menurun)")
+    assert angka(-7793.29, 0) in out["evidence"]
     local = classify_sectors(_frame([ROWS[5]])).iloc[0]["evidence"]
     assert local.startswith("layanan lokal; LQ 3,00; 20,0 % PDRB ADHK")
     edge = classify_sectors(_frame([KNIFE[5][0]])).iloc[0]["evidence"]

@@ -70,16 +70,12 @@ def run(args: argparse.Namespace) -> int:
 
             pdrb, replaced, _ = apply_additions(pdrb, args.add, price_basis=args.price_basis,
                                                 regions={reference, *members(reference)["region_code"]})
-        population_source = args.population_source
-        if population_source is None:
-            import sys
+        from potensi.data.population import POPULATION_SOURCES, covering_source
 
-            from potensi.data.population import POPULATION_SOURCES, covering_source
-
-            population_source = covering_source(args.start, args.end)
-            first, last = POPULATION_SOURCES[population_source][2:]
-            print(f"indicators: population source {population_source!r} ({first}–{last}) chosen for "
-                  f"{args.start}-{args.end}; choose another with --population-source", file=sys.stderr)
+        population_source = args.population_source or covering_source(args.start, args.end)
+        first, last = POPULATION_SOURCES[population_source][2:]
+        chosen = "" if args.population_source else ", chosen as it covers the end year; see --population-source"
+        note = f"; population source {population_source!r} ({first}–{last}{chosen})"
         tables = province_indicator_tables(pdrb, province_code=reference, start=args.start, end=args.end,
                                            excluded_sectors=args.exclude, reference=args.reference_mode,
                                            population_source=population_source)
@@ -94,11 +90,12 @@ def run(args: argparse.Namespace) -> int:
         # the start and end years is a normal shift-share input, so year gaps are accepted
         pdrb = load_pdrb(args.data, sectors=None, check_regions=False, allow_gaps=True)
         reference = args.reference
+        note = ""
         tables = sector_tables(pdrb, reference_code=reference, regions=args.regions, start=args.start,
                                end=args.end, excluded_sectors=args.exclude, reference=args.reference_mode,
                                price_basis=args.price_basis)
     paths = write_tables(tables, args.out)
     n = tables["lq"]["region_code"].nunique()
     print(f"{len(paths)} files written to {args.out} ({n} regions, {args.start}-{args.end}, "
-          f"reference {reference}, {args.price_basis})")
+          f"reference {reference}, {args.price_basis}{note})")
     return 0

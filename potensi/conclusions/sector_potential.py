@@ -31,8 +31,8 @@ input-output tables are provincial, 17 sectors, 2016, and exist for a few provin
 describe the province, not a kab/kota) and labour is not covered (no kab/kota employment by the
 17 sectors in the data).
 
-The evidence sentence is built from :data:`EVIDENCE_TEMPLATES`, the only Indonesian wording in
-this module (it moves to the report layer with the rest of the wording).
+The evidence sentence is worded by :data:`potensi.core.wording.SECTOR_EVIDENCE` and its numbers
+formatted by :func:`potensi.core.numbers.angka` (``1.234,5``, ``-9.158,3``), as in the report.
 """
 
 from __future__ import annotations
@@ -51,9 +51,10 @@ from potensi.conclusions.sector_dimensions import (
     _need,
     sector_dimensions,
 )
+from potensi.core.numbers import angka
+from potensi.core.wording import SECTOR_EVIDENCE
 
 __all__ = [
-    "EVIDENCE_TEMPLATES",
     "KELAS",
     "KELAS_RULES",
     "LOCAL_SERVICE_SECTORS",
@@ -66,32 +67,6 @@ __all__ = [
     "sector_dimensions",
     "without_sector",
 ]
-
-#: Indonesian wording and number format of the ``evidence`` sentence (one place for all of it).
-#: Numbers: decimal comma, thin space (U+2009) between thousands, true minus sign (U+2212).
-EVIDENCE_TEMPLATES: dict[str, str] = {
-    "lq": "LQ {lq}",
-    "share_region": "{share_region_pct} % PDRB ADHK",
-    "share_region_adhb": "{share_region_pct} % PDRB ADHK ({share_adhb_pct} % ADHB)",
-    "share_province": "{share_province_sector_pct} % sektor ini di provinsi",
-    "ppw": "PPW {competitive_effect} miliar rupiah ({direction})",
-    "ppw_positive": "berdaya saing",
-    "ppw_negative": "daya saing menurun",
-    "key_sector": "sektor kunci input-output",
-    "local": "layanan lokal",
-    "knife_edge": "di tepi ambang {names}",
-    "edge_basis_lq": "LQ",
-    "edge_region_share_pct": "pangsa PDRB",
-    "edge_province_share_pct": "pangsa sektor provinsi",
-    "edge_min_region_share_pct": "pangsa PDRB minimum",
-    "edge_competitive_effect_pct": "PPW",
-    "list_separator": ", ",
-    "separator": "; ",
-    "missing": "–",
-    "decimal": ",",
-    "thousands": "\u2009",
-    "minus": "\u2212",
-}
 
 #: Classes, strongest first (an ordered Categorical dtype).
 KELAS = pd.CategoricalDtype(
@@ -165,39 +140,29 @@ SECTOR_THRESHOLDS = SectorThresholds()
 # classification
 
 
-def _number(x: object, decimals: int) -> str:
-    """Indonesian number: decimal comma, thin space for thousands, a true minus sign."""
-    t = EVIDENCE_TEMPLATES
-    if x is None or x is pd.NA or (isinstance(x, float) and np.isnan(x)):
-        return t["missing"]
-    value = round(float(x), decimals) + 0.0
-    text = f"{abs(value):,.{decimals}f}".replace(",", "\0").replace(".", t["decimal"]).replace("\0", t["thousands"])
-    return (t["minus"] if value < 0 else "") + text
-
-
 def _evidence(row: Mapping[str, object]) -> str:
-    t = EVIDENCE_TEMPLATES
+    t = SECTOR_EVIDENCE
     parts = []
     if not row["tradable"]:
         parts.append(t["local"])
-    parts.append(t["lq"].format(lq=_number(row["lq"], 2)))
-    share = _number(row["share_region_pct"], 1)
+    parts.append(t["lq"].format(lq=angka(row["lq"], 2)))
+    share = angka(row["share_region_pct"], 1)
     adhb = row.get("share_adhb_pct")
     if adhb is not None and not pd.isna(adhb):
-        parts.append(t["share_region_adhb"].format(share_region_pct=share, share_adhb_pct=_number(adhb, 1)))
+        parts.append(t["share_region_adhb"].format(share_region_pct=share, share_adhb_pct=angka(adhb, 1)))
     else:
         parts.append(t["share_region"].format(share_region_pct=share))
-    parts.append(t["share_province"].format(share_province_sector_pct=_number(row["share_province_sector_pct"], 1)))
+    parts.append(t["share_province"].format(share_province_sector_pct=angka(row["share_province_sector_pct"], 1)))
     ppw = row["competitive_effect"]
     if not pd.isna(ppw):
         direction = t["ppw_positive"] if row["_ppw_up"] else t["ppw_negative"]
-        parts.append(t["ppw"].format(competitive_effect=_number(ppw, 0), direction=direction))
+        parts.append(t["ppw"].format(competitive_effect=angka(ppw, 0), direction=direction))
     if row.get("key_sector") is True:
         parts.append(t["key_sector"])
     if row["knife_edge_on"]:
-        names = t["list_separator"].join(t[f"edge_{n}"] for n in row["knife_edge_on"].split("; "))
+        names = ", ".join(t[f"edge_{n}"] for n in row["knife_edge_on"].split("; "))
         parts.append(t["knife_edge"].format(names=names))
-    return t["separator"].join(parts)
+    return "; ".join(parts)
 
 
 def _kelas_codes(tradable, basis, material, competitive, known) -> np.ndarray:

@@ -6,6 +6,13 @@ literature has no single wording); this module is the one place that turns them 
 Indonesia. Translation is by lookup in :data:`REASONS` (exact texts, ``"; "``-separated parts and
 an optional ``"<year>: "`` prefix), never by substring replacement, so that adding a reason cannot
 change the wording of another.
+
+It sits in ``core`` (not in ``report``) because the conclusions' CSV outputs carry Indonesian by
+specification: the ``evidence`` sentences of :mod:`potensi.conclusions.sector_potential` and
+:mod:`potensi.conclusions.cooperation`, the cooperation's ``bentuk``, ``urusan``, ``objek``,
+``instrumen`` and the ``alasan`` of a rejected candidate. Those layers import their wording from
+here and hold no Indonesian phrase of their own (a test checks it); numbers inside the sentences
+are formatted by :mod:`potensi.core.numbers`, the same functions the report uses.
 """
 
 from __future__ import annotations
@@ -13,6 +20,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "COLUMN_LABELS",
+    "SHEET_NAMES",
+    "WORKBOOK",
+    "ADJACENCY_METHODS",
     "SHIFT_SHARE_TERMS",
     "KELAS_DESCRIPTIONS",
     "KELAS_SHORT",
@@ -24,7 +35,311 @@ __all__ = [
     "MAPS",
     "COOPERATION",
     "QUALITY",
+    "SCENARIO_NAMES",
+    "FINDINGS",
+    "SECTOR_EVIDENCE",
+    "BENTUK",
+    "JENIS",
+    "INSTRUMEN",
+    "SERVICES",
+    "URUSAN_BY_SECTOR",
+    "VALUE_CHAIN_PAIRS",
+    "VALUE_CHAIN_IO_OBJEK",
+    "RESOURCE_SECTORS",
+    "KNOWLEDGE",
+    "COOPERATION_EVIDENCE",
+    "REJECTION_REASONS",
+    "TOPIC_KEYWORDS",
+    "SECTOR_KEYWORDS",
 ]
+
+#: Indonesian column headings of the report tables and the XLSX workbooks (one mapping for both;
+#: :mod:`potensi.report.formatting` re-exports it). Every column named in
+#: :data:`potensi.report.formatting.REPORT_COLUMNS` has one, and every column of a table the
+#: workbook writes (tests check both).
+COLUMN_LABELS: dict[str, str] = {
+    # regions, sectors, years
+    "region_code": "Kode wilayah",
+    "region_name": "Wilayah",
+    "region_code_a": "Kode wilayah A",
+    "region_name_a": "Wilayah A",
+    "region_code_b": "Kode wilayah B",
+    "region_name_b": "Wilayah B",
+    "region_a": "Kode wilayah A",
+    "region_b": "Kode wilayah B",
+    "level": "Tingkat",
+    "island": "Pulau",
+    "scope": "Cakupan",
+    "sector_code": "Kode LU",
+    "sector_label": "Lapangan usaha",
+    "sector_name": "Lapangan usaha",
+    "year": "Tahun",
+    "start_year": "Tahun awal",
+    "end_year": "Tahun akhir",
+    "lq_year": "Tahun LQ",
+    "per_capita_year": "Tahun PDRB per kapita",
+    "reference_code": "Kode wilayah acuan",
+    "price_basis": "Dasar harga",
+    # PDRB, structure, growth
+    "value": "PDRB (miliar rupiah)",
+    "value_start": "PDRB tahun awal (miliar rupiah)",
+    "value_end": "PDRB tahun akhir (miliar rupiah)",
+    "share_pct": "Peran (%)",
+    "reference_share_pct": "Peran di wilayah acuan (%)",
+    "growth_pct": "Pertumbuhan (%)",
+    "reference_growth_pct": "Pertumbuhan di wilayah acuan (%)",
+    "reference_total_growth_pct": "Pertumbuhan total wilayah acuan (%)",
+    "region_growth_pct": "Pertumbuhan total daerah (%)",
+    "mean_growth_pct": "Rata-rata pertumbuhan (%/tahun)",
+    "distribution_pct": "Distribusi (%)",
+    "lpe_pct": "Laju pertumbuhan (%)",
+    "contribution_pp": "Sumber pertumbuhan (poin persen)",
+    "provisional": "Angka sementara",
+    "status": "Status angka",
+    # LQ, DLQ
+    "lq": "LQ",
+    "dlq": "DLQ",
+    "slq": "SLQ (rata-rata)",
+    "slq_dlq_class": "Kelas SLQ×DLQ",
+    "slq_dlq_rule": "Aturan",
+    "method": "Metode",
+    # shift-share
+    "change": "Perubahan (miliar rupiah)",
+    "national_share": "Pertumbuhan acuan (NS)",
+    "industry_mix": "Bauran industri (IM)",
+    "competitive_effect": "Keunggulan kompetitif (CE)",
+    "net_shift": "Pergeseran bersih (PB = IM + CE)",
+    "profile": "Profil (menurut tanda IM dan CE)",
+    "profile_rule": "Aturan profil",
+    "net_shift_class": "Kelas (PB > 0: progresif)",
+    "homothetic_base": "Basis homotetik (E-M)",
+    "em_net_competitive": "Efek kompetitif bersih (E-M)",
+    "em_allocation": "Efek alokasi (E-M)",
+    "arcelus_regional_growth": "Efek pertumbuhan wilayah (Arcelus, bentuk dua suku)",
+    "arcelus_regional_mix": "Efek bauran wilayah (Arcelus, bentuk dua suku)",
+    "em_base_ratio": "Basis aktual ÷ basis homotetik (E-M)",
+    "em_flag": "Angka E-M tidak andal (basis kecil)",
+    "em_type": "Tipe Esteban-Marquillas",
+    "knife_edge": "Di tepi ambang (±5 %)",
+    "per_capita_margin_pct": "Selisih per kapita dari acuan (%)",
+    "growth_margin_pp": "Selisih pertumbuhan dari acuan (poin)",
+    "cov_type": "Jenis galat baku",
+    "dlq_note": "Catatan DLQ",
+    # MRP
+    "rpr": "RPr (acuan)",
+    "rps": "RPs (daerah)",
+    "rpr_sign": "Tanda RPr",
+    "rps_sign": "Tanda RPs",
+    "overlay": "Overlay (RPr, RPs, LQ)",
+    # Klassen
+    "klassen": "Tipologi Klassen",
+    "klassen_rule": "Aturan",
+    "klassen_lq": "Tipologi Klassen (varian LQ)",
+    "klassen_lq_rule": "Aturan (varian LQ)",
+    "klassen_sector": "Tipologi Klassen",
+    "variant": "Varian",
+    "per_capita": "PDRB per kapita (juta rupiah)",
+    "growth": "Pertumbuhan (%/tahun)",
+    "reference_per_capita": "PDRB per kapita acuan (juta rupiah)",
+    "reference_growth": "Pertumbuhan acuan (%/tahun)",
+    "quadrant": "Kuadran",
+    # specialisation, inequality, convergence
+    "krugman": "Indeks Krugman",
+    "hoover": "Koefisien Hoover",
+    "herfindahl": "Indeks Herfindahl",
+    "herfindahl_normalised": "Herfindahl (ternormalisasi)",
+    "entropy": "Entropi",
+    "entropy_normalised": "Entropi (ternormalisasi)",
+    "n_sectors": "Jumlah lapangan usaha",
+    "index": "Indeks",
+    "class": "Kelas",
+    "n_regions": "Jumlah wilayah",
+    "statistic": "Statistik",
+    "std_error": "Galat baku",
+    "total": "Total",
+    "between": "Antarkelompok",
+    "within": "Dalam kelompok",
+    "between_share": "Porsi antarkelompok",
+    "n_groups": "Jumlah kelompok",
+    "population_source": "Sumber penduduk",
+    # interaction, synthesis, cooperation
+    "mass_kind": "Jenis massa",
+    "mass_a": "Massa A",
+    "mass_b": "Massa B",
+    "distance_km": "Jarak (km)",
+    "interaction": "Interaksi",
+    "interaction_index": "Indeks interaksi",
+    "rank": "Peringkat",
+    "score": "Skor",
+    "n_methods": "Jumlah metode",
+    "methods": "Metode yang menandai",
+    "label": "Kesimpulan",
+    "supplier": "Kode pemasok",
+    "supplier_name": "Pemasok",
+    "partner": "Kode mitra",
+    "partner_name": "Mitra",
+    "lq_supplier": "LQ pemasok",
+    "lq_partner": "LQ mitra",
+    "complementarity": "Komplementaritas",
+    "rank_in_sector": "Peringkat dalam lapangan usaha",
+    "supplier_label": "Status sektor di pemasok",
+    "supplier_score": "Skor pemasok",
+    "evidence": "Dasar",
+    # data quality
+    "source_id": "Sumber",
+    "province_total": "PDRB provinsi (miliar rupiah)",
+    "sum_members": "Σ kab/kota (miliar rupiah)",
+    "n_members": "Jumlah kab/kota",
+    "n_missing": "Kab/kota tanpa angka",
+    "difference": "Selisih (miliar rupiah)",
+    "difference_pct": "Selisih (%)",
+    "angka": "Jumlah angka",
+    "tahun_awal": "Tahun awal",
+    "tahun_akhir": "Tahun akhir",
+    "wilayah": "Jumlah wilayah",
+    "wilayah_tanpa_data": "Kab/kota tanpa data",
+    "kode": "Kode / keterangan",
+    "source_id_kept": "Sumber yang dipakai",
+    "source_id_replaced": "Sumber yang digantikan",
+    "figures": "Jumlah angka",
+    "max_rel_diff": "Selisih relatif terbesar",
+    "regions": "Jumlah wilayah",
+    "years": "Tahun",
+    "missing_values": "Angka kosong",
+    "zero_markers": "Tanda nol BPS (“-”)",
+    "provisional_figures": "Jumlah angka sementara",
+    "sources": "Sumber",
+    "reason": "Alasan",
+    "note": "Catatan",
+    # columns the workbook keeps beyond the report's tables (sector potential, cooperation, quality)
+    "accessibility": "Indeks aksesibilitas",
+    "adjacent": "Berbatasan",
+    "alasan": "Alasan",
+    "backward_linkage": "Daya penyebaran (keterkaitan ke belakang)",
+    "forward_linkage": "Derajat kepekaan (keterkaitan ke depan)",
+    "basis": "Sektor basis",
+    "bentuk": "Bentuk kerja sama",
+    "child_codes": "Kode wilayah pecahan",
+    "competitive": "Daya saing naik",
+    "competitive_effect_pct": "Keunggulan kompetitif (% dari nilai tahun awal)",
+    "cross_province": "Lintas provinsi",
+    "derived_figures": "Jumlah angka turunan",
+    "old_boundary_figures": "Jumlah angka batas lama",
+    "disagree_with": "Berbeda pada skenario",
+    "gap_km": "Celah (km)",
+    "shared_border_km": "Panjang batas bersama (km)",
+    "in_window": "Dalam jendela analisis",
+    "used": "Dipakai",
+    "kind": "Jenis",
+    "instrumen": "Instrumen",
+    "jenis": "Jenis kerja sama",
+    "objek": "Objek kerja sama",
+    "urusan": "Urusan pemerintahan",
+    "opd_pelaksana": "OPD pelaksana",
+    "topic": "Topik",
+    "lokasi_dki": "Kota lokasi (DKI Jakarta)",
+    "kelas": "Kelas potensi",
+    "key_sector": "Sektor kunci (input–output)",
+    "knife_edge_on": "Di tepi ambang pada",
+    "lq_end": "LQ tahun akhir",
+    "material": "Bernilai material",
+    "tradable": "Dapat diperdagangkan",
+    "stable": "Stabil di semua skenario",
+    "scenario": "Skenario",
+    "scenarios_agree": "Jumlah skenario yang sama",
+    "scenarios_total": "Jumlah skenario",
+    "nilai": "Nilai (miliar rupiah)",
+    "peer_code": "Kode daerah serupa",
+    "peer_name": "Daerah serupa",
+    "similarity": "Kemiripan (0–1)",
+    "shared_sectors": "Lapangan usaha unggulan bersama",
+    "province_code": "Kode provinsi",
+    "province_a": "Kode provinsi A",
+    "province_b": "Kode provinsi B",
+    "sector_code_b": "Kode LU B",
+    "share_adhb_pct": "Peran ADHB (%)",
+    "share_province_sector_pct": "Pangsa dalam lapangan usaha provinsi (%)",
+    "share_region_pct": "Peran dalam PDRB daerah (%)",
+    "source_before": "Sumber sebelum",
+    "source_after": "Sumber sesudah",
+    "year_before": "Tahun sebelum",
+    "year_after": "Tahun sesudah",
+    "provisional_after": "Angka sementara sesudahnya",
+    "file": "Berkas",
+    "sha256": "Sidik SHA-256",
+}
+
+#: Sheet names of the XLSX workbooks (at most 31 characters, none of ``[]:*?/\``, unique without
+#: regard to case); ``<table>_nasional`` gets the name of ``<table>`` plus " (Indonesia)".
+SHEET_NAMES: dict[str, str] = {
+    "pdrb_tahunan": "PDRB per tahun",
+    "struktur": "Struktur PDRB",
+    "struktur_ringkas": "Struktur PDRB ringkas",
+    "pertumbuhan_rata": "Rata-rata pertumbuhan",
+    "kontribusi_kabkota": "Kontribusi kab-kota",
+    "lq": "LQ",
+    "dlq": "DLQ dan SLQ×DLQ",
+    "shift_share": "Shift-share",
+    "mrp": "MRP",
+    "klassen_sector": "Klassen sektoral",
+    "growth": "Pertumbuhan sektor",
+    "klassen_region": "Klassen wilayah",
+    "specialisation": "Spesialisasi",
+    "inequality": "Ketimpangan",
+    "convergence": "Konvergensi",
+    "interaction": "Interaksi gravitasi",
+    "theil_islands": "Theil antarpulau",
+    "cooperation": "Peluang kerja sama",
+    "sektor_unggulan": "Sektor unggulan",
+    "sektor_unggulan_skenario": "Sektor unggulan per skenario",
+    "sektor_unggulan_tanpa_pertambangan": "Unggulan tanpa pertambangan",
+    "kerja_sama": "Usulan kerja sama",
+    "kerja_sama_ditolak": "Kerja sama ditolak",
+    "ketetanggaan": "Ketetanggaan",
+    "daerah_serupa": "Daerah serupa",
+    "aksesibilitas": "Aksesibilitas",
+    "interaksi_penduduk": "Interaksi (penduduk)",
+    "kualitas_umum": "Kualitas data nasional",
+    "selisih_kabkota": "Selisih kab-kota",
+    "angka_ditolak": "Angka ditolak",
+    "angka_sementara": "Angka sementara",
+    "angka_turunan": "Angka turunan",
+    "sumber": "Sumber angka",
+    "kekosongan": "Kekosongan data",
+    "tumpang_tindih": "Tumpang tindih sumber",
+    "jeda_vintage": "Jeda vintase",
+    "batas_wilayah": "Batas wilayah",
+    "data_tambahan": "Data tambahan",
+    "berkas_tambahan": "Berkas tambahan",
+    "asal_usul": "Asal-usul laporan",
+}
+
+#: The provenance sheet of every workbook.
+WORKBOOK = {
+    "sheet": "Sumber",
+    "title": "Asal-usul buku kerja",
+    "item": "Butir",
+    "value": "Nilai",
+    "package": "Paket",
+    "commit": "Commit git",
+    "run_date": "Tanggal dijalankan",
+    "parameter": "Parameter: {name}",
+    "input": "SHA-256 {name}",
+    "source": "Sumber data",
+    "sources": ("BPS: PDRB menurut lapangan usaha (17 kategori), ADHK 2010, provinsi dan kab/kota "
+                "(daftar berkas dan unduhannya: data/raw/README.md)"),
+    "sheets": "Lembar {sheet}",
+    "note": ("Angka tersimpan dengan presisi penuh; format tampilan saja yang dibulatkan. "
+             "Sel teks yang diawali =, +, - atau @ disimpan sebagai teks, bukan rumus."),
+}
+
+#: How two kab/kota were found to be neighbours (codes of
+#: :data:`potensi.data.boundaries.ADJACENCY_METHODS`).
+ADJACENCY_METHODS = {
+    "shared_border": "berbatasan darat",
+    "point_contact": "bersentuhan di satu titik",
+    "within_gap": "dipisah selat/teluk ≤ 5 km",
+}
 
 #: One vocabulary for the classic shift-share in code and report: Indonesian abbreviation,
 #: Indonesian name, English name (glossary), output column.
@@ -67,9 +382,39 @@ REASONS = {
     "OLS, HC3 robust SE": "OLS, galat baku robust HC3",
     "converging=True": "konvergen: ya",
     "converging=False": "konvergen: tidak",
+    # convergence notes (potensi.study.regional_tables; patterns: BETA_PATTERNS)
+    "poorer regions grew faster": "daerah lebih miskin tumbuh lebih cepat",
+    "richest regions shrank": "daerah terkaya menyusut",
+    "richest shrank, poorest stagnated": "daerah terkaya menyusut, termiskin stagnan",
+    "no convergence": "tidak konvergen",
+    # DLQ notes (potensi.indicators.location_quotient)
+    "DLQ > 1 from share only: sector growth not above the reference's":
+        "DLQ > 1 hanya karena pangsa: pertumbuhan sektor tidak di atas wilayah acuan",
+    "DLQ > 1 in a shrinking region: share up partly because the region's total shrank":
+        "DLQ > 1 di daerah yang menyusut: pangsa naik sebagian karena total daerah menyusut",
+    "region total shrank": "total daerah menyusut",
+    # inequality notes (potensi.indicators.inequality, potensi.study.regional_tables)
+    "no class: the Gini bands (Oshima via BPS) are for household distributions, not for a Gini across a few "
+    "regions":
+        "tanpa kelas: batas kelas Gini (Oshima, melalui BPS) untuk distribusi rumah tangga, bukan untuk Gini "
+        "antar beberapa wilayah",
+    # sector dimensions (potensi.conclusions.sector_dimensions), before ": zero denominator"
+    "zero denominator": "penyebut nol",
+    "competitive_effect_pct (start-year value)": "PPW (% nilai tahun awal)",
+    "share_region_pct (regional total)": "pangsa PDRB daerah",
+    "share_province_sector_pct (provincial sector)": "pangsa sektor provinsi",
 }
-_PREFIX = re.compile(r"^(?P<head>(?:\d{4}(?: \([^)]*\))?|lpe|contribution|kontribusi)): (?P<rest>.*)$")
-_HEADS = {"lpe": "LPE", "contribution": "kontribusi"}
+#: Reason parts with a number or code in them: full-match pattern -> Indonesian template.
+_PATTERNS = (
+    (re.compile(r"n = (?P<n>\d+)"), "n = {n}"),
+    (re.compile(r"regions (?P<codes>\d{4}(?:,\d{4})*)"), "wilayah {codes}"),
+    (re.compile(r"sector (?P<code>[A-Z]+) \([^)]*\) removed from PDRB per capita"),
+     "lapangan usaha {code} dikeluarkan dari PDRB per kapita"),
+)
+_PREFIX = re.compile(r"^(?P<head>(?:\d{4}(?: \([^)]*\))?|lpe|contribution|kontribusi|pattern"
+                     r"|competitive_effect_pct \(start-year value\)|share_region_pct \(regional total\)"
+                     r"|share_province_sector_pct \(provincial sector\))): (?P<rest>.*)$")
+_HEADS = {"lpe": "LPE", "contribution": "kontribusi", "pattern": "pola"}
 
 
 def translate_reason(text: object) -> str:
@@ -83,15 +428,24 @@ def translate_reason(text: object) -> str:
     """
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    out = []
-    for part in str(text).split("; "):
-        out.append(_translate_part(part))
+    # "; " between reasons, ";" between cooperation codes; a reason may itself hold "; ", so the
+    # longest run of parts that is a known reason is taken first
+    parts = re.split(r";\s*", str(text))
+    out, i = [], 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i + 1, -1) if "; ".join(parts[i:j]) in REASONS), i + 1)
+        out.append(_translate_part("; ".join(parts[i:j])))
+        i = j
     return "; ".join(out)
 
 
 def _translate_part(part: str) -> str:
     if part in REASONS:
         return REASONS[part]
+    for pattern, template in _PATTERNS:
+        found = pattern.fullmatch(part)
+        if found:
+            return template.format(**found.groupdict())
     m = _PREFIX.match(part)
     if m:
         head = m.group("head")
@@ -139,6 +493,11 @@ PROFILE = {
     "none_coop": "Tidak ada usulan kerja sama yang melibatkan daerah ini di antara 10 usulan provinsi.",
     "unstable": "label tidak stabil: sama pada {agree} dari {total} skenario",
     "cross_border": "lintas provinsi",
+    "no_profiles": "Tidak ada halaman profil kab/kota: provinsi ini tidak punya angka PDRB kab/kota menurut "
+                   "lapangan usaha dalam jendela analisis.",
+    "link_caption": "Profil {n} kab/kota (halaman tersendiri: letak, angka, potensi lapangan usaha, usulan "
+                    "kerja sama, kekosongan data); klik nama daerah",
+    "written": "Halaman profil {n} kab/kota ada di folder `{folder}/` di samping laporan ini.",
 }
 
 #: Map titles and legends.
@@ -241,3 +600,171 @@ FINDINGS = {
     "coop_existing": "{n} kerja sama berjalan diberikan dalam berkas isian; {m} kandidat yang sama tidak diusulkan "
                      "lagi.",
 }
+
+
+# =========================================================================== conclusions: sector potential
+#: Parts of the ``evidence`` sentence of :func:`potensi.conclusions.sector_potential.classify_sectors`
+#: (joined with ``"; "``); numbers are filled in by :func:`potensi.core.numbers.angka`, so that the
+#: CSV reads as the report (``1.234,5``, ``-9.158,3``).
+SECTOR_EVIDENCE: dict[str, str] = {
+    "lq": "LQ {lq}",
+    "share_region": "{share_region_pct} % PDRB ADHK",
+    "share_region_adhb": "{share_region_pct} % PDRB ADHK ({share_adhb_pct} % ADHB)",
+    "share_province": "{share_province_sector_pct} % sektor ini di provinsi",
+    "ppw": "PPW {competitive_effect} miliar rupiah ({direction})",
+    "ppw_positive": "berdaya saing",
+    "ppw_negative": "daya saing menurun",
+    "key_sector": "sektor kunci input-output",
+    "local": "layanan lokal",
+    "knife_edge": "di tepi ambang {names}",
+    "edge_basis_lq": "LQ",
+    "edge_region_share_pct": "pangsa PDRB",
+    "edge_province_share_pct": "pangsa sektor provinsi",
+    "edge_min_region_share_pct": "pangsa PDRB minimum",
+    "edge_competitive_effect_pct": "PPW",
+}
+
+# =========================================================================== conclusions: cooperation
+# Wording of :mod:`potensi.conclusions.cooperation`; its rules and thresholds (DKI, state output,
+# weights) are in :mod:`potensi.conclusions.cooperation.rules`.
+
+#: Type of cooperation (``bentuk``), by identifier; the order is the tie-break order of proposals.
+BENTUK = {
+    "service": "layanan bersama",
+    "value_chain": "rantai nilai",
+    "resource": "sumber daya bersama",
+    "knowledge": "pertukaran pengetahuan",
+}
+#: ``jenis`` per PP 28/2018.
+JENIS = {"wajib": "wajib", "sukarela": "sukarela"}
+#: Suggested instrument (Permendagri 22/2020: KB first, then PKS).
+INSTRUMEN = COOPERATION["instrument"]
+#: Shared services between neighbours (identifiers of
+#: :data:`potensi.conclusions.cooperation.rules.SERVICE_SECTORS`): urusan (UU 23/2014 annex), lead
+#: OPD, the object, and the evidence clause.
+SERVICES = {
+    "air_minum": {
+        "urusan": "pekerjaan umum (air minum)", "opd": "Dinas PUPR",
+        "objek": "sistem penyediaan air minum (SPAM) regional",
+        "detail": "LQ air & limbah {hub} {lq_hub} (≥ 1) dan {partner} {lq_partner}",
+    },
+    "persampahan": {
+        "urusan": "lingkungan hidup (persampahan)", "opd": "Dinas Lingkungan Hidup",
+        "objek": "tempat pemrosesan akhir (TPA) sampah regional",
+        "detail": "{kota} berstatus kota, gabungan penduduk {pop_sum} jiwa",
+        "no_kota": "tidak ada yang",
+    },
+    "transportasi": {
+        "urusan": "perhubungan", "opd": "Dinas Perhubungan",
+        "objek": "angkutan umum dan simpul transportasi antarwilayah",
+        "detail": "jarak {d} km dalam jangkauan komuter {commute} km",
+    },
+    "rujukan_kesehatan": {
+        "urusan": "kesehatan", "opd": "Dinas Kesehatan",
+        "objek": "layanan rujukan kesehatan lintas batas",
+        "detail": "LQ kesehatan {hub} {lq_hub} (≥ 1) dan {partner} {lq_partner}",
+    },
+    "kebencanaan": {
+        "urusan": "penanggulangan bencana", "opd": "BPBD",
+        "objek": "penanggulangan bencana dan pengelolaan daerah aliran sungai (DAS) lintas batas",
+        "detail": "batas wilayah bersama {border} km",
+    },
+}
+#: The urusan (UU 23/2014 annex) a sector's cooperation falls under, and its lead OPD. Sectors
+#: absent here (K, L, MN, RSTU) have no single urusan and make no value-chain candidate.
+#: A covers fisheries too; 17 sectors cannot separate them (see :data:`RESOURCE_SECTORS`).
+URUSAN_BY_SECTOR = {
+    "A": ("pertanian", "Dinas Pertanian"),
+    "B": ("energi dan sumber daya mineral", "Dinas ESDM Provinsi"),
+    "C": ("perindustrian", "Dinas Perindustrian dan Perdagangan"),
+    "D": ("energi dan sumber daya mineral", "Dinas ESDM Provinsi"),
+    "E": ("pekerjaan umum (air minum)", "Dinas PUPR"),
+    "F": ("pekerjaan umum dan penataan ruang", "Dinas PUPR"),
+    "G": ("perdagangan", "Dinas Perindustrian dan Perdagangan"),
+    "H": ("perhubungan", "Dinas Perhubungan"),
+    "I": ("pariwisata", "Dinas Pariwisata"),
+    "J": ("komunikasi dan informatika", "Dinas Komunikasi dan Informatika"),
+    "O": ("administrasi pemerintahan", "Sekretariat Daerah"),
+    "P": ("pendidikan", "Dinas Pendidikan"),
+    "Q": ("kesehatan", "Dinas Kesehatan"),
+}
+#: Value chains without an IO table (potensi's list): (upstream, downstream) -> object. The
+#: upstream sells inputs or products to the downstream sector (processor, trader, hotels, ...).
+VALUE_CHAIN_PAIRS = {
+    ("A", "C"): "hilirisasi hasil pertanian dan perikanan (agroindustri)",
+    ("A", "I"): "pasokan pangan untuk hotel dan restoran",
+    ("A", "G"): "pemasaran hasil pertanian dan perikanan ke pasar kota",
+    ("C", "G"): "distribusi dan pemasaran hasil industri",
+    ("C", "F"): "pasokan bahan bangunan untuk konstruksi",
+    ("C", "I"): "pasokan produk olahan untuk hotel dan restoran",
+    ("I", "H"): "paket wisata dengan simpul transportasi gerbang",
+}
+#: Object of an IO-derived value chain (sector labels and the coefficient filled in).
+VALUE_CHAIN_IO_OBJEK = "pasokan {up} untuk {down} (koefisien input {a})"
+#: Shared-resource sectors: sector -> urusan, OPD, object.
+RESOURCE_SECTORS = {
+    "A": {
+        "urusan": "pertanian; kelautan dan perikanan",
+        "opd": "Dinas Pertanian; Dinas Kelautan dan Perikanan",
+        "objek": "pengelolaan bersama sumber daya pertanian dan perikanan (DAS atau teluk bersama)",
+    },
+}
+#: Knowledge exchange: object, fallback urusan/OPD when the shared sector has none, the sector
+#: word when no sector is shared, and the word for "no shared sector".
+KNOWLEDGE = {
+    "objek": "pertukaran pengetahuan pengelolaan {sector} dengan daerah berstruktur serupa",
+    "urusan": "perencanaan pembangunan", "opd": "Bappeda",
+    "no_sector": "perekonomian",
+    "none_shared": "tidak ada",
+}
+#: Evidence sentences of the candidates (one Indonesian sentence each).
+COOPERATION_EVIDENCE = {
+    "service": "{a} dan {b} berbatasan, jarak antarpusat pemerintahan {d} km, penduduk {pa} dan {pb} "
+               "jiwa; {detail}.",
+    "value_chain": "{sector_up} di {a} berkelas {kelas} (LQ {lq}, {share} % PDRB); {b} {market}; "
+                   "jarak {d} km{io}.",
+    "value_chain_market_basis": "basis {sector_down} (LQ {lq_down})",
+    "value_chain_market_kota": "kota dengan penduduk {pop} jiwa",
+    "value_chain_market_larger": "pasar lebih besar dengan penduduk {pop} jiwa",
+    "value_chain_io": ", koefisien input {up}→{down} a = {a}",
+    "resource": "{a} dan {b} berbatasan ({border} km batas bersama, jarak {d} km) dan keduanya berkelas "
+                "{kelas_a}/{kelas_b} di {sector} (LQ {lq_a} dan {lq_b}).",
+    "knowledge": "Struktur ekonomi {a} dan {b} serupa (kemiripan {sim}, peringkat {rank}); sektor unggulan "
+                 "bersama: {shared}.",
+}
+#: Rejection reasons of :func:`potensi.conclusions.cooperation.filter_candidates`: reason code ->
+#: Indonesian ``alasan``.
+REJECTION_REASONS = {
+    "mining_not_kabkota": "pertambangan bukan urusan kabupaten/kota: perizinan ada di Pemerintah Pusat "
+                          "dan provinsi (UU 3/2020, lampiran UU 23/2014)",
+    "government_not_traded": "administrasi pemerintahan bukan barang atau jasa yang diperdagangkan",
+    "state_oil_gas": "industri migas BUMN (kilang, LNG) bukan milik pemerintah daerah untuk diperdagangkan",
+    "dki_administrative": "kota/kabupaten administrasi DKI Jakarta bukan daerah otonom dan tidak dapat "
+                          "menandatangani KSD satu sama lain",
+    "dki_merged": "digabung: Pemprov DKI Jakarta sudah menjadi pihak untuk mitra dan objek yang sama",
+    "no_evidence": "tidak ada bukti angka yang cukup",
+    "already_agreed": "sudah ada kerja sama: {objek} ({tahun}, {status})",
+}
+#: Words of an existing agreement's ``objek`` that match a candidate's topic (lower case).
+TOPIC_KEYWORDS = {
+    "air_minum": ("air minum", "air bersih", "spam", "pdam"),
+    "persampahan": ("sampah", "tpa", "persampahan"),
+    "transportasi": ("angkutan", "transportasi", "perhubungan", "trans"),
+    "rujukan_kesehatan": ("rujukan", "kesehatan", "rumah sakit"),
+    "kebencanaan": ("bencana", "das", "sungai", "banjir"),
+    "knowledge": ("pertukaran", "studi banding", "pengetahuan", "kapasitas"),
+}
+#: Words per sector for matching value-chain, resource and knowledge topics.
+SECTOR_KEYWORDS = {
+    "A": ("pertanian", "pangan", "perikanan", "perkebunan", "agro"),
+    "C": ("industri", "pengolahan", "hilirisasi", "agro"),
+    "F": ("konstruksi", "bahan bangunan"),
+    "G": ("perdagangan", "pasar", "pemasaran"),
+    "H": ("transportasi", "angkutan", "logistik"),
+    "I": ("pariwisata", "wisata", "hotel", "restoran"),
+}
+
+#: The cooperation reason codes translate as their ``alasan`` (the agreement itself is quoted only
+#: in the ``alasan`` column of the rejected candidates).
+REASONS.update({code: text for code, text in REJECTION_REASONS.items() if "{" not in text})
+REASONS["already_agreed"] = "sudah ada kerja sama untuk objek yang sama"

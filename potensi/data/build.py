@@ -24,7 +24,6 @@ from potensi.data.loaders import PDRB_COLUMNS, UNIT_FACTORS, load_centroids, loa
 from potensi.data.population import POPULATION_SOURCES
 from potensi.data.regions import region_catalog
 from potensi.data.sectors import SECTOR_CODES
-from potensi.data.store import BOUNDARY_OLD
 
 __all__ = ["RAW_PDRB", "STATUS_BY_SOURCE", "STATUSES", "DERIVED", "BOUNDARY_OLD", "LATER_REGIONS",
            "build_processed", "quality_summary", "file_sha256"]
@@ -36,7 +35,8 @@ DERIVED = "turunan"
 STATUSES = ("", "sementara", "sangat sementara", DERIVED)
 PROVISIONAL = ("sementara", "sangat sementara")
 #: Value of the ``boundary`` column for a region-year printed on boundaries older than today's
-#: (defined in :mod:`potensi.data.store`, which leaves such rows out of analysis windows by default).
+#: (:mod:`potensi.data.store` leaves such rows out of analysis windows by default).
+BOUNDARY_OLD = "lama"
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ def exclude_copied_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
             others[["region_code", "region_name", "year", "price_basis", "value"]].itertuples(index=False)}
     names = dict(zip(cat["region_code"], cat["region_name"]))
     reasons = []
-    for r, p, y, b, v in rejected[["region_code", "parent_code", "year", "price_basis", "value"]].itertuples(index=False):
+    for p, y, b, v in rejected[["parent_code", "year", "price_basis", "value"]].itertuples(index=False):
         text = f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi"
         hit = twin.get((y, b, v))
         if hit:

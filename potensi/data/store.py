@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
+from potensi.data.build import BOUNDARY_OLD  # "lama": a region-year printed on older boundaries
 from potensi.data.regions import members, province_code, region_catalog
 
 __all__ = ["TABLES", "BOUNDARY_OLD", "load_table", "province_pdrb", "current_boundaries", "latest_year",
@@ -21,8 +22,7 @@ TABLES = (
     "pdrb", "pdrb_total", "per_capita", "per_capita_kabkota", "population", "centroids",
     "press_totals", "overlaps", "excluded", "boundaries", "discrepancy", "quality",
 )
-#: ``boundary`` value of a region-year printed on older boundaries (``potensi.data.build.BOUNDARY_OLD``).
-BOUNDARY_OLD = "lama"
+
 
 
 def ensure_processed(processed: Path = DATA_PROCESSED, raw: Path = DATA_RAW) -> Path:

@@ -19,11 +19,17 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from potensi import __version__
-from potensi.core.wording import KELAS_DESCRIPTIONS, PROFILE
+from potensi.core.wording import ADJACENCY_METHODS, KELAS_DESCRIPTIONS, MAPS, PROFILE
 from potensi.report import maps
 from potensi.report.formatting import angka, persen
 
-__all__ = ["figure_uri", "profile_html", "write_profiles", "PROFILE_CSS", "PRINT_CSS"]
+__all__ = ["figure_uri", "profile_html", "write_profiles", "write_profiles_for", "link_table", "profile_href",
+           "PROFILE_CSS", "PRINT_CSS"]
+
+#: Folder of the profile pages inside a report folder (``<report>/kabkota/<code>.html``).
+PROFILE_DIR = "kabkota"
+#: Columns holding years: never grouped (``2013``, not ``2.013``).
+_YEARS = ("year", "start_year", "end_year", "tahun")
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENV = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html", "j2"]),
@@ -40,7 +46,8 @@ PRINT_CSS = """
   table { width: 100% !important; table-layout: auto; font-size: 8pt; }
   th, td { white-space: normal !important; word-break: break-word; overflow-wrap: anywhere; }
   img { max-width: 100% !important; height: auto !important; break-inside: avoid; }
-  details { display: block; } details > summary { display: none; }
+  details > summary { font-weight: bold; list-style: none; }
+  details::details-content { content-visibility: visible !important; display: block !important; }
   details:not([open]) > *:not(summary) { display: block; }
   .nav, .search { display: none; }
   .card { break-inside: avoid; }
@@ -87,7 +94,9 @@ def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str
     for rec in frame[list(columns)].itertuples(index=False):
         cells = []
         for c, v in zip(columns, rec):
-            if c in numeric:
+            if c in _YEARS and not (v is None or (isinstance(v, float) and v != v)):
+                cells.append(f'<td class="num">{int(v)}</td>')
+            elif c in numeric:
                 cells.append(f'<td class="num">{html.escape(angka(v, numeric[c]))}</td>')
             else:
                 text = "" if v is None or (isinstance(v, float) and v != v) else str(v)
@@ -119,15 +128,15 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     near_codes = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
     locator = ""
     if boundaries is not None:
-        prov = boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]]
-        fig = maps.locator_map(prov, code, title=PROFILE["title"].format(name=name).split(" ")[0] and name,
-                               context=context, neighbours=near_codes, names=names)
-        locator = figure_uri(fig)
+        locator = figure_uri(_locator(a, code, boundaries, context, near_codes, names))
     nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
                              "provinsi": [a.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
-                             "metode": list(near["method"].astype(str)) if "method" in near else [""] * len(near_codes)})
+                             "metode": [ADJACENCY_METHODS.get(m, m) for m in near["method"].astype(str)]
+                             if "method" in near else [""] * len(near_codes)})
     peers = a.tables.get("daerah_serupa", pd.DataFrame())
     peers = peers[peers["region_code"] == code] if len(peers) else peers
+    if len(peers) and "peer_name" not in peers:
+        peers = peers.assign(peer_name=[names.get(c, c) for c in peers["peer_code"]])
     class_cols = {"sector_label": "Lapangan usaha", "kelas": "Kelas", "lq": "LQ (rata-rata periode)",
                   "share_region_pct": "Pangsa PDRB daerah (%, ADHK)", "competitive_effect": "PPW (miliar Rp)",
                   "dlq": "DLQ", "robustness": "Skenario sama", "evidence": "Bukti"}
@@ -143,13 +152,12 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         pdrb.columns = ["_".join(str(c) for c in col if c) for col in pdrb.columns]
     pdrb_cols = {"year": "Tahun"}
     num = {}
-    for c in pdrb.columns if len(pdrb) else []:
-        if c.startswith("value_"):
-            pdrb_cols[c] = f"PDRB {names.get(c[6:], c[6:])} (miliar Rp)"
-            num[c] = 1
-        elif c.startswith("growth_pct_"):
-            pdrb_cols[c] = f"Pertumbuhan {names.get(c[11:], c[11:])} (%)"
-            num[c] = 2
+    for region in (code, a.province_code):  # the region first, then its province
+        for c in (f"value_{region}", f"growth_pct_{region}"):
+            if len(pdrb) and c in pdrb.columns:
+                what = "PDRB {} (miliar Rp)" if c.startswith("value_") else "Pertumbuhan {} (%)"
+                pdrb_cols[c] = what.format(names.get(region, region))
+                num[c] = 1 if c.startswith("value_") else 2
     gaps = [g for g in a.region_gaps(code)] or ["Tidak ada kekosongan data untuk daerah ini dalam jendela analisis."]
     context_map = {
         "version": __version__, "title": PROFILE["title"].format(name=name),
@@ -168,6 +176,26 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS (PDRB ADHK 2010), lihat laporan provinsi.",
     }
     return _ENV.get_template("profile.html.j2").render(**context_map)
+
+
+def _locator(a, code: str, boundaries, context, near_codes: list[str], names: Mapping[str, str]):
+    """Locator map zoomed to the province; a region too small to see at that scale gets a ring."""
+    prov = boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]]
+    title = MAPS["locator"][0].format(name=names.get(code, code), province=a.province_name)
+    fig = maps.locator_map(prov, code, title=title, context=context, neighbours=near_codes, names=names)
+    ax = fig.axes[0]
+    minx, miny, maxx, maxy = prov.total_bounds
+    pad_x, pad_y = 0.05 * (maxx - minx), 0.05 * (maxy - miny)
+    ax.set_xlim(minx - pad_x, maxx + pad_x)
+    ax.set_ylim(miny - pad_y, maxy + pad_y)
+    me = prov[prov["region_code"] == code]
+    if len(me):
+        bx0, by0, bx1, by1 = me.total_bounds
+        if max((bx1 - bx0) / ((maxx - minx) or 1), (by1 - by0) / ((maxy - miny) or 1)) < 0.12:
+            p = me.geometry.union_all().representative_point()
+            ax.plot(p.x, p.y, marker="o", markersize=22, markerfacecolor="none", markeredgecolor="#d7301f",
+                    markeredgewidth=2.2, zorder=7)
+    return fig
 
 
 def _facts(a, code: str) -> list[str]:
@@ -221,3 +249,80 @@ def write_profiles(a, out_dir: Path, *, boundaries=None, context=None, neighbour
                             run_date=run_date)
         written.append(write_text_atomic(folder / f"{code}.html", page))
     return written
+
+
+def profile_href(code: str) -> str:
+    """Link from a province report to the profile page of kab/kota ``code``."""
+    return f"{PROFILE_DIR}/{code}.html"
+
+
+def link_table(a):
+    """The province's kab/kota, each linked to its profile page, with its key figures (for a
+    notebook cell: an ``IPython.display.HTML``; every name escaped)."""
+    from IPython.display import HTML, Markdown
+
+    codes = a.kabkota_codes if a.has_members else []
+    if not codes:
+        return Markdown(f"*{PROFILE['no_profiles']}*")
+    names = a.region_names
+    growth = a.tables.get("pertumbuhan_rata", pd.DataFrame())
+    growth = growth.set_index("region_code") if len(growth) else growth
+    kl = a.tables.get("klassen_region", pd.DataFrame())
+    kl = dict(zip(kl["region_code"], kl["klassen"].astype(str))) if len(kl) else {}
+    sp = a.tables.get("sektor_unggulan", pd.DataFrame())
+    top: dict[str, list[str]] = {}
+    if len(sp):
+        for r in sp[sp["kelas"].astype(str) == "unggulan"].itertuples(index=False):
+            top.setdefault(r.region_code, []).append(str(r.sector_label))
+    rows = []
+    for code in codes:
+        value = growth.loc[code, "value_end"] if code in growth.index else None
+        mean = growth.loc[code, "mean_growth_pct"] if code in growth.index else None
+        rows.append(
+            f'<tr><td>{html.escape(code)}</td><td><a href="{html.escape(profile_href(code))}">'
+            f"{html.escape(names.get(code, code))}</a></td>"
+            f'<td class="num">{html.escape(angka(value, 1))}</td><td class="num">{html.escape(angka(mean, 2))}</td>'
+            f"<td>{html.escape(kl.get(code, '–'))}</td><td>{html.escape(', '.join(top.get(code, [])) or '–')}</td></tr>")
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in (
+        "Kode", "Kab/kota (profil)", f"PDRB {a.end_year} (miliar rupiah)",
+        f"Rata-rata pertumbuhan {a.start_year}–{a.end_year} (%/tahun)", "Tipologi Klassen wilayah",
+        "Lapangan usaha unggulan"))
+    caption = html.escape(PROFILE["link_caption"].format(n=len(codes)))
+    return HTML(f'<table class="profil-kabkota"><caption style="caption-side: top; text-align: left; '
+                f'font-weight: bold;">{caption}</caption><thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _context_boundaries(a, boundaries):
+    """Kab/kota of the provinces bordering ``a``'s (from its ``ketetanggaan`` table): map context."""
+    nb = a.tables.get("ketetanggaan", pd.DataFrame())
+    own = a.province_code[:2]
+    other = set()
+    for col in ("region_a", "region_b"):
+        if col in nb:
+            other |= {c[:2] for c in nb[col].astype(str)}
+    other.discard(own)
+    return boundaries[boundaries["region_code"].str[:2].isin(other)]
+
+
+def write_profiles_for(a, out_dir: str | Path, *, run_date: str = ""):
+    """Write the profile page of every kab/kota of study ``a`` into ``out_dir/kabkota/`` (the
+    report's notebook calls this in its last cell; ``out_dir`` "" writes nothing).
+
+    Boundaries from :func:`potensi.data.boundaries.read_kabkota_boundaries`; the neighbours are
+    those of ``a.tables["ketetanggaan"]`` (across the province border too). Returns a one-line
+    note for the report, or None when nothing is written.
+    """
+    import datetime as _dt
+
+    from IPython.display import Markdown
+
+    from potensi.data.boundaries import read_kabkota_boundaries
+
+    if not str(out_dir) or not (a.has_members and a.kabkota_codes):
+        return None
+    boundaries = read_kabkota_boundaries()
+    written = write_profiles(a, Path(out_dir), boundaries=boundaries, context=_context_boundaries(a, boundaries),
+                             neighbours=a.tables.get("ketetanggaan"),
+                             run_date=run_date or _dt.date.today().isoformat())
+    return Markdown(PROFILE["written"].format(n=len(written), folder=PROFILE_DIR))

@@ -47,6 +47,8 @@ __all__ = [
     "ReportError",
     "check_parameters",
     "export_html",
+    "add_toc",
+    "toc_html",
     "external_urls",
     "load_config",
     "render_notebook",
@@ -64,6 +66,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 CELL_TIMEOUT = 600
 KERNEL_START_ATTEMPTS = 3
 NATIONAL_DIR = "nasional"
+#: Papermill parameter of the province template naming the folder its profile pages go to.
+PROFILES_PARAM = "profiles_dir"
+PROFILE_DIR = "kabkota"
 OUTPUT_FILES = {"html": "laporan.html", "ipynb": "laporan.ipynb", "xlsx": "tabel.xlsx", "manifest": "manifest.json"}
 
 #: An attribute ``src``/``href``/``url(...)`` that points off the file: what a self-contained page never has.
@@ -127,12 +132,59 @@ def export_html(notebook, *, title: str) -> str:
                             embed_images=True)
     exporter.template_file = "report.html.j2"
     notebook.metadata["title"] = title
-    body, _resources = exporter.from_notebook_node(notebook)
+    from potensi.report.profiles import PRINT_CSS
+
+    body, _resources = exporter.from_notebook_node(notebook, resources={"potensi_print_css": PRINT_CSS})
     body = body.replace('<html lang="en">', '<html lang="id">')
+    body = add_toc(body)
     found = external_urls(body)
     if found:
         raise ReportError(f"HTML would load from the network: {found[:3]}")
     return body
+
+
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_html(body: str) -> str:
+    """A table of contents (``<nav class="toc">``, nested lists of anchor links, no script) of the
+    ``h2``/``h3`` headings with an ``id`` in ``body``; "" when there are none."""
+    items: list[tuple[int, str, str]] = []
+    for level, ident, inner in _HEADING.findall(body):
+        inner = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", inner, flags=re.DOTALL)
+        text = html.unescape(_TAG.sub("", inner)).strip()
+        if text:
+            items.append((int(level), ident, text))
+    if not items:
+        return ""
+    out, open_sub = ['<nav class="toc" aria-label="Daftar isi"><p class="toc-title"><b>Daftar isi</b></p><ol>'], False
+    for i, (level, ident, text) in enumerate(items):
+        link = f'<a href="#{html.escape(ident, quote=True)}">{html.escape(text)}</a>'
+        if level == 3 and i and not open_sub:
+            out[-1] = out[-1].removesuffix("</li>")
+            out.append("<ul>")
+            open_sub = True
+        elif level == 2 and open_sub:
+            out.append("</ul></li>")
+            open_sub = False
+        out.append(f"<li>{link}</li>")
+    out.append("</ul></li>" if open_sub else "")
+    out.append("</ol></nav>")
+    return "".join(out)
+
+
+def add_toc(body: str) -> str:
+    """Insert :func:`toc_html` before the notebook cell holding the first ``h2`` (after the title)."""
+    nav = toc_html(body)
+    if not nav:
+        return body
+    first = body.find("<h2 ")
+    cell = body.rfind('<div class="jp-Cell ', 0, first) if first >= 0 else -1
+    if cell < 0:
+        cell = body.find("<main>")
+        cell = cell + len("<main>") if cell >= 0 else 0
+    return body[:cell] + nav + "\n" + body[cell:]
 
 
 def _errors_in(notebook) -> list[str]:
@@ -213,6 +265,8 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{key}-", dir=out_root))
     try:
         params = {**parameters, workbook_param: str(staging / OUTPUT_FILES["xlsx"])}
+        if PROFILES_PARAM in template_parameters(template):  # kab/kota pages from the same study
+            params[PROFILES_PARAM] = str(staging)
         nb = render_notebook(template, staging / OUTPUT_FILES["ipynb"], params, timeout=timeout)
         errors = _errors_in(nb)
         if errors:
@@ -221,7 +275,8 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
         write_text_atomic(staging / OUTPUT_FILES["html"], page)
         # the executed notebook must not point at the staging path of its workbook
         nb_text = (staging / OUTPUT_FILES["ipynb"]).read_text(encoding="utf-8")
-        write_text_atomic(staging / OUTPUT_FILES["ipynb"], nb_text.replace(str(staging) + "/", ""))
+        write_text_atomic(staging / OUTPUT_FILES["ipynb"],
+                          nb_text.replace(str(staging) + "/", "").replace(str(staging), "."))
         import hashlib
 
         shown = {k: v for k, v in parameters.items()}
@@ -235,10 +290,13 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
             manifest["extra_data_sha256"] = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest()
                                              for p in parameters["extra_data"]}
         manifest["title"] = title
+        pages = sorted(p.relative_to(staging).as_posix() for p in (staging / PROFILE_DIR).glob("*.html"))
+        if pages:
+            manifest["profiles"] = pages
         manifest["note"] = "outputs_sha256 of laporan.html changes with run_date only"
         write_text_atomic(staging / OUTPUT_FILES["manifest"], json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-        for f in staging.iterdir():
-            f.chmod(0o644)  # mkstemp/mkdtemp create private files; reports are for reading
+        for f in staging.rglob("*"):  # mkstemp/mkdtemp create private files; reports are for reading
+            f.chmod(0o755 if f.is_dir() else 0o644)
         staging.chmod(0o755)
         _publish(staging, final)
         files = {k: str(final / v) for k, v in OUTPUT_FILES.items() if (final / v).exists()}

@@ -190,25 +190,14 @@ class _Shown:
     def add(self, name: str, frame: pd.DataFrame) -> None:
         self.tables[name] = frame
 
-    def write_workbook(self, path: str | Path) -> Path | None:
-        """Write every shown table to one workbook (one sheet per table, names ≤ 31 characters)."""
+    def write_workbook(self, path: str | Path, *, provenance: Mapping[str, object] | None = None) -> Path | None:
+        """Write every shown table to one workbook (:func:`potensi.study.export.write_workbook`:
+        Indonesian sheet names and headings, number formats, a ``Sumber`` sheet); "" writes nothing."""
         if not str(path):
             return None
-        from potensi.core.atomic import write_atomic
+        from potensi.study.export import write_workbook
 
-        def _write(tmp: Path) -> None:
-            with pd.ExcelWriter(tmp, engine="openpyxl") as xl:  # tmp ends in .tmp: name the engine
-                used: set[str] = set()
-                for name, frame in self.tables.items():
-                    sheet = name[:31]
-                    i = 2
-                    while sheet in used:
-                        sheet = f"{name[:28]}_{i}"
-                        i += 1
-                    used.add(sheet)
-                    frame.to_excel(xl, sheet_name=sheet, index=False)
-
-        return write_atomic(path, _write)
+        return write_workbook(path, self.tables, provenance=provenance)
 
 
 @dataclass
@@ -324,7 +313,9 @@ class ProvinceAnalysis:
         """Write every table shown so far to ``path`` (XLSX); an empty path writes nothing."""
         from IPython.display import Markdown
 
-        written = self.shown.write_workbook(path)
+        params = {k: getattr(self, k) for k in ("province_code", "start_year", "end_year", "reference",
+                                                "excluded_sectors", "population_source") if hasattr(self, k)}
+        written = self.shown.write_workbook(path, provenance=provenance(params) if str(path) else None)
         if written is None:
             return Markdown("*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*")
         return Markdown(f"Semua tabel laporan ini ({angka(len(self.shown.tables), 0)} tabel) juga tersedia "
@@ -682,7 +673,7 @@ class NationalAnalysis:
 
 
 def analyse_national(*, start_year: int = DEFAULT_START, end_year: int | None = None,
-                     excluded_sectors: Iterable[str] = (), population_source: str = "dukcapil",
+                     excluded_sectors: Iterable[str] = (),
                      include_old_boundaries: bool = False) -> NationalAnalysis:
     """Provinces against Indonesia: LQ, Klassen of provinces, Theil between/within islands, convergence.
 

@@ -24,7 +24,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from potensi.core.atomic import write_atomic
 from potensi.core.codes import TOTAL_CODE
 from potensi.core.panel import Cube, Panel, Prepared, Reasons, _build, yearly_frame
 from potensi.core.validate import check_columns, check_frame, check_period
@@ -171,26 +170,18 @@ def _joined(reasons: Reasons, parts: dict[str, np.ndarray]) -> np.ndarray:
     return lut[inverse].reshape(key.shape)
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *,
+                 provenance: Mapping[str, object] | None = None) -> list[Path]:
     """Write ``<name>.csv`` per table and one workbook (:data:`WORKBOOK_NAME`, a sheet per
-    table) into ``out_dir``, each file atomically. Returns the paths written."""
+    table, :func:`potensi.study.export.write_workbook`) into ``out_dir``, each file atomically.
+    A table too large for a sheet is refused before any file is written. Returns the paths written."""
+    from potensi.study.export import check_excel_size, write_csv, write_workbook
+
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise ValueError(f"write_tables: argument out_dir={str(out_dir)!r} is a file; expected a folder")
+    check_excel_size(tables, func="write_tables")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in tables.items():
-        written.append(write_atomic(out_dir / f"{name}.csv",
-                                    lambda p, f=frame: f.to_csv(p, index=False, encoding="utf-8")))
-
-    def workbook(path: Path) -> None:
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in tables.items():
-                plain = frame.copy()
-                for col in plain.columns:
-                    if isinstance(plain[col].dtype, pd.CategoricalDtype):
-                        plain[col] = plain[col].astype("str").where(plain[col].notna(), "")
-                plain.to_excel(writer, sheet_name=name[:31], index=False)
-
-    written.append(write_atomic(out_dir / WORKBOOK_NAME, workbook))
+    written = [write_csv(out_dir / f"{name}.csv", frame) for name, frame in tables.items()]
+    written.append(write_workbook(out_dir / WORKBOOK_NAME, tables, provenance=provenance))
     return written
