@@ -498,16 +498,23 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
         gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (BPS menerbitkan PDRB kab/kota × 17 "
                     "lapangan usaha untuk 2010–2022, untuk 34 provinsi lama); bagian tingkat kab/kota "
                     "(LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
-    nat_years = set(pdrb.loc[pdrb["region_code"] == NATIONAL, "year"])
-    has_national = start in nat_years and end in nat_years
+    nat_years = sorted(int(y) for y in set(pdrb.loc[pdrb["region_code"] == NATIONAL, "year"]))
+    nat_in = [y for y in nat_years if start <= y <= end]
+    # The comparison with Indonesia uses the years of the window that Indonesia's 17 sectors cover
+    # (they stop earlier than the kab/kota data: 2020, the national E not being derivable later).
+    nat_start, nat_end = (nat_in[0], nat_in[-1]) if len(nat_in) >= 2 else (start, end)
+    has_national = len(nat_in) >= 2
     if not has_national:
-        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha tidak tersedia untuk {start} dan {end} "
-                    "dalam data; perbandingan dengan Indonesia tidak dihitung.")
+        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha dalam data tidak mencakup dua tahun di "
+                    f"dalam {start}–{end}; perbandingan dengan Indonesia tidak dihitung.")
+    elif (nat_start, nat_end) != (start, end):
+        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha dalam data tersedia sampai {nat_years[-1]}; "
+                    f"perbandingan provinsi dengan Indonesia memakai {nat_start}–{nat_end}, bukan {start}–{end}.")
 
     totals = _annual_totals(pdrb)
     tables: dict[str, pd.DataFrame] = {
         "pdrb_tahunan": totals,
-        "struktur": _structure(pdrb, [code] + ([NATIONAL] if has_national else []), [start, end]),
+        "struktur": _structure(pdrb, [code] + ([NATIONAL] if has_national and nat_end == end else []), [start, end]),
         "pertumbuhan_rata": _mean_growth(totals, start, end),
     }
     tables["struktur_ringkas"] = _structure_wide(tables["struktur"])
@@ -524,7 +531,7 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
                                           population_source=population_source)
         tables.update({k: _named(v) for k, v in found.items()})
     if has_national:
-        nt = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=[code], start=start, end=end,
+        nt = sector_tables(indicator_pdrb, reference_code=NATIONAL, regions=[code], start=nat_start, end=nat_end,
                            excluded_sectors=excluded, reference="published", price_basis=PRICE_BASIS)
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
