@@ -30,8 +30,9 @@ workbook = ""
 profiles_dir = ""  # report folder: profile pages go to its kabkota/ subfolder; empty: none
 
 # %%
-from potensi.report import figures, narrative, profiles
-from potensi.study.province import analyse_province, provenance, provenance_table
+from potensi.report import figures, narrative, profiles, view
+from potensi.study.provenance import provenance, provenance_table
+from potensi.study.province import analyse_province
 
 a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
                      excluded_sectors=excluded_sectors, population_source=population_source,
@@ -71,13 +72,13 @@ narrative.struktur(a)
 figures.structure(a.tables["struktur"])
 
 # %%
-a.table("struktur_ringkas", caption="Peran lapangan usaha dalam PDRB (%)", decimals=2)
+view.table(a, "struktur_ringkas", caption="Peran lapangan usaha dalam PDRB (%)", decimals=2)
 
 # %%
 figures.member_contribution(a.tables["kontribusi_kabkota"]) if a.has("kontribusi_kabkota") else None
 
 # %%
-a.table("pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
+view.table(a, "pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
 
 # %% [markdown]
 # ## 3. Sektor basis: LQ, DLQ dan SLQ×DLQ
@@ -89,7 +90,7 @@ narrative.sektor_basis(a)
 figures.lq_heatmap(a.tables["lq"], year=a.end_year) if a.has("lq") else None
 
 # %%
-a.table("dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows)
+view.table(a, "dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows)
 
 # %%
 figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×DLQ (Kuncoro 2004)") if a.has("dlq") else None
@@ -101,7 +102,7 @@ figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×
 narrative.shift_share(a)
 
 # %%
-a.table("shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 5. Tipologi Klassen
@@ -113,7 +114,7 @@ narrative.klassen(a, "klassen_sector")
 figures.class_heatmap(a.tables["klassen_sector"], value="klassen", categories=["maju dan tumbuh pesat", "potensial (masih dapat berkembang)", "maju tapi tertekan", "relatif tertinggal"], title="Tipologi Klassen sektoral (Sjafrizal 2008)") if a.has("klassen_sector") else None
 
 # %%
-a.table("klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows)
+view.table(a, "klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows)
 
 # %%
 narrative.klassen(a, "klassen_region")
@@ -122,7 +123,7 @@ narrative.klassen(a, "klassen_region")
 figures.quadrant(a.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=a.tables["klassen_region"]["reference_growth"].iloc[0], y0=a.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen wilayah", quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat", "relatif tertinggal")) if a.has("klassen_region") else None
 
 # %%
-a.table("klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows)
+view.table(a, "klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 6. Model Rasio Pertumbuhan (MRP) dan overlay
@@ -134,7 +135,7 @@ narrative.mrp(a)
 figures.quadrant(a.tables["mrp_nasional"], x="rps", y="rpr", label="sector_label", x0=1, y0=1, xlabel="RPs (pertumbuhan sektor di provinsi)", ylabel="RPr (pertumbuhan sektor di Indonesia)", title="MRP provinsi terhadap Indonesia") if a.has("mrp_nasional") else None
 
 # %%
-a.table("mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows)
+view.table(a, "mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 7. Spesialisasi dan ketimpangan
@@ -146,10 +147,10 @@ narrative.ketimpangan(a)
 figures.index_over_time(a.tables["inequality"], hue="index", style="population_source", indices=["williamson_weighted", "theil_t"], title="Ketimpangan antar kab/kota") if a.has("inequality") else None
 
 # %%
-a.table("inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows)
+view.table(a, "inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows)
 
 # %%
-a.table("specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows)
+view.table(a, "specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 8. Konvergensi
@@ -161,7 +162,7 @@ narrative.konvergensi(a)
 figures.index_over_time(a.tables["convergence"], hue="statistic", style="population_source", indices=["sigma", "cv"], title="Konvergensi sigma antar kab/kota") if a.has("convergence") else None
 
 # %%
-a.table("convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows)
+view.table(a, "convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 9. Peluang kerja sama antardaerah
@@ -173,13 +174,13 @@ narrative.kerja_sama(a)
 figures.cooperation_pairs(a.tables["cooperation"], score="score", a="supplier_name", b="partner_name", label="sector_label", title="Peluang kerja sama teratas (pemasok → mitra, lapangan usaha)") if a.has("cooperation") else None
 
 # %%
-a.table("cooperation", caption="Pasangan kab/kota menurut peluang kerja sama (komplementaritas dan gravitasi)", max_rows=max_table_rows)
+view.table(a, "cooperation", caption="Pasangan kab/kota menurut peluang kerja sama (komplementaritas dan gravitasi)", max_rows=max_table_rows)
 
 # %%
-a.table("sektor_unggulan", caption="Sektor unggulan per kab/kota (sintesis)", max_rows=max_table_rows)
+view.table(a, "sektor_unggulan", caption="Sektor unggulan per kab/kota (sintesis)", max_rows=max_table_rows)
 
 # %%
-a.table("interaction", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows)
+view.table(a, "interaction", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 10. Provinsi terhadap Indonesia
@@ -188,10 +189,10 @@ a.table("interaction", caption="Interaksi gravitasi antar kab/kota", max_rows=ma
 narrative.terhadap_indonesia(a)
 
 # %%
-a.table("lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
+view.table(a, "lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
 
 # %%
-a.table("shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 11. Kualitas data dan sumber
@@ -200,49 +201,49 @@ a.table("shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia
 narrative.kualitas_data(a)
 
 # %%
-a.table("sumber", caption="Sumber angka yang dipakai")
+view.table(a, "sumber", caption="Sumber angka yang dipakai")
 
 # %%
-a.table("selisih_kabkota", caption="Σ kab/kota dibanding PDRB provinsi (total, ADHK 2010, miliar rupiah)")
+view.table(a, "selisih_kabkota", caption="Σ kab/kota dibanding PDRB provinsi (total, ADHK 2010, miliar rupiah)")
 
 # %%
-a.table("angka_sementara", caption="Angka sementara dalam jendela analisis")
+view.table(a, "angka_sementara", caption="Angka sementara dalam jendela analisis")
 
 # %%
-a.table("angka_ditolak", caption="Angka sumber yang ditolak dan alasannya", max_rows=max_table_rows)
+view.table(a, "angka_ditolak", caption="Angka sumber yang ditolak dan alasannya", max_rows=max_table_rows)
 
 # %%
-a.table("data_tambahan", caption="Angka dari berkas tambahan (--add) yang menggantikan angka bawaan", max_rows=max_table_rows) if extra_data else None
+view.table(a, "data_tambahan", caption="Angka dari berkas tambahan (--add) yang menggantikan angka bawaan", max_rows=max_table_rows) if extra_data else None
 
 # %%
-a.table("berkas_tambahan", caption="Berkas tambahan dan sidik SHA-256") if extra_data else None
+view.table(a, "berkas_tambahan", caption="Berkas tambahan dan sidik SHA-256") if extra_data else None
 
 # %%
-a.table("kekosongan", caption="Kab/kota-tahun tanpa angka")
+view.table(a, "kekosongan", caption="Kab/kota-tahun tanpa angka")
 
 # %%
-a.table("kualitas_umum", caption="Ringkasan kualitas data seluruh Indonesia")
+view.table(a, "kualitas_umum", caption="Ringkasan kualitas data seluruh Indonesia")
 
 # %% [markdown]
 # ## 12. Lampiran
 
 # %%
-a.table("struktur", caption="Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)", max_rows=max_table_rows)
+view.table(a, "struktur", caption="Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)", max_rows=max_table_rows)
 
 # %%
-a.table("pdrb_tahunan", caption="PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "pdrb_tahunan", caption="PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)", max_rows=max_table_rows)
 
 # %%
-a.table("lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows)
+view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 13. Asal-usul laporan
 
 # %%
-a.table("asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb")), caption="Yang menghasilkan laporan ini", max_rows=None)
+view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb")), caption="Yang menghasilkan laporan ini", max_rows=None)
 
 # %%
-a.write_workbook(workbook)
+view.workbook(a, workbook)
 
 # %%
 profiles.write_profiles_for(a, profiles_dir)

@@ -24,8 +24,8 @@ max_table_rows = 30
 workbook = ""
 
 # %%
-from potensi.report import national, narrative
-from potensi.study.province import analyse_national
+from potensi.report import narrative, national, view
+from potensi.study.national import analyse_national
 
 n = analyse_national(start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors)
 
@@ -48,10 +48,10 @@ national.growth_map(n)
 national.klassen_provinces(n)
 
 # %%
-n.table("klassen_region", caption="Tipologi Klassen provinsi terhadap Indonesia", max_rows=None)
+view.table(n, "klassen_region", caption="Tipologi Klassen provinsi terhadap Indonesia", max_rows=None)
 
 # %%
-n.table("pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk)", max_rows=None)
+view.table(n, "pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk)", max_rows=None)
 
 # %% [markdown]
 # ## 2. Sektor basis provinsi (LQ terhadap Indonesia)
@@ -60,7 +60,7 @@ n.table("pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majem
 national.lq_provinces(n)
 
 # %%
-n.table("lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
+view.table(n, "lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 3. Ketimpangan antar- dan dalam-pulau (Theil)
@@ -69,10 +69,10 @@ n.table("lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
 national.theil_islands(n)
 
 # %%
-n.table("theil_islands", caption="Dekomposisi Theil: antarpulau dan dalam pulau", max_rows=max_table_rows)
+view.table(n, "theil_islands", caption="Dekomposisi Theil: antarpulau dan dalam pulau", max_rows=max_table_rows)
 
 # %%
-n.table("inequality", caption="Indeks ketimpangan antarprovinsi", max_rows=max_table_rows)
+view.table(n, "inequality", caption="Indeks ketimpangan antarprovinsi", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 4. Konvergensi provinsi
@@ -81,7 +81,7 @@ n.table("inequality", caption="Indeks ketimpangan antarprovinsi", max_rows=max_t
 national.sigma(n)
 
 # %%
-n.table("convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_table_rows)
+view.table(n, "convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 5. Asal-usul
@@ -90,4 +90,4 @@ n.table("convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_ta
 national.provenance_rows(n, start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors)
 
 # %%
-n.write_workbook(workbook)
+view.workbook(n, workbook)

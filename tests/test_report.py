@@ -20,6 +20,7 @@ from _report_session import kaltim_report
 
 from potensi.report import render as report
 from potensi.report.formatting import angka, persen, rupiah
+from potensi.study.export import column_header
 from potensi.study.province import analyse_province
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,8 @@ def analysis():
 def test_outputs_written(kaltim):
     result, out = kaltim
     folder = out / "64"
-    assert sorted(p.name for p in folder.iterdir()) == ["laporan.html", "laporan.ipynb", "manifest.json", "tabel.xlsx"]
+    assert sorted(p.name for p in folder.iterdir()) == ["kabkota", "laporan.html", "laporan.ipynb", "manifest.json",
+                                                        "tabel.xlsx"]
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "staging folder left behind"
 
 
@@ -75,7 +77,7 @@ def test_title_and_language(page, text):
 
 def test_no_code_no_traceback_no_error(page, text):
     assert 'class="jp-CodeMirrorEditor' not in page and "hl-ipython3" not in page  # no code cell inputs
-    for marker in ["Traceback", "Error", "analyse_province(", "import ", "a.table(", "figures."]:
+    for marker in ["Traceback", "Error", "analyse_province(", "import ", "view.table(", "figures."]:
         assert marker not in text, marker
     assert "jp-OutputArea-output" in page
 
@@ -134,15 +136,16 @@ def test_table_headers_are_indonesian(page):
 def test_workbook_keeps_every_column(kaltim, analysis):
     result, _ = kaltim
     wb = openpyxl.load_workbook(result.files["xlsx"], read_only=True)
-    header = [c.value for c in next(wb["shift_share"].iter_rows(max_row=1))]
-    assert header == list(analysis.tables["shift_share"].columns)
-    assert {"homothetic_base", "em_net_competitive", "arcelus_regional_mix", "price_basis"} <= set(header)
+    header = [c.value for c in next(wb["Shift-share"].iter_rows(max_row=1))]
+    assert header == [column_header(c) for c in analysis.tables["shift_share"].columns]  # Indonesian headings
+    assert {"Basis homotetik (E-M)", "Efek kompetitif bersih (E-M)", "Dasar harga"} <= set(header)
 
 
 def test_workbook_has_every_shown_table(kaltim):
     result, _ = kaltim
     wb = openpyxl.load_workbook(result.files["xlsx"], read_only=True)
-    for sheet in ["struktur_ringkas", "pertumbuhan_rata", "dlq", "shift_share", "selisih_kabkota", "asal_usul"]:
+    for sheet in ["Struktur PDRB ringkas", "Rata-rata pertumbuhan", "DLQ dan SLQ×DLQ", "Shift-share",
+                  "Selisih kab-kota", "Asal-usul laporan", "Sumber"]:
         assert sheet in wb.sheetnames, sheet
     nb = nbformat.read(result.files["ipynb"], as_version=4)
     assert "/.staging-" not in json.dumps(nb.cells)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from potensi.report import figures, maps
+from potensi.report import figures, maps, view
 
 __all__ = ["klassen_provinces", "lq_provinces", "theil_islands", "sigma", "growth_map", "provenance_rows",
            "POPULATION_NOTE"]
@@ -64,9 +64,9 @@ def growth_map(n):
 
 def provenance_rows(n, *, start_year, end_year, excluded_sectors) -> pd.DataFrame:
     """Show the provenance table of the summary, with the population it really uses."""
-    from potensi.study.province import provenance, provenance_table
+    from potensi.study.provenance import provenance, provenance_table
 
     params = {"start_year": start_year, "end_year": end_year, "excluded_sectors": excluded_sectors,
               "population": POPULATION_NOTE}
     table = provenance_table(provenance(params, template="notebooks/ringkasan_nasional.ipynb"))
-    return n.table("asal_usul", frame=table, caption="Yang menghasilkan ringkasan ini", max_rows=None)
+    return view.table(n, "asal_usul", frame=table, caption="Yang menghasilkan ringkasan ini", max_rows=None)
