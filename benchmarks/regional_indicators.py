@@ -11,12 +11,12 @@ import tracemalloc
 import pandas as pd
 
 import potensi
-from potensi.conclusions.synthesis import cooperation_opportunities, sektor_unggulan
 from potensi.data.population import per_capita, population_series
 from potensi.indicators.convergence import beta_convergence, sigma_convergence
 from potensi.indicators.inequality import inequality_table, theil_decomposition
 from potensi.indicators.interaction import complementarity, gravity_interaction
 from potensi.indicators.specialisation import specialisation
+from potensi.study.conclusions import national_classes
 from potensi.study.regional_tables import national_tables, regional_tables
 
 
@@ -55,16 +55,16 @@ def main() -> None:
     timed("inequality_table (7 indices, 3 years)", inequality_table, data, group="parent_code")
     timed("theil_decomposition (within/between provinces)", theil_decomposition, data, group="parent_code")
     timed("sigma_convergence", sigma_convergence, pc)
-    timed("beta_convergence (2018-2020, HC1)", beta_convergence, pc, start=2018, end=2020)
+    timed("beta_convergence (2018-2020, HC3, min_years=3)", beta_convergence, pc, start=2018, end=2020, min_years=3)
     masses = totals[totals["year"] == 2020][["region_code", "value"]]
-    inter = timed("gravity_interaction (514 -> 131,841 pairs)", gravity_interaction, masses, cen)
+    timed("gravity_interaction (514 -> 131,841 pairs)", gravity_interaction, masses, cen)
     share = adhk[adhk["year"] == 2020].copy()
     share["lq"] = (share["value"] / share.groupby("region_code")["value"].transform("sum")
                    / (share.groupby("sector_code")["value"].transform("sum") / share["value"].sum()))
     lq = share[["region_code", "sector_code", "year", "lq"]]
-    comp = timed("complementarity (17 sectors, all pairs)", complementarity, lq[["region_code", "sector_code", "lq"]])
-    su = timed("sektor_unggulan (LQ only, 514 x 17)", sektor_unggulan, lq)
-    timed("cooperation_opportunities (all pairs)", cooperation_opportunities, comp, inter, unggulan=su, repeat=1)
+    timed("complementarity (17 sectors, all pairs)", complementarity, lq[["region_code", "sector_code", "lq"]])
+    timed("national_classes (sector potential of every kab/kota against its province)", national_classes,
+          start=2013, end=2020, pdrb=pdrb[pdrb["price_basis"] == "ADHK2010"], repeat=1)
     t0 = time.perf_counter()
     n = 0
     for prov in sorted(set(kab["parent_code"])):

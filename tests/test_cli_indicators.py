@@ -82,19 +82,21 @@ def test_province_writes_regional_tables_and_matches_report(tmp_path):
 
     assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2020", "--out", str(tmp_path)]) == 0
     for name in ("klassen_region", "specialisation", "inequality", "convergence", "interaction",
-                 "sektor_unggulan", "cooperation"):
+                 "sektor_unggulan", "kerja_sama", "kerja_sama_ditolak", "ketetanggaan", "daerah_serupa"):
         assert (tmp_path / f"{name}.csv").exists(), name
     inequality = pd.read_csv(tmp_path / "inequality.csv", dtype={"population_source": str})
     assert {"year", "index", "value", "population_source"} <= set(inequality.columns)
     pdrb = province_pdrb("64").drop(columns=["region_name", "level"])
     direct = province_indicator_tables(pdrb, province_code="6400", start=2013, end=2020)
     su = pd.read_csv(tmp_path / "sektor_unggulan.csv", dtype={"region_code": str})
-    assert su["score"].tolist() == direct["sektor_unggulan"]["score"].tolist()
+    assert su["kelas"].tolist() == direct["sektor_unggulan"]["kelas"].astype(str).tolist()
+    assert {"kelas", "lq", "share_region_pct", "competitive_effect", "evidence", "scenarios_agree",
+            "scenarios_total"} <= set(su.columns)
     # the workbook holds one sheet per table
     import openpyxl
 
     sheets = openpyxl.load_workbook(tmp_path / "potensi_indikator.xlsx", read_only=True).sheetnames
-    assert "cooperation" in sheets and "lq" in sheets and len(sheets) == 13
+    assert "Peluang kerja sama" in sheets and "LQ" in sheets and len(sheets) == 14  # 13 tables + Sumber
 
 
 def test_province_without_kabkota_data_one_line(tmp_path, capsys):

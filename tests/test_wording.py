@@ -14,7 +14,7 @@ from potensi.core.wording import REASONS, REJECTION_REASONS, translate_reason
 CONCLUSIONS = Path(__file__).resolve().parents[1] / "potensi" / "conclusions"
 #: Superseded by sector_potential and cooperation; to be deleted once potensi.study.regional_tables
 #: stops calling it. Remove the name from here when the file goes.
-SUPERSEDED = {"synthesis.py"}
+SUPERSEDED: set[str] = set()
 #: Words that only an Indonesian phrase would contain (the class labels of
 #: potensi.conclusions.sector_potential.KELAS, e.g. "andalan menurun", are category values, not
 #: phrases, and so are the CSV column names such as "urusan"; neither is listed).

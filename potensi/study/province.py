@@ -225,7 +225,6 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
     rt = regional_tables(pdrb, st, province_code=code, start=start, end=end,
                          population=load_table("population"), centroids=area_centroids(load_table("centroids")),
                          population_source=population_source)
-    rt = {k: v for k, v in rt.items() if k not in ("sektor_unggulan", "cooperation")}  # superseded below
     return {**st, **rt, **conclusion_tables(pdrb, province=code, kabkota=sorted(kab), start=start, end=end,
                                             excluded=tuple(excluded_sectors), existing=existing)}
 

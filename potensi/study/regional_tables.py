@@ -2,7 +2,7 @@
 
 :func:`regional_tables` assembles, for the kab/kota of one province, the tables written by
 ``potensi indicators``: ``klassen_region``, ``specialisation``, ``inequality``,
-``convergence``, ``interaction``, ``sektor_unggulan`` and ``cooperation``.
+``convergence`` and ``interaction`` (sector potential and cooperation: :mod:`potensi.study.conclusions`).
 :func:`national_tables` does the same for the provinces of Indonesia (inequality with the
 between/within-island decomposition, convergence, Klassen against Indonesia).
 
@@ -17,21 +17,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from potensi.conclusions.synthesis import UNGGULAN_RULE, UnggulanRule, cooperation_opportunities, sektor_unggulan
 from potensi.data.population import BREAK_YEAR, POPULATION_SOURCES, per_capita, population_series, source_segments
 from potensi.data.regions import members as _members
 from potensi.data.regions import province_code as _province_code
 from potensi.data.regions import region_catalog
 from potensi.indicators.convergence import BETA_MIN_YEARS, beta_convergence, sigma_convergence
 from potensi.indicators.inequality import GINI_NO_CLASS, WILLIAMSON_THRESHOLDS, inequality_table, theil_decomposition
-from potensi.indicators.interaction import complementarity, gravity_interaction
+from potensi.indicators.interaction import gravity_interaction
 from potensi.indicators.specialisation import specialisation
 from potensi.indicators.typology_region import klassen_region, klassen_region_from_pdrb, regional_growth
 
 __all__ = ["REGIONAL_TABLES", "BREAK_NOTE", "regional_tables", "national_tables"]
 
-REGIONAL_TABLES = ("klassen_region", "specialisation", "inequality", "convergence", "interaction",
-                   "sektor_unggulan", "cooperation")
+REGIONAL_TABLES = ("klassen_region", "specialisation", "inequality", "convergence", "interaction")
 BREAK_NOTE = (f"population series break {BREAK_YEAR - 1}/{BREAK_YEAR}: BPS-derived before, Dukcapil register from "
               f"{BREAK_YEAR}; values are comparable only within a segment")
 #: Population label of province figures derived from BPS per capita: PDRB ADHK / per kapita ADHK.
@@ -90,7 +88,6 @@ def regional_tables(
     gravity_mass: str = "pdrb",
     exponent: float = 2.0,
     interaction_year: int | None = None,
-    rule: UnggulanRule = UNGGULAN_RULE,
     williamson_thresholds=WILLIAMSON_THRESHOLDS,
     gini_thresholds=None,
     national: dict[str, pd.DataFrame] | None = None,
@@ -102,13 +99,12 @@ def regional_tables(
     pdrb
         Tidy PDRB by sector at constant prices (ADHK2010) holding the province and its kab/kota.
     sector_tables
-        The sector-indicator tables ``lq``, ``dlq``, ``shift_share``, ``mrp``,
-        ``klassen_sector`` (see :mod:`potensi.conclusions.synthesis`); ``lq`` is required for the
-        cooperation table, the others may be absent.
+        The sector-indicator tables of :func:`potensi.study.sector_tables.sector_tables` (kept for
+        the callers' convenience; the regional tables use the PDRB itself).
     province_code
         ``"64"`` or ``"6400"``.
     start, end
-        Period (kab/kota sectors: 2013–2020).
+        Period (kab/kota sectors in the data: 2013–2022 on today's boundaries).
     population
         ``load_table("population")``; None skips everything that needs it.
     centroids
@@ -145,8 +141,6 @@ def regional_tables(
           the richest and poorest quarter (``rich_growth_pct``, ``poor_growth_pct``) and the
           ``pattern`` in ``note``; scope ``…, tanpa pertambangan`` repeats β without sector B.
         * ``interaction``: see :func:`potensi.indicators.interaction.gravity_interaction`, plus ``year``.
-        * ``sektor_unggulan``: see :func:`potensi.conclusions.synthesis.sektor_unggulan`.
-        * ``cooperation``: see :func:`potensi.conclusions.synthesis.cooperation_opportunities`.
     """
     func = "regional_tables"
     code = _province_code(province_code)
@@ -232,13 +226,8 @@ def regional_tables(
             out[name] = pd.DataFrame()
         pop = None
 
-    # sektor unggulan and cooperation
-    st = {k: (v[v["region_code"].isin(kab)] if v is not None else None) for k, v in sector_tables.items()}
-    if st.get("lq") is not None:
-        out["sektor_unggulan"] = sektor_unggulan(st["lq"], st.get("dlq"), st.get("shift_share"), st.get("mrp"),
-                                                 st.get("klassen_sector"), start=start, end=end, rule=rule)
-    else:
-        out["sektor_unggulan"] = pd.DataFrame()
+    # gravity interaction (the sector potential and the cooperation proposals are conclusions:
+    # potensi.study.conclusions)
     iyear = int(interaction_year if interaction_year is not None else max(have_years))
     if centroids is not None:
         if gravity_mass == "pdrb":
@@ -254,16 +243,8 @@ def regional_tables(
                                     mass_kind=gravity_mass)
         inter.insert(0, "year", iyear)
         out["interaction"] = inter
-        if st.get("lq") is not None and len(out["sektor_unggulan"]):
-            lq_year = int(out["sektor_unggulan"]["lq_year"].iloc[0])
-            lq = st["lq"][st["lq"]["year"] == lq_year]
-            comp = complementarity(lq)
-            out["cooperation"] = cooperation_opportunities(comp, inter, unggulan=out["sektor_unggulan"])
-        else:
-            out["cooperation"] = pd.DataFrame()
     else:
         out["interaction"] = pd.DataFrame()
-        out["cooperation"] = pd.DataFrame()
     return {k: out[k] for k in REGIONAL_TABLES}
 
 
