@@ -2,8 +2,12 @@
 
 Generates ≈84 000 desa × (17 sectors + TOTAL) × 2 years (≈3 million rows, ≈200 MB) in a
 temporary folder, then loads it in a fresh Python process (so the peak resident memory,
-``ru_maxrss``, belongs to the load alone) with ``check_regions=False`` (desa codes are not in
+``VmHWM``, belongs to the load alone) with ``check_regions=False`` (desa codes are not in
 the kab/kota catalog). Prints the file size, load time and peak memory; no assertions.
+
+Figures on the 2-core development machine (median of two runs, 151 MiB file):
+before vectorising (row by row in Python) 91.5 s, 3.9 GB; first vectorised reader (csv module
++ pandas string methods) 16.7 s, 2.26 GB; Arrow reader, labels as integer codes 3.4 s, 0.89 GB.
 
 Run: ``.venv/bin/python benchmarks/loader.py [--regions 84000]``.
 """
@@ -26,13 +30,21 @@ CHILD = r"""
 import json, resource, sys, time, warnings
 import potensi
 from potensi.data.loaders import load_pdrb
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def kib(field):  # this process's own figure: ru_maxrss keeps the parent's high-water mark across exec
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+base = kib("VmRSS")
 t0 = time.perf_counter()
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     frame = load_pdrb(sys.argv[1], check_regions=False)
 seconds = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = kib("VmHWM")
 print(json.dumps({"seconds": seconds, "rows": len(frame), "base_kib": base, "peak_kib": peak}))
 """
 

@@ -30,7 +30,7 @@ workbook = ""
 profiles_dir = ""  # report folder: profile pages go to its kabkota/ subfolder; empty: none
 
 # %%
-from potensi.report import figures, narrative, profiles, view
+from potensi.report import figures, findings, narrative, panels, profiles, view
 from potensi.study.provenance import provenance, provenance_table
 from potensi.study.province import analyse_province
 
@@ -48,13 +48,76 @@ narrative.catatan_data(a)
 # ## 1. Ringkasan eksekutif
 
 # %%
-narrative.ringkasan_eksekutif(a)
+findings.ringkasan_eksekutif(a)
 
 # %%
 profiles.link_table(a)
 
 # %% [markdown]
-# ## 2. Struktur dan pertumbuhan PDRB
+# ## 2. Potensi lapangan usaha per kab/kota
+
+# %%
+findings.potensi_sektor(a)
+
+# %%
+panels.kelas_heatmap(a)
+
+# %%
+findings.kelas_per_kabkota(a)
+
+# %% [markdown]
+# ### Tanpa pertambangan
+
+# %%
+findings.tanpa_pertambangan(a)
+
+# %%
+view.table(a, "sektor_unggulan", caption="Kelas potensi dan dimensinya per kab/kota dan lapangan usaha", max_rows=max_table_rows) if a.has("sektor_unggulan") else None
+
+# %% [markdown]
+# ## 3. Keterkaitan antarsektor
+
+# %%
+findings.keterkaitan(a)
+
+# %%
+panels.linkage_quadrant(a)
+
+# %%
+view.table(a, "io_sektor", frame=panels.io_table(a), caption="Angka pengganda, keterkaitan dan orientasi ekspor per lapangan usaha (tabel IO BPS 2016)", decimals=3) if a.has("io_sektor") else None
+
+# %%
+panels.io_kabkota(a)
+
+# %% [markdown]
+# ## 4. Kerja sama daerah
+
+# %%
+findings.kerja_sama(a)
+
+# %%
+panels.cooperation_map(a)
+
+# %%
+view.table(a, "ketetanggaan", frame=panels.neighbours(a), caption="Pasangan bertetangga (berbatasan), termasuk dengan kab/kota provinsi lain", decimals={"shared_border_km": 1, "distance_km": 0}, max_rows=max_table_rows) if a.has("ketetanggaan") else None
+
+# %%
+panels.rejected(a)
+
+# %%
+panels.peers(a)
+
+# %%
+panels.accessibility_note(a) if a.has("aksesibilitas") else None
+
+# %%
+view.table(a, "aksesibilitas", frame=panels.accessibility(a), caption="Aksesibilitas Hansen per kab/kota (massa: penduduk)", decimals=0) if a.has("aksesibilitas") else None
+
+# %%
+view.table(a, "interaksi_penduduk", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows) if a.has("interaksi_penduduk") else None
+
+# %% [markdown]
+# ## 5. Struktur dan pertumbuhan PDRB
 
 # %%
 narrative.pertumbuhan(a)
@@ -63,7 +126,10 @@ narrative.pertumbuhan(a)
 figures.pdrb_trend(a.tables["pdrb_tahunan"], a.province_code)
 
 # %%
-figures.growth_comparison(a.tables["pdrb_tahunan"], [a.province_code, "0000"])
+panels.growth_chart(a)
+
+# %%
+panels.benchmark_note(a)
 
 # %%
 narrative.struktur(a)
@@ -78,10 +144,13 @@ view.table(a, "struktur_ringkas", caption="Peran lapangan usaha dalam PDRB (%)",
 figures.member_contribution(a.tables["kontribusi_kabkota"]) if a.has("kontribusi_kabkota") else None
 
 # %%
-view.table(a, "pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
+view.table(a, "pertumbuhan_rata", frame=panels.growth_table(a), caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
+
+# %%
+panels.growth_map(a)
 
 # %% [markdown]
-# ## 3. Sektor basis: LQ, DLQ dan SLQ×DLQ
+# ## 6. Sektor basis: LQ, DLQ dan SLQ×DLQ
 
 # %%
 narrative.sektor_basis(a)
@@ -90,22 +159,22 @@ narrative.sektor_basis(a)
 figures.lq_heatmap(a.tables["lq"], year=a.end_year) if a.has("lq") else None
 
 # %%
-view.table(a, "dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows)
+view.table(a, "dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows) if a.has("dlq") else None
 
 # %%
-figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×DLQ (Kuncoro 2004)") if a.has("dlq") else None
+figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×DLQ (kata label pilihan potensi; bukan kelas potensi bagian 2)") if a.has("dlq") else None
 
 # %% [markdown]
-# ## 4. Analisis shift-share
+# ## 7. Analisis shift-share
 
 # %%
 narrative.shift_share(a)
 
 # %%
-view.table(a, "shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows) if a.has("shift_share") else None
 
 # %% [markdown]
-# ## 5. Tipologi Klassen
+# ## 8. Tipologi Klassen
 
 # %%
 narrative.klassen(a, "klassen_sector")
@@ -114,31 +183,37 @@ narrative.klassen(a, "klassen_sector")
 figures.class_heatmap(a.tables["klassen_sector"], value="klassen", categories=["maju dan tumbuh pesat", "potensial (masih dapat berkembang)", "maju tapi tertekan", "relatif tertinggal"], title="Tipologi Klassen sektoral (Sjafrizal 2008)") if a.has("klassen_sector") else None
 
 # %%
-view.table(a, "klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows)
+view.table(a, "klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows) if a.has("klassen_sector") else None
 
 # %%
-narrative.klassen(a, "klassen_region")
+narrative.klassen(a, "klassen_region") if a.has_members else None
 
 # %%
-figures.quadrant(a.tables["klassen_region"], x="growth", y="per_capita", label="region_name", x0=a.tables["klassen_region"]["reference_growth"].iloc[0], y0=a.tables["klassen_region"]["reference_per_capita"].iloc[0], xlabel="Rata-rata pertumbuhan PDRB (%/tahun)", ylabel="PDRB per kapita (juta rupiah)", title="Tipologi Klassen wilayah", quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat", "relatif tertinggal")) if a.has("klassen_region") else None
+panels.klassen_quadrant(a)
 
 # %%
-view.table(a, "klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows)
+panels.klassen_map(a)
+
+# %%
+panels.per_capita_map(a)
+
+# %%
+view.table(a, "klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows) if a.has("klassen_region") else None
 
 # %% [markdown]
-# ## 6. Model Rasio Pertumbuhan (MRP) dan overlay
+# ## 9. Model Rasio Pertumbuhan (MRP) dan overlay
 
 # %%
 narrative.mrp(a)
 
 # %%
-figures.quadrant(a.tables["mrp_nasional"], x="rps", y="rpr", label="sector_label", x0=1, y0=1, xlabel="RPs (pertumbuhan sektor di provinsi)", ylabel="RPr (pertumbuhan sektor di Indonesia)", title="MRP provinsi terhadap Indonesia") if a.has("mrp_nasional") else None
+figures.mrp(a.tables["mrp_nasional"], title=f"MRP {a.province_name} terhadap Indonesia: tanda RPr dan RPs dari selisih laju") if a.has("mrp_nasional") else None
 
 # %%
-view.table(a, "mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows)
+view.table(a, "mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows) if a.has("mrp") else None
 
 # %% [markdown]
-# ## 7. Spesialisasi dan ketimpangan
+# ## 10. Spesialisasi dan ketimpangan
 
 # %%
 narrative.ketimpangan(a)
@@ -147,13 +222,13 @@ narrative.ketimpangan(a)
 figures.index_over_time(a.tables["inequality"], hue="index", style="population_source", indices=["williamson_weighted", "theil_t"], title="Ketimpangan antar kab/kota") if a.has("inequality") else None
 
 # %%
-view.table(a, "inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows)
+view.table(a, "inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows) if a.has("inequality") else None
 
 # %%
-view.table(a, "specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows)
+view.table(a, "specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows) if a.has("specialisation") else None
 
 # %% [markdown]
-# ## 8. Konvergensi
+# ## 11. Konvergensi
 
 # %%
 narrative.konvergensi(a)
@@ -162,40 +237,22 @@ narrative.konvergensi(a)
 figures.index_over_time(a.tables["convergence"], hue="statistic", style="population_source", indices=["sigma", "cv"], title="Konvergensi sigma antar kab/kota") if a.has("convergence") else None
 
 # %%
-view.table(a, "convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows)
+view.table(a, "convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows) if a.has("convergence") else None
 
 # %% [markdown]
-# ## 9. Peluang kerja sama antardaerah
-
-# %%
-narrative.kerja_sama(a)
-
-# %%
-figures.cooperation_pairs(a.tables["cooperation"], score="score", a="supplier_name", b="partner_name", label="sector_label", title="Peluang kerja sama teratas (pemasok → mitra, lapangan usaha)") if a.has("cooperation") else None
-
-# %%
-view.table(a, "cooperation", caption="Pasangan kab/kota menurut peluang kerja sama (komplementaritas dan gravitasi)", max_rows=max_table_rows)
-
-# %%
-view.table(a, "sektor_unggulan", caption="Sektor unggulan per kab/kota (sintesis)", max_rows=max_table_rows)
-
-# %%
-view.table(a, "interaction", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows)
-
-# %% [markdown]
-# ## 10. Provinsi terhadap Indonesia
+# ## 12. Provinsi terhadap Indonesia
 
 # %%
 narrative.terhadap_indonesia(a)
 
 # %%
-view.table(a, "lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
+view.table(a, "lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows) if a.has("lq_nasional") else None
 
 # %%
-view.table(a, "shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows) if a.has("shift_share_nasional") else None
 
 # %% [markdown]
-# ## 11. Kualitas data dan sumber
+# ## 13. Kualitas data dan sumber
 
 # %%
 narrative.kualitas_data(a)
@@ -225,7 +282,7 @@ view.table(a, "kekosongan", caption="Kab/kota-tahun tanpa angka")
 view.table(a, "kualitas_umum", caption="Ringkasan kualitas data seluruh Indonesia")
 
 # %% [markdown]
-# ## 12. Lampiran
+# ## 14. Lampiran
 
 # %%
 view.table(a, "struktur", caption="Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)", max_rows=max_table_rows)
@@ -234,10 +291,10 @@ view.table(a, "struktur", caption="Struktur PDRB menurut lapangan usaha (miliar 
 view.table(a, "pdrb_tahunan", caption="PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)", max_rows=max_table_rows)
 
 # %%
-view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows)
+view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows) if a.has("lq") else None
 
 # %% [markdown]
-# ## 13. Asal-usul laporan
+# ## 15. Asal-usul laporan
 
 # %%
 view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb")), caption="Yang menghasilkan laporan ini", max_rows=None)

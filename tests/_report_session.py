@@ -16,5 +16,5 @@ def kaltim_report():
 
     out = Path(tempfile.mkdtemp(prefix="potensi-reports-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
-    result = render_province("64", start_year=2013, end_year=2020, out_root=out, timeout=300)
+    result = render_province("64", out_root=out, timeout=300)  # the default window: 2013–2022
     return result, out

@@ -66,7 +66,53 @@ def test_report_renders_offline_in_chromium(tmp_path):
     assert blocked == [], f"network requests: {blocked[:5]}"
     assert failed == [], f"failed requests: {failed[:5]}"
     assert errors == [], f"console errors: {errors[:5]}"
-    assert title == "Potensi Ekonomi Kalimantan Timur 2013–2020"
+    assert title == result.title and title.startswith("Potensi Ekonomi Kalimantan Timur 2013–")
     assert any("Ringkasan eksekutif" in h for h in headings)
     assert len(widths) >= 8 and all(w > 0 for w in widths), widths
     assert "Kalimantan Timur" in body and "miliar rupiah" in body
+
+
+def _offline_page(p, blocked):
+    browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    context = browser.new_context(offline=True)
+
+    def route(r):
+        if r.request.url.startswith(("file://", "data:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return browser, context.new_page()
+
+
+def test_profile_and_index_offline_search_works():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    from potensi.report.render import write_index
+
+    result, out = kaltim_report()
+    assert result.ok, result.error
+    index = write_index([result], out_root=out)
+    blocked, errors = [], []
+    with sync_playwright() as p:
+        browser, page = _offline_page(p, blocked)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((out / "64" / "kabkota" / "6474.html").as_uri(), wait_until="load")
+        assert page.locator("h1").inner_text() == "Profil potensi ekonomi Kota Bontang"
+        assert page.eval_on_selector("img", "i => i.complete && i.naturalWidth") > 0
+        page.goto(index.as_uri(), wait_until="load")
+        page.fill("#cari", "bontang")
+        shown = page.eval_on_selector_all("ul.kabkota li", "ls => ls.filter(l => l.offsetParent).map(l => l.innerText)")
+        page.fill("#cari", "tidak ada daerah seperti ini")
+        rows = page.eval_on_selector_all("tr.prov", "rs => rs.filter(r => r.offsetParent).length")
+        page.fill("#cari", "")
+        page.click("text=Kota Samarinda")
+        landed = page.locator("h1").inner_text()
+        browser.close()
+    assert blocked == [] and errors == []
+    assert shown == ["Kota Bontang"]
+    assert rows == 0
+    assert landed == "Profil potensi ekonomi Kota Samarinda"

@@ -63,13 +63,16 @@ def test_table_for_display_keeps_years_plain_and_labels_columns():
     assert frame["value"].iloc[0] == 472393.31  # input unchanged
 
 
-def test_tabel_html_is_stable_and_truncates_with_note():
+def test_tabel_html_is_stable_and_long_tables_collapse_whole():
     frame = pd.DataFrame({"year": range(2000, 2010), "value": [float(i) for i in range(10)]})
     html1 = tabel(frame, caption="Uji", max_rows=3).to_html()
     html2 = tabel(frame, caption="Uji", max_rows=3).to_html()
     assert html1 == html2  # no random ids: reruns reproduce the same HTML
-    assert "menampilkan 3 dari 10 baris" in html1
-    assert "2.000" not in html1 and "2000" in html1
+    assert html1.startswith("<details") and "tabel lengkap, 10 baris; klik untuk membuka" in html1
+    assert all(str(y) in html1 for y in range(2000, 2010))  # nothing cut
+    assert "2.000" not in html1
+    short = tabel(frame, caption="Uji", max_rows=30).to_html()
+    assert "<details" not in short and "Uji" in short
 
 
 def test_nullable_boolean_and_integer_columns():

@@ -59,8 +59,10 @@ def test_every_label_has_rule_and_citation():
 
 
 def test_no_english_number_format(kaltim):
-    for func in [narrative.ringkasan_eksekutif, narrative.pertumbuhan, narrative.struktur, narrative.sektor_basis,
-                 narrative.shift_share, narrative.ketimpangan, narrative.konvergensi, narrative.kerja_sama,
+    from potensi.report import findings
+
+    for func in [findings.ringkasan_eksekutif, narrative.pertumbuhan, narrative.struktur, narrative.sektor_basis,
+                 narrative.shift_share, narrative.ketimpangan, narrative.konvergensi, findings.kerja_sama,
                  narrative.terhadap_indonesia, narrative.kualitas_data]:
         text = func(kaltim).data
         assert not re.search(r"\d\.\d{1,2}\b(?!\.)", re.sub(r"\d{1,3}(\.\d{3})+(,\d+)?", "N", text)), func.__name__
@@ -75,9 +77,10 @@ def test_province_without_kabkota_gets_gap_stated(papua_tengah):
     a = papua_tengah
     assert not a.has_members and (a.start_year, a.end_year) == (2024, 2025)
     gaps = narrative.catatan_data(a).data
-    assert "tidak ada angka PDRB kab/kota" in gaps and "2024–2025" in gaps
-    assert "tidak dihitung" in narrative.sektor_basis(a).data
-    assert "tidak dihitung" in narrative.terhadap_indonesia(a).data
+    assert "pemekaran Papua 2022" in gaps and "2024–2025" in gaps and "belum dapat dihitung" in gaps
+    # said once: the sections point to the coverage note instead of repeating it
+    assert "tidak dihitung: lihat catatan cakupan" in narrative.sektor_basis(a).data
+    assert "tidak dihitung: lihat catatan cakupan" in narrative.terhadap_indonesia(a).data
     assert "sementara" in narrative.pertumbuhan(a).data
 
 
@@ -85,7 +88,9 @@ def test_reproducible(kaltim):
     again = analyse_province("64", start_year=2013, end_year=2020)
     for name, frame in kaltim.tables.items():
         pd.testing.assert_frame_equal(frame, again.tables[name], obj=name)
-    assert narrative.ringkasan_eksekutif(kaltim).data == narrative.ringkasan_eksekutif(again).data
+    from potensi.report import findings
+
+    assert findings.ringkasan_eksekutif(kaltim).data == findings.ringkasan_eksekutif(again).data
 
 
 def test_figures_deterministic(kaltim):
@@ -135,8 +140,8 @@ def test_trend_tolerance(first, last, word):
 def test_williamson_text_segments_and_without_mining(kaltim):
     text = narrative.ketimpangan(kaltim).data
     # 2013-2017 (BPS population) falls 0,565 -> 0,513; 2018-2020 0,447 -> 0,449 is not "meningkat"
-    assert "2013–2017 (penduduk bps): menurun dari 0,565 menjadi 0,513" in text
-    assert "2018–2020 (penduduk dukcapil): relatif tetap dari 0,447 menjadi 0,449" in text
+    assert "2013–2017 (penduduk BPS): menurun dari 0,565 menjadi 0,513" in text
+    assert "2018–2020 (penduduk Dukcapil): relatif tetap dari 0,447 menjadi 0,449" in text
     assert "terendah 0,438 pada 2019" in text
     assert "Tanpa pertambangan" in text and "migas" in text and "Oshima" in text
     assert "Sjafrizal 2008)" not in narrative.CITATIONS["williamson"]
@@ -146,9 +151,9 @@ def test_convergence_worded_from_data(kaltim):
     text = narrative.konvergensi(kaltim).data
     assert "n = 10, galat baku HC3" in text
     assert "daerah terkaya menyusut, bukan karena daerah termiskin mengejar" in text
-    assert "2018–2020 (penduduk dukcapil): tidak diestimasi" in text
+    assert "2018–2020 (penduduk Dukcapil): tidak diestimasi" in text
     # without mining the HC3 slope is not significant (p = 0,460)
-    assert "Tanpa pertambangan: 2013–2017 (penduduk bps, n = 10, galat baku HC3): β = -0,0142, p = 0,460" in text
+    assert "Tanpa pertambangan: 2013–2017 (penduduk BPS, n = 10, galat baku HC3): β = -0,0142, p = 0,460" in text
 
 
 def test_knife_edge_marked(kaltim):

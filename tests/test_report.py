@@ -49,7 +49,7 @@ def text(page):
 
 @pytest.fixture(scope="module")
 def analysis():
-    return analyse_province("64", start_year=2013, end_year=2020)
+    return analyse_province("64")  # the default window, as the rendered report
 
 
 def test_outputs_written(kaltim):
@@ -61,8 +61,9 @@ def test_outputs_written(kaltim):
 
 
 @pytest.mark.parametrize("heading", [
-    "Ringkasan eksekutif", "Struktur dan pertumbuhan PDRB", "Sektor basis", "shift-share", "Tipologi Klassen",
-    "Model Rasio Pertumbuhan", "Spesialisasi dan ketimpangan", "Konvergensi", "Peluang kerja sama antardaerah",
+    "1. Ringkasan eksekutif", "2. Potensi lapangan usaha per kab/kota", "Tanpa pertambangan",
+    "3. Keterkaitan antarsektor", "4. Kerja sama daerah", "5. Struktur dan pertumbuhan PDRB", "Sektor basis",
+    "shift-share", "Tipologi Klassen", "Model Rasio Pertumbuhan", "Spesialisasi dan ketimpangan", "Konvergensi",
     "Provinsi terhadap Indonesia", "Kualitas data dan sumber", "Lampiran", "Asal-usul laporan",
 ])
 def test_sections(text, heading):
@@ -70,7 +71,7 @@ def test_sections(text, heading):
 
 
 def test_title_and_language(page, text):
-    assert "<title>Potensi Ekonomi Kalimantan Timur 2013–2020</title>" in page
+    assert "<title>Potensi Ekonomi Kalimantan Timur 2013–2022</title>" in page
     assert '<html lang="id">' in page
     assert "Potensi Ekonomi Daerah Provinsi Kalimantan Timur" in text
 
@@ -99,20 +100,22 @@ def test_numbers_match_library(text, analysis):
     tot = analysis.tables["pdrb_tahunan"]
     kaltim = tot[tot["region_code"] == "6400"].set_index("year")["value"]
     assert rupiah(kaltim[2013]) in text  # 438.532,9 miliar rupiah
-    assert rupiah(kaltim[2020]) in text
+    assert rupiah(kaltim[2022]) in text
     growth = analysis.tables["pertumbuhan_rata"].set_index("region_code").loc["6400", "mean_growth_pct"]
     assert persen(growth, 2) in text
     struct = analysis.tables["struktur"]
-    mining = struct[(struct["region_code"] == "6400") & (struct["year"] == 2020) & (struct["sector_code"] == "B")]
+    mining = struct[(struct["region_code"] == "6400") & (struct["year"] == 2022) & (struct["sector_code"] == "B")]
     assert f"Pertambangan ({persen(mining['share_pct'].iloc[0])}" in text
     lq = analysis.tables["lq_nasional"]
-    b = lq[(lq["year"] == 2020) & (lq["sector_code"] == "B")]["lq"].iloc[0]
+    b = lq[(lq["year"] == lq["year"].max()) & (lq["sector_code"] == "B")]["lq"].iloc[0]  # Σ 17 LU to 2020
     assert f"Pertambangan (LQ {angka(b, 2)})" in text
 
 
 def test_careful_wording(text):
     assert "LQ tidak mengukur pertumbuhan" in text
-    assert "Kuncoro 2004" in text and "Sjafrizal 2008" in text
+    assert "Kuncoro 2004" not in text and "Sjafrizal 2008" in text
+    assert "kata label pilihan potensi" in text  # the SLQ×DLQ words are potensi's: the sources disagree
+    assert "Indonesia (Σ 17 lapangan usaha)" in text and "PDB Indonesia yang diterbitkan BPS" in text
     assert not re.search(r"\d,\d{3}\.\d", text), "English number format in the report"
 
 
@@ -128,8 +131,8 @@ def test_table_headers_are_indonesian(page):
     assert not [h for h in headers if h in TECHNICAL_HEADERS]
     assert not [h for h in headers if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", h)], "snake_case header"
     for heading in ["Aturan", "SLQ (rata-rata)", "Kelas SLQ×DLQ", "Pergeseran bersih (PB = IM + CE)",
-                    "PDRB 2013 (miliar rupiah)", "Indeks Krugman", "Jarak (km)", "Komplementaritas",
-                    "Metode yang menandai", "Kesimpulan"]:
+                    "PDRB 2013 (miliar rupiah)", "Indeks Krugman", "Jarak (km)", "Kelas potensi", "Cara ditemukan",
+                    "Jarak antarpusat pemerintahan (km)", "Alasan", "Indeks aksesibilitas"]:
         assert f">{heading}</th>" in page, heading
 
 
@@ -239,3 +242,44 @@ def test_external_urls_detects_cdn():
     assert report.external_urls("<link href='//fonts.example/x.css'>")
     assert report.external_urls("@import 'https://x/y.css';")
     assert not report.external_urls('<img src="data:image/png;base64,AAA"> /* see https://example.org */')
+
+
+def _section(text: str, start: str, end: str) -> str:
+    """Visible text of the section between two numbered headings (the last occurrence: after the TOC)."""
+    i = text.rfind(start)
+    return text[i:text.rfind(end)]
+
+
+def test_first_page_speaks_in_the_new_classes(text):
+    summary = _section(text, "1. Ringkasan eksekutif", "2. Potensi lapangan usaha per kab/kota")
+    assert "Kota Bontang : Industri (andalan menurun; LQ 4," in summary
+    assert "PPW -" in summary and "daya saing menurun" in summary
+    assert "bukan sektor unggulan" not in text
+    assert "Administrasi pemerintahan (unggulan" not in summary and "Administrasi pemerintahan (andalan" not in summary
+    assert "Usulan kerja sama daerah teratas" in summary
+
+
+def test_every_kabkota_in_the_sector_sections(text, analysis):
+    sector = _section(text, "2. Potensi lapangan usaha per kab/kota", "3. Keterkaitan antarsektor")
+    names = [analysis.region_names[c] for c in analysis.kabkota_codes]
+    assert len(names) == 10
+    assert not [n for n in names if n not in sector]
+    assert "Tanpa pertambangan" in sector and "bukan tanpa migas" in sector
+
+
+def test_maps_and_long_tables_collapsed(page, text):
+    maps = re.findall(r"<img[^>]+>", page)
+    assert len(maps) >= 14  # the four maps among them
+    assert "tabel lengkap, 170 baris; klik untuk membuka" in text  # nothing cut, shown whole on demand
+    assert "menampilkan 30 dari" not in text
+    assert "<details" in page and "Kandidat kerja sama yang ditolak dan alasannya" in text
+    assert "Daerah serupa di Indonesia" in text and "(Kalimantan Selatan)" in text  # neighbours across the border
+
+
+def test_no_english_reason_text(text):
+    from potensi.core.wording import REASONS
+
+    english = [k for k, v in REASONS.items() if k and k != v and len(k) > 12 and k in text]
+    assert not english
+    for word in ["zero base", "growth undefined", "no previous year", "robust SE", "Warning"]:
+        assert word not in text, word

@@ -67,13 +67,15 @@ def test_sum_reference_and_bad_basis():
 
 
 def test_write_tables(tables, tmp_path):
+    from potensi.study.export import sheet_names
+
     paths = write_tables(tables, tmp_path / "out")
     assert sorted(p.name for p in paths) == sorted([f"{n}.csv" for n in TABLE_NAMES] + [WORKBOOK_NAME])
     back = pd.read_csv(tmp_path / "out" / "dlq.csv", dtype={"region_code": str, "sector_code": str})
     assert list(back.columns[:6]) == FIXED["dlq"]
     assert back["dlq"].to_numpy() == pytest.approx(tables["dlq"]["dlq"].to_numpy())
     sheets = pd.read_excel(tmp_path / "out" / WORKBOOK_NAME, sheet_name=None)
-    assert list(sheets) == list(TABLE_NAMES)
+    assert list(sheets) == [sheet_names(list(TABLE_NAMES))[n] for n in TABLE_NAMES] + ["Sumber"]
     assert not list((tmp_path / "out").glob(".*.tmp"))
     with pytest.raises(ValueError, match="is a file; expected a folder"):
         write_tables(tables, tmp_path / "out" / "lq.csv")

@@ -27,8 +27,10 @@ ISLANDS = {
 }
 PREFIX_ISLAND = {p: island for island, prefixes in ISLANDS.items() for p in prefixes}
 BOUNDARY_NOTES = {
-    "9100": "batas wilayah berubah 2024 (pemekaran Papua Barat Daya); seri terputus 2023/2024",
-    "9400": "batas wilayah berubah 2024 (pemekaran Papua Selatan, Tengah, Pegunungan); seri terputus 2023/2024",
+    "9100": ("pemekaran 2022 (UU 29/2022: Papua Barat Daya); dalam data angka Papua Barat menurut batas lama sampai "
+             "2023 dan batas baru sejak 2024 (seri terputus 2023/2024)"),
+    "9400": ("pemekaran 2022 (UU 14, 15 dan 16/2022: Papua Selatan, Papua Tengah, Papua Pegunungan); dalam data angka "
+             "Papua menurut batas lama sampai 2023 dan batas baru sejak 2024 (seri terputus 2023/2024)"),
 }
 
 

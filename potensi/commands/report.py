@@ -27,17 +27,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="the region's own figures (intake workbook of 'potensi template', or a PDRB file), "
                              "repeatable: the file's figure wins; the report lists every replaced figure")
     parser.add_argument("--out", type=Path, default=REPORTS, help="reports folder (default: %(default)s)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print laporan.pdf (A4) with headless Chromium (needs chromium installed)")
     parser.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds (default: %(default)s)")
     parser.set_defaults(run=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from potensi.report.render import render_province
+    from potensi.report.render import find_chromium, render_province
+
+    if args.pdf and find_chromium() is None:
+        print("potensi: error: --pdf needs Chromium, which is not installed (apt-get install chromium, "
+              "or set POTENSI_CHROMIUM to its path)", file=sys.stderr)
+        return 2
 
     result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
-                             out_root=args.out, timeout=args.timeout, extra_data=args.add)
+                             out_root=args.out, timeout=args.timeout, extra_data=args.add,
+                             pdf=args.pdf)
     from potensi.report.render import write_index
 
     write_index([result], out_root=args.out)

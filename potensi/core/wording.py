@@ -217,6 +217,10 @@ COLUMN_LABELS: dict[str, str] = {
     "alasan": "Alasan",
     "backward_linkage": "Daya penyebaran (keterkaitan ke belakang)",
     "forward_linkage": "Derajat kepekaan (keterkaitan ke depan)",
+    "output_multiplier": "Angka pengganda output",
+    "value_added_multiplier": "Angka pengganda nilai tambah",
+    "export_share": "Orientasi ekspor (0–1)",
+    "import_share": "Ketergantungan impor (0–1)",
     "basis": "Sektor basis",
     "bentuk": "Bentuk kerja sama",
     "child_codes": "Kode wilayah pecahan",
@@ -403,6 +407,14 @@ REASONS = {
     "competitive_effect_pct (start-year value)": "PPW (% nilai tahun awal)",
     "share_region_pct (regional total)": "pangsa PDRB daerah",
     "share_province_sector_pct (provincial sector)": "pangsa sektor provinsi",
+    # growth and shift-share reasons (potensi.indicators.growth, potensi.indicators.shift_share)
+    "no previous year in the data": "tidak ada tahun sebelumnya dalam data",
+    "zero base (previous year 0, growth undefined)": "basis nol (tahun sebelumnya 0, pertumbuhan tidak terdefinisi)",
+    "zero base (r_ij undefined: Esteban-Marquillas parts NaN)":
+        "basis nol (laju sektor tidak terdefinisi, bagian Esteban-Marquillas kosong)",
+    # boundary screening (potensi.data.build)
+    "sum of 17 sectors differs from printed TOTAL by >0.5%":
+        "jumlah 17 lapangan usaha berbeda lebih dari 0,5 % dari total tercetak",
 }
 #: Reason parts with a number or code in them: full-match pattern -> Indonesian template.
 _PATTERNS = (
@@ -410,7 +422,24 @@ _PATTERNS = (
     (re.compile(r"regions (?P<codes>\d{4}(?:,\d{4})*)"), "wilayah {codes}"),
     (re.compile(r"sector (?P<code>[A-Z]+) \([^)]*\) removed from PDRB per capita"),
      "lapangan usaha {code} dikeluarkan dari PDRB per kapita"),
+    (re.compile(r"sum of 17 sectors \((?P<a>[\d.]+)\) differs from printed total \((?P<b>[\d.]+)\) by "
+                r"(?P<p>[\d.]+)%"),
+     lambda m: (f"jumlah 17 lapangan usaha ({_dec(m['a'])}) berbeda {_dec(m['p'])} % dari total tercetak "
+                f"({_dec(m['b'])})")),
+    # already Indonesian (the quality screening of potensi.data writes these in Bahasa Indonesia)
+    (re.compile(r"Σ kab/kota (?P<p>-?[\d.]+)% dari total provinsi"), lambda m: f"Σ kab/kota {_dec(m['p'])} % dari "
+                                                                          "total provinsi"),
+    (re.compile(r"angka ini salinan angka .*"), lambda m: m.group(0)),
 )
+
+
+def _dec(number: str) -> str:
+    """``"121509.47"`` → ``"121.509,47"`` (a number inside an English reason, in Indonesian format)."""
+    whole, _, frac = number.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    grouped = ".".join(digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)[::-1]) if digits else "0"
+    return sign + grouped + ("," + frac if frac else "")
 _PREFIX = re.compile(r"^(?P<head>(?:\d{4}(?: \([^)]*\))?|lpe|contribution|kontribusi|pattern"
                      r"|competitive_effect_pct \(start-year value\)|share_region_pct \(regional total\)"
                      r"|share_province_sector_pct \(provincial sector\))): (?P<rest>.*)$")
@@ -445,7 +474,7 @@ def _translate_part(part: str) -> str:
     for pattern, template in _PATTERNS:
         found = pattern.fullmatch(part)
         if found:
-            return template.format(**found.groupdict())
+            return template(found) if callable(template) else template.format(**found.groupdict())
     m = _PREFIX.match(part)
     if m:
         head = m.group("head")
@@ -502,9 +531,9 @@ PROFILE = {
 
 #: Map titles and legends.
 MAPS = {
-    "growth": ("Rata-rata pertumbuhan PDRB {start}–{end}", "% per tahun (ADHK)"),
-    "per_capita": ("PDRB per kapita {year}", "juta rupiah per jiwa"),
-    "klassen": ("Tipologi Klassen wilayah {start}–{end}", "kelas"),
+    "growth": ("Rata-rata pertumbuhan PDRB kab/kota {start}–{end}", "% per tahun (ADHK 2010)"),
+    "per_capita": ("PDRB per kapita kab/kota {year}", "juta rupiah per jiwa (ADHK 2010)"),
+    "klassen": ("Tipologi Klassen wilayah {start}–{end}", "kelas (acuan: provinsi)"),
     "cooperation": ("Usulan kerja sama daerah, {province}", ""),
     "locator": ("Letak {name} di {province}", ""),
     "national": ("Pertumbuhan PDRB provinsi {start}–{end}", "% per tahun (ADHK)"),
@@ -562,7 +591,8 @@ FINDINGS = {
                   "dalam jendela ini.",
     "coop_intro": "- **Usulan kerja sama daerah teratas:**",
     "proposal": "{a} – {b}: {what} ({jenis}; urusan {urusan})",
-    "gaps": "- **Keterbatasan data:** {n} catatan (lihat bagian *Kualitas data dan sumber*).",
+    "gaps": "- **Keterbatasan data:** {n} catatan (lihat *Catatan cakupan data* di awal laporan dan bagian "
+            "*Kualitas data dan sumber*).",
     "classes_meaning": "Potensi setiap lapangan usaha di setiap kab/kota ditunjukkan sebagai dimensi yang "
                        "berdampingan (posisi: LQ; daya saing: PPW dan DLQ; ukuran: pangsa PDRB; dapat tidaknya "
                        "diperdagangkan; keterkaitan bila ada tabel IO) dan diringkas menjadi satu kelas:",
@@ -571,15 +601,19 @@ FINDINGS = {
     "knife_edges": "Kelas atas di tepi ambang (selisih ≤ 5 % dari ambang; baca dengan hati-hati): {items}.",
     "no_mining_panel": "Panel tanpa pertambangan tidak dihitung (tidak ada data kab/kota menurut lapangan usaha "
                        "atau pertambangan sudah dikeluarkan).",
-    "mining_intro": "Pertambangan (B) adalah {n} dari {total} kab/kota dengan pangsa ≥ 10 % PDRB. Dengan B "
+    "mining_intro": "Pertambangan (B) memegang ≥ 10 % PDRB (ADHK) di {n} dari {total} kab/kota. Dengan B "
                     "dikeluarkan sebelum semua indikator dihitung (PDRB dijumlah ulang tanpa B), kelas atas "
                     "berubah sebagai berikut:",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",
-    "mining_williamson": "- Indeks Williamson tanpa pertambangan: {v0} ({start}) → {v1} ({end}).",
+    "mining_williamson": "- Indeks Williamson tanpa pertambangan: {text}",
+    "growth_benchmark": " Pada periode yang sama {what} tumbuh {g} per tahun.",
+    "benchmark_official": "PDB Indonesia (angka resmi BPS)",
+    "benchmark_sum": "Indonesia (Σ 17 lapangan usaha)",
     "not_migas": "Catatan: 17 lapangan usaha tidak memisahkan migas dari batu bara, maupun industri migas dari "
                  "industri lainnya; panel ini *tanpa pertambangan*, bukan *tanpa migas*.",
-    "no_io": "BPS belum menerbitkan tabel input–output untuk {name} dalam data potensi (tabel IO 17 lapangan "
-             "usaha 2016 yang tersedia: Kepulauan Riau, Sulawesi Selatan, Papua Barat); bagian ini tidak dihitung.",
+    "no_io": "Tabel input–output {name} tidak ada dalam data potensi (tabel IO BPS 17 lapangan usaha 2016 yang "
+             "sudah dimuat: Kepulauan Riau, Sulawesi Selatan, Papua Barat); angka pengganda dan keterkaitan "
+             "antarsektor tidak dihitung.",
     "io_intro": "Tabel input–output transaksi domestik {name} {year} (BPS, 17 lapangan usaha, harga produsen); "
                 "angka pengganda, daya penyebaran dan derajat kepekaan menurut {ref}.",
     "io_key": "- **Sektor kunci** (daya penyebaran dan derajat kepekaan > 1): {items}.",
@@ -599,6 +633,31 @@ FINDINGS = {
                     "Dari {n} kandidat, {rejected} ditolak (daftar lengkap di bawah)."),
     "coop_existing": "{n} kerja sama berjalan diberikan dalam berkas isian; {m} kandidat yang sama tidak diusulkan "
                      "lagi.",
+    # report panels (potensi.report.panels)
+    "heatmap_title": "Kelas potensi lapangan usaha per kab/kota, {start}–{end}",
+    "io_chart_title": "Keterkaitan antarsektor {name} (tabel input–output BPS {year})",
+    "official_pdb": "PDB Indonesia yang diterbitkan BPS (termasuk pajak dikurangi subsidi atas produk) tumbuh "
+                    "rata-rata {g} per tahun pada {start}–{end}.",
+    "sum_vs_official": "Dalam grafik dan tabel, *Indonesia (Σ 17 lapangan usaha)* adalah jumlah 17 lapangan usaha, "
+                       "tanpa pajak atas produk, dasar semua indikator; lajunya berbeda dari angka resmi "
+                       "(mis. {year}: {s} dibanding {o}).",
+    "sum_years": "Jumlah 17 lapangan usaha Indonesia ada dalam data untuk {start}–{end}.",
+    "sum_label": "Indonesia (Σ 17 lapangan usaha)",
+    "official_label": "Indonesia (PDB resmi BPS)",
+    "section_skipped": "*Bagian ini tidak dihitung: {why} (lihat catatan cakupan data di awal laporan).*",
+    "skip_kabkota": "tidak ada PDRB kab/kota menurut lapangan usaha dalam jendela analisis",
+    "skip_national": "PDB Indonesia menurut 17 lapangan usaha tidak mencakup jendela analisis",
+    "new_province": "{name} dibentuk pada pemekaran Papua 2022; dalam data potensi angka BPS untuk provinsi ini "
+                    "baru ada untuk {start}–{end} (PDRB provinsi, {status}). Karena itu laporan ini hanya memuat "
+                    "PDRB dan strukturnya; analisis kab/kota, sektor potensi, kerja sama dan perbandingan dengan "
+                    "Indonesia belum dapat dihitung.",
+    "neighbours_caption": "Pasangan bertetangga (berbatasan), termasuk dengan kab/kota provinsi lain",
+    "rejected_summary": "Kandidat kerja sama yang ditolak dan alasannya ({n} kandidat; klik untuk membuka)",
+    "peers_summary": "Daerah serupa di Indonesia (lima teratas per kab/kota, untuk pertukaran pengetahuan)",
+    "flq_summary": "Perkiraan angka pengganda dan keterkaitan kab/kota (FLQ dari tabel provinsi; **perkiraan**, "
+                   "bukan angka BPS; {n} baris; klik untuk membuka)",
+    "accessibility_note": "Indeks aksesibilitas Hansen: Σ penduduk kab/kota lain ÷ jarak^{exponent} antarpusat "
+                          "pemerintahan ({ref}); makin besar, makin dekat daerah itu dengan penduduk di sekitarnya.",
 }
 
 
@@ -768,3 +827,5 @@ SECTOR_KEYWORDS = {
 #: in the ``alasan`` column of the rejected candidates).
 REASONS.update({code: text for code, text in REJECTION_REASONS.items() if "{" not in text})
 REASONS["already_agreed"] = "sudah ada kerja sama untuk objek yang sama"
+#: The ``alasan`` texts are Indonesian already: they translate as themselves.
+REASONS.update({text: text for text in REJECTION_REASONS.values() if "{" not in text})

@@ -153,6 +153,22 @@ class NumberError(CellError):
         self.position = position
 
 
+def _strings(text: pd.Series):
+    """The column as an Arrow string array (no copy for pandas' Arrow-backed ``str`` dtype)."""
+    import pyarrow as pa
+
+    if not (isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow"):
+        text = text.astype(str).astype(pd.StringDtype("pyarrow", na_value=np.nan))
+    return pa.array(text)
+
+
+def _full(strings, pattern: str) -> np.ndarray:
+    """Boolean array: which cells match ``pattern`` in full (RE2, as pandas' Arrow strings do)."""
+    import pyarrow.compute as pc
+
+    return pc.match_substring_regex(strings, f"^(?:{pattern})$").to_numpy(zero_copy_only=False)
+
+
 def infer_decimal(text: pd.Series) -> str | None:
     """The decimal separator of a column of text numbers, by the rule of every potensi reader.
 
@@ -164,20 +180,26 @@ def infer_decimal(text: pd.Series) -> str | None:
     >>> infer_decimal(pd.Series(["1.234.567,89", "5.186"]))
     ','
     """
-    raw = text.astype(str).str.replace(_SPACES, "", regex=True).str.lstrip("+-")
-    comma = raw.str.fullmatch(COMMA_EVIDENCE.pattern)
-    point = raw.str.fullmatch(POINT_EVIDENCE.pattern)
+    import pyarrow.compute as pc
+
+    strings = _strings(text)
+    spaces = "[\u00a0\u2009\u202f ]"  # _SPACES, written with the characters themselves for RE2
+    if pc.any(pc.match_substring_regex(strings, spaces)).as_py():
+        strings = pc.replace_substring_regex(strings, spaces, "")
+    raw = pc.utf8_ltrim(strings, "+-")
+    comma = _full(raw, COMMA_EVIDENCE.pattern)
+    point = _full(raw, POINT_EVIDENCE.pattern)
     if comma.any() and point.any():
-        ic, ip = int(np.argmax(comma.to_numpy())), int(np.argmax(point.to_numpy()))
+        ic, ip = int(np.argmax(comma)), int(np.argmax(point))
         raise NumberError(f"mixed decimal separators: {text.iloc[ic]!r} has a decimal comma, {text.iloc[ip]!r} "
                           "a decimal point; pass decimal=',' or decimal='.'", max(ic, ip))
     if comma.any():
         return ","
     if point.any():
         return "."
-    ambiguous = raw.str.fullmatch(AMBIGUOUS.pattern)
+    ambiguous = _full(raw, AMBIGUOUS.pattern)
     if ambiguous.any():
-        i = int(np.argmax(ambiguous.to_numpy()))
+        i = int(np.argmax(ambiguous))
         raise NumberError(f"{text.iloc[i]!r} could have a decimal or a thousands separator (5.186 = 5,186 or "
                           "5 186?) and no cell settles which; pass decimal=',' or decimal='.'", i)
     return None
@@ -190,21 +212,34 @@ _FAST_COMMA = r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
 def parse_numbers(text: pd.Series, *, decimal: str | None) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised :func:`parse_number` over a column of strings: ``(values, markers)``.
 
-    Plain numbers of the column's decimal style are converted with pandas string operations;
-    the few other cells (thousands separators, markers) go through :func:`parse_number`, whose
-    message a :class:`NumberError` carries with the cell's position.
+    Plain numbers of the column's decimal style are converted by Arrow compute functions in one
+    pass; the few other cells (thousands separators, markers) go through :func:`parse_number`,
+    whose message a :class:`NumberError` carries with the cell's position.
     """
-    raw = text.astype(str).str.strip()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    raw = pc.utf8_trim_whitespace(_strings(text))
+    values = None
+    if decimal != ",":  # the common case: every cell a plain number, parsed by one cast
+        try:
+            values = pc.cast(raw, pa.float64()).to_numpy(zero_copy_only=False)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            values = None
+        if values is not None and not np.isfinite(values).all():  # 'nan', 'inf', 1e400: the exact path says which
+            values = None
+        if values is not None:
+            return values, np.full(len(values), "", dtype=object)
     if decimal == ",":
-        fast = raw.str.fullmatch(_FAST_COMMA)
-        numbers = raw.where(fast).str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        fast = _full(raw, _FAST_COMMA)
+        numbers = pc.replace_substring(pc.replace_substring(raw, ".", ""), ",", ".")
     else:
-        fast = raw.str.fullmatch(_FAST_POINT)
-        numbers = raw.where(fast)
-    values = pd.to_numeric(numbers, errors="coerce").to_numpy(dtype="float64", na_value=np.nan).copy()
-    markers = np.full(len(raw), "", dtype=object)
-    slow = np.flatnonzero(~fast.to_numpy(dtype=bool, na_value=False))
-    for i in slow:
+        fast = _full(raw, _FAST_POINT)
+        numbers = raw
+    numbers = pc.if_else(pa.array(fast), numbers, pa.scalar(None, numbers.type))
+    values = pc.cast(numbers, pa.float64()).to_numpy(zero_copy_only=False).copy()
+    markers = np.full(len(values), "", dtype=object)
+    for i in np.flatnonzero(~fast):
         try:
             values[i], markers[i] = parse_number(text.iloc[i], decimal=decimal)
         except CellError as exc:

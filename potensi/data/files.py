@@ -30,7 +30,7 @@ from pathlib import Path
 
 from potensi.core.errors import DataError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_CELL_CHARS", "MAX_SHEET_CELLS", "Workbook", "check_file", "read_text",
+__all__ = ["MAX_FILE_BYTES", "MAX_CELL_CHARS", "MAX_SHEET_CELLS", "Workbook", "check_file", "read_bytes", "read_text",
            "read_text_rows", "read_workbook"]
 
 MAX_FILE_BYTES = 1 << 30
@@ -62,32 +62,42 @@ def check_file(path: str | Path, func: str = "load_pdrb") -> int:
     return info.st_size
 
 
-def read_text(path: str | Path, func: str = "load_pdrb") -> str:
-    """The text of a CSV file: regular, under the size cap, UTF-8 (a BOM is dropped), not binary."""
+def read_bytes(path: str | Path, func: str = "load_pdrb") -> bytes:
+    """The bytes of a CSV file (a UTF-8 BOM dropped): regular, under the size cap, not empty, not binary,
+    not CR-only. UTF-8 is checked by :func:`read_text`, or by the caller's parser."""
     path = Path(path)
     check_file(path, func)
     with open(path, "rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other byte: no copy of the file
         raise DataError("empty file (no header, no rows)", func=func, path=path)
     if b"\x00" in data[:8192] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise DataError(
             "binary content, not a CSV text file (an XLSX/XLS saved with a .csv name, or a corrupt file)",
             func=func, path=path,
         )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    head = data[:65536]
+    if b"\r" in head and b"\n" not in head:
+        raise DataError("line endings are CR only (old Mac format); re-save the file with Windows (CRLF) or "
+                        "Unix (LF) line endings", func=func, path=path, row=1)
+    return data
+
+
+def read_text(path: str | Path, func: str = "load_pdrb", data: bytes | None = None) -> str:
+    """The text of a CSV file: the checks of :func:`read_bytes`, then UTF-8 (``data``: its bytes, if read)."""
+    path = Path(path)
+    if data is None:
+        data = read_bytes(path, func)
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(
             f"byte 0x{data[exc.start]:02x} is not UTF-8 (wrong encoding); re-save the file as 'CSV UTF-8'",
             func=func, path=path, row=line,
         ) from None
-    head = text[:65536]
-    if "\r" in head and "\n" not in head:
-        raise DataError("line endings are CR only (old Mac format); re-save the file with Windows (CRLF) or "
-                        "Unix (LF) line endings", func=func, path=path, row=1)
-    return text
 
 
 def sniff_delimiter(text: str) -> str:

@@ -19,6 +19,7 @@ Every problem is a :class:`~potensi.core.errors.DataError` naming the file, row 
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +34,7 @@ from potensi.data.files import (
     MAX_CELL_CHARS,
     cell_too_long,
     csv_error,
+    read_bytes,
     read_text,
     read_text_rows,
     sniff_delimiter,
@@ -166,10 +168,10 @@ def load_pdrb(
         if is_intake_workbook(path):
             return pdrb_from_intake(path, sectors=sectors, known_regions=known_regions, tolerance=tolerance,
                                     decimal=decimal)
-        is_wide, text = True, ""
+        is_wide, data = True, b""
     else:
-        text = read_text(path)
-        first = next(iter(read_text_rows_from(text[:65536], path)), [])
+        data = read_bytes(path)
+        first = next(iter(read_text_rows_from(data[:65536].decode("utf-8", errors="replace"), path)), [])
         header = [h.strip().lower() for h in first]
         is_wide = "sector_code" not in header and "value" not in header
     if is_wide:
@@ -180,7 +182,10 @@ def load_pdrb(
                          tolerance=tolerance, decimal=decimal, **wide_options)
     if wide_options:
         raise TypeError(f"load_pdrb: option(s) {sorted(wide_options)} are for BPS-style wide tables; {path} is tidy")
-    frame = _tidy_frame(path, text)
+    frame = _tidy_frame_arrow(path, data)
+    if frame is None:  # quoted fields, blank lines, an unreadable line ...: the exact reader finds the row
+        frame = _tidy_frame(path, read_text(path, data=data))
+    del data
     return tidy_to_pdrb(frame, path=path, sectors=None if sectors is None else tuple(sectors),
                         known_regions=known_regions, check_regions=check_regions, allow_gaps=allow_gaps,
                         tolerance=tolerance, decimal=decimal)
@@ -188,16 +193,75 @@ def load_pdrb(
 
 def read_text_rows_from(text: str, path: Path) -> list[list[str]]:
     """The rows of a piece of CSV text (used for the header line)."""
-    import csv
-
     lines = text.splitlines()[:1]
     return list(csv.reader(lines, delimiter=sniff_delimiter(text)))
 
 
+def _tidy_frame_arrow(path: Path, data: bytes, func: str = "load_pdrb") -> pd.DataFrame | None:
+    """The body of a plain tidy CSV read by pyarrow in one pass, or ``None`` when the file needs :func:`_tidy_frame`.
+
+    Plain means: no quote character, no blank line, no lone CR, no line longer than the cell limit,
+    and every line as wide as the header; then record *i* is on file line *i* + 2. The label columns
+    come back as categoricals (one copy of each distinct label), ``value`` as Arrow strings. Anything
+    else (a ragged row, bytes that are not UTF-8, a line of delimiters only) returns ``None`` so that
+    the exact reader raises its message with the file row.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    if b'"' in data or b"\n\n" in data or b"\n\r\n" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    head = data[:65536].decode("utf-8", errors="replace")
+    delimiter = sniff_delimiter(head)
+    header = next(csv.reader(head.splitlines()[:1], delimiter=delimiter))
+    col = _find_columns(header, _TIDY_REQUIRED, path, func, _TIDY_OPTIONAL)
+    wanted = [name for name in (*_TIDY_REQUIRED, *_TIDY_OPTIONAL) if name in col]
+    fields = [f"f{i}" for i in range(len(header))]
+    label = pa.dictionary(pa.int32(), pa.string())
+    try:
+        table = pcsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pcsv.ReadOptions(skip_rows=1, column_names=fields),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char=False, newlines_in_values=False,
+                                            ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(
+                include_columns=[fields[col[n]] for n in wanted], strings_can_be_null=False,
+                column_types={fields[col[n]]: pa.string() if n == "value" else label for n in wanted}),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    longest = 0
+    if len(header) > len(wanted) and len(data) > MAX_CELL_CHARS:  # columns not read: the longest line bounds them
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        longest = max(int(ends[0]), int(np.diff(ends).max(initial=0)), len(data) - int(ends[-1])) if len(ends) else 0
+        del ends
+    for n in wanted:
+        column = table.column(fields[col[n]])
+        strings = column.chunk(0).dictionary if n != "value" and column.num_chunks == 1 else column
+        if n != "value" and column.num_chunks > 1:
+            strings = pa.chunked_array([chunk.dictionary for chunk in column.chunks])
+        if len(strings):
+            longest = max(longest, pc.max(pc.utf8_length(strings)).as_py() or 0)
+    if longest > MAX_CELL_CHARS:
+        return None
+    frame = pd.DataFrame({n: table.column(fields[col[n]]).to_pandas() for n in wanted})
+    del table
+    pa.default_memory_pool().release_unused()
+    if len(frame) and frame["value"].eq("").any():
+        empty = np.ones(len(frame), dtype=bool)
+        for n in wanted:
+            empty &= frame[n].eq("").to_numpy(dtype=bool)
+        if empty.any():  # a line of delimiters only
+            return None
+    frame["_line"] = np.arange(2, len(frame) + 2)
+    return frame
+
+
 def _tidy_frame(path: Path, text: str, func: str = "load_pdrb") -> pd.DataFrame:
     """The body of a tidy CSV as strings, one column per header name, plus ``_line``."""
-    import csv
-
     delimiter = sniff_delimiter(text)
     header = next(csv.reader(text.splitlines()[:1], delimiter=delimiter))
     width = len(header)

@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from potensi.core.errors import DataError
@@ -71,6 +72,23 @@ def sector_of_label(label: str) -> tuple[str | None, bool]:
     return code, code is not None and bool(PART_OF_SECTOR.search(str(label)))
 
 
+def _sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)`` with ``labels`` sorted, so that comparing codes compares labels."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        labels = np.asarray(column.cat.categories, dtype=object)
+        order = np.argsort(labels, kind="stable")
+        rank = np.empty(len(order), dtype="int32")
+        rank[order] = np.arange(len(order))
+        return rank[column.cat.codes.to_numpy()], labels[order]
+    codes, labels = pd.factorize(column, sort=True)
+    return codes.astype("int32"), np.asarray(labels, dtype=object)
+
+
+def _take(labels: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """The string column ``labels[codes]`` built by one Arrow take (no Python string per row)."""
+    return pd.array(labels, dtype="str").take(codes)
+
+
 def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allow_gaps: bool,
                 tolerance: float, func: str = "load_pdrb", column_of=None,
                 key_columns: dict[str, str] | None = None) -> pd.DataFrame:
@@ -79,86 +97,138 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
     ``frame`` holds :data:`PDRB_COLUMNS` but ``provisional`` plus ``_line`` (the file row of
     each record); ``column_of`` maps a record index to its column label for messages
     (default ``'value'``); ``key_columns`` names the file columns that hold the sector and
-    the year (default ``{"sector_code": "sector_code", "year": "year"}``).
+    the year (default ``{"sector_code": "sector_code", "year": "year"}``). Label columns may be
+    strings or categoricals; every check runs on integer codes.
     """
     sectors = tuple(sectors)
-    key = ["region_code", "year", "sector_code", "price_basis"]
     col_of = column_of or (lambda i: "value")
     names = {"sector_code": "sector_code", "year": "year", **(key_columns or {})}
-    dup = frame.duplicated(key, keep=False)
-    if dup.any():
-        first = frame[dup].sort_values("_line")
-        a = first.iloc[0]
-        twin = first[(first[key] == a[key]).all(axis=1)].iloc[1]
+    frame = frame.reset_index(drop=True)
+    lines = frame["_line"].to_numpy()
+    value = frame["value"].to_numpy(dtype="float64")
+    rc, regions = _sorted_codes(frame["region_code"])
+    sc, sector_labels = _sorted_codes(frame["sector_code"])
+    bc, bases = _sorted_codes(frame["price_basis"])
+    yc, years = pd.factorize(frame["year"].to_numpy(dtype="int64"), sort=True)
+    yc = yc.astype("int32")
+    ny, ns, nb = len(years), len(sector_labels), len(bases)
+    region_year = rc.astype("int64") * ny + yc
+    key = (region_year * ns + sc) * nb + bc  # the output order: region, year, sector, price basis
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    same = ordered[1:] == ordered[:-1]
+    if same.any():
+        dup = np.zeros(len(key), dtype=bool)
+        dup[1:] |= same
+        dup[:-1] |= same
+        rows = order[dup]
+        a = int(rows[np.argmin(lines[rows])])
+        twins = np.flatnonzero(key == key[a])
+        twin = int(twins[np.argsort(lines[twins], kind="stable")][1])
         raise DataError(
-            f"duplicate (region, year, sector, price basis) = ({a.region_code}, {a.year}, {a.sector_code}, "
-            f"{a.price_basis}); also at row {a._line}",
-            func=func, path=path, row=int(twin._line), column=names["sector_code"],
+            f"duplicate (region, year, sector, price basis) = ({regions[rc[a]]}, {years[yc[a]]}, "
+            f"{sector_labels[sc[a]]}, {bases[bc[a]]}); also at row {lines[a]}",
+            func=func, path=path, row=int(lines[twin]), column=names["sector_code"],
         )
-    body = frame[frame["sector_code"] != "TOTAL"]
-    keys = ["region_code", "year", "price_basis"]
+    del ordered, same
+    total_code = int(np.searchsorted(sector_labels, "TOTAL"))
+    is_total = (sc == total_code) if total_code < ns and sector_labels[total_code] == "TOTAL" else np.zeros(
+        len(sc), dtype=bool)
+    body = np.flatnonzero(~is_total)
+    group = region_year * nb + bc  # (region, year, price basis), numbered in sorted order
+    body_group = group[body]
+    del key
     if len(body):
-        counts = body.assign(_in=body["sector_code"].isin(sectors)).groupby(keys, sort=True).agg(
-            _in=("_in", "sum"), _line=("_line", "min"))
-        short = counts[counts["_in"] < len(sectors)]
+        gid, gids = pd.factorize(body_group, sort=True)
+        have_in = np.bincount(gid, weights=np.isin(sector_labels, sectors)[sc[body]], minlength=len(gids))
+        short = np.flatnonzero(have_in < len(sectors))
         if len(short):
-            (region, year, basis), line = short.index[0], int(short["_line"].iloc[0])
-            have = set(body.loc[(body.region_code == region) & (body.year == year) & (body.price_basis == basis),
-                                "sector_code"])
+            g = int(gids[short[0]])
+            rows = body[body_group == g]
+            b, ry = g % nb, g // nb
+            have = set(sector_labels[sc[rows]])
             missing = [s for s in sectors if s not in have]
             raise DataError(
-                f"region {region} year {year} {basis} lacks sector(s) {missing}; every region-year needs all "
-                f"{len(sectors)} sectors", func=func, path=path, row=line, column=names["sector_code"],
+                f"region {regions[ry // ny]} year {years[ry % ny]} {bases[b]} lacks sector(s) {missing}; every "
+                f"region-year needs all {len(sectors)} sectors", func=func, path=path, row=int(lines[rows].min()),
+                column=names["sector_code"],
             )
+        del gid, have_in
+    # years of each (region, price basis): from the distinct (region, basis, year) triples, sorted
+    triples = np.sort(pd.unique((rc[body] * nb + bc[body]) * ny + yc[body]))
+    pair, year_of = triples // ny, years[triples % ny]
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else np.zeros(0, dtype=int)
+    ends = np.r_[starts[1:], len(pair)] - 1
+    holes = np.flatnonzero(year_of[ends] - year_of[starts] + 1 > ends - starts + 1)
     gaps = []
-    spans = body.groupby(["region_code", "price_basis"], sort=True)["year"].agg(["min", "max", "nunique"])
-    for (region, basis), span in spans[spans["nunique"] < spans["max"] - spans["min"] + 1].iterrows():
-        have = set(body.loc[(body.region_code == region) & (body.price_basis == basis), "year"])
-        hole = [y for y in range(int(span["min"]), int(span["max"]) + 1) if y not in have]
+    for h in holes:
+        r, b = divmod(int(pair[starts[h]]), nb)
+        region, basis = regions[r], bases[b]
+        have = set(year_of[starts[h]:ends[h] + 1].tolist())
+        hole = [y for y in range(int(year_of[starts[h]]), int(year_of[ends[h]]) + 1) if y not in have]
         if not allow_gaps:
-            line = int(body.loc[body["region_code"] == region, "_line"].min())
+            line = int(lines[body[rc[body] == r]].min())
             raise DataError(
                 f"missing year(s) {hole} for region {region} ({basis}); years must be consecutive "
                 "(pass allow_gaps=True to accept a documented gap)",
                 func=func, path=path, row=line, column=names["year"],
             )
         gaps.append({"region_code": region, "price_basis": basis, "missing_years": hole})
-    sums = body.groupby(keys)["value"].agg(["sum", "count", "size"])
-    totals = frame[frame["sector_code"] == "TOTAL"]
-    if len(totals):
-        zero_total = totals[totals["value"] == 0]
+    sums = pd.Series(value[body]).groupby(body_group, sort=True).agg(["sum", "count", "size"])
+    if is_total.any():
+        totals = np.flatnonzero(is_total)
+        zero_total = totals[value[totals] == 0]
         if len(zero_total):
-            record, row = zero_total.index[0], zero_total.iloc[0]
-            raise DataError(f"zero total for region {row.region_code} year {row.year} (region not yet formed?)",
-                            func=func, path=path, row=int(row._line), column=col_of(record))
-        joined = totals.join(sums, on=keys, how="inner")
-        joined = joined[~joined["region_code"].isin(TOTAL_CHECK_EXEMPT) & (joined["count"] == joined["size"])
-                        & joined["value"].notna()]  # a missing sector cannot be checked against the total
-        off = joined[(joined["sum"] - joined["value"]).abs() > tolerance * joined["value"]]
+            record = int(zero_total[0])
+            raise DataError(f"zero total for region {regions[rc[record]]} year {years[yc[record]]} (region not yet "
+                            "formed?)", func=func, path=path, row=int(lines[record]), column=col_of(record))
+        found = sums.reindex(group[totals])
+        total = value[totals]
+        complete = (found["count"] == found["size"]).to_numpy()  # a missing sector cannot be checked against the total
+        checked = ~np.isin(regions, TOTAL_CHECK_EXEMPT)[rc[totals]] & complete & ~np.isnan(total)
+        total_sum = found["sum"].to_numpy()
+        off = np.flatnonzero(checked & (np.abs(total_sum - total) > tolerance * total))
         if len(off):
-            record, t = off.index[0], off.iloc[0]
-            gap = t["sum"] - t["value"]
+            k = int(off[0])
+            record, t_sum, t_value = int(totals[k]), float(total_sum[k]), float(total[k])
             raise DataError(
-                f"the {int(t['size'])} sectors of region {t.region_code} year {t.year} sum to {t['sum']:,.2f} but the "
-                f"printed total is {t['value']:,.2f} miliar rupiah ({gap / t['value']:+.2%}, tolerance "
-                f"{tolerance:.2%})", func=func, path=path, row=int(t["_line"]), column=col_of(record),
+                f"the {int(found['size'].iloc[k])} sectors of region {regions[rc[record]]} year {years[yc[record]]} "
+                f"sum to {t_sum:,.2f} but the printed total is {t_value:,.2f} miliar rupiah "
+                f"({(t_sum - t_value) / t_value:+.2%}, tolerance {tolerance:.2%})", func=func, path=path,
+                row=int(lines[record]), column=col_of(record),
             )
     zero = sums[(sums["sum"] == 0) & (sums["count"] == sums["size"])]
     if len(zero):
-        region, year, basis = zero.index[0]
-        line = int(body.loc[(body.region_code == region) & (body.year == year), "_line"].min())
-        raise DataError(f"zero total: all sectors of region {region} year {year} ({basis}) are 0",
-                        func=func, path=path, row=line)
-    markers = frame.loc[frame["marker"] != "", "marker"].value_counts()
+        g = int(zero.index[0])
+        ry = g // nb
+        line = int(lines[body[region_year[body] == ry]].min())
+        raise DataError(f"zero total: all sectors of region {regions[ry // ny]} year {years[ry % ny]} "
+                        f"({bases[g % nb]}) are 0", func=func, path=path, row=line)
+    del body, body_group, group, region_year, sums
+    marker = frame["marker"]
+    markers = marker[(marker != "").to_numpy(dtype=bool)].astype(object).value_counts()
     if len(markers):
         text = ", ".join(f"{n} × '{m}' ({marker_meaning(m)} → {'0' if m == '-' else 'missing'})"
                          for m, n in markers.items())
         warnings.warn(f"{func}: {path}: BPS markers converted: {text}", UserWarning, stacklevel=3)
-    frame["status"] = frame["status"].fillna("")
-    frame["provisional"] = frame["status"] != ""
-    out = frame[PDRB_COLUMNS].sort_values(key).reset_index(drop=True)
-    out["year"] = out["year"].astype("int64")
-    out["value"] = out["value"].astype("float64")
+    status = frame["status"]
+    if not isinstance(status.dtype, pd.CategoricalDtype):
+        status = status.astype(object).where(status.notna(), "")
+    status_codes, status_labels = _sorted_codes(status)
+    marker_codes, marker_labels = _sorted_codes(marker)
+    source_codes, source_labels = _sorted_codes(frame["source_id"])
+    status = _take(status_labels, status_codes[order])
+    out = pd.DataFrame({
+        "region_code": _take(regions, rc[order]),
+        "year": years[yc[order]].astype("int64"),
+        "sector_code": _take(sector_labels, sc[order]),
+        "price_basis": _take(bases, bc[order]),
+        "value": value[order],
+        "marker": _take(marker_labels, marker_codes[order]),
+        "status": status,
+        "provisional": np.asarray(status_labels != "", dtype=bool)[status_codes[order]],
+        "source_id": _take(source_labels, source_codes[order]),
+    })
     out.attrs["gaps"] = gaps
     out.attrs["markers"] = {m: int(n) for m, n in markers.items()}
     return out

@@ -13,7 +13,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter
 
 from potensi.data.sectors import SECTORS
 from potensi.report.formatting import COLUMN_LABELS, VALUE_LABELS, angka
@@ -30,6 +30,8 @@ __all__ = [
     "index_over_time",
     "convergence",
     "cooperation_pairs",
+    "kelas_heatmap",
+    "linkage_quadrant",
     "STYLE",
 ]
 
@@ -48,8 +50,34 @@ _LABELS = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
 _ORDER = list(SECTORS["sector_code"])
 
 
-def _fmt(decimals: int = 1) -> FuncFormatter:
-    return FuncFormatter(lambda x, _pos: angka(x, decimals))
+class _TickFormatter(Formatter):
+    """Indonesian tick labels whose decimals follow the tick step (0,5 / 1,0 / 1,5; 0,02 / 0,04;
+    10 / 20), so that no label carries decimals that never change and no two labels read alike."""
+
+    def __init__(self, max_decimals: int = 3):
+        self.max_decimals = max_decimals
+        self.decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        steps = np.diff(np.sort(np.asarray(locs, dtype=float)))
+        steps = steps[steps > 0]
+        if not len(steps):
+            self.decimals = 0
+            return
+        step = float(steps.min())
+        d = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+        while d < self.max_decimals and any(abs(round(v, d) - v) > 1e-9 * max(1.0, abs(v)) for v in locs):
+            d += 1
+        self.decimals = d
+
+    def __call__(self, x, pos=None):
+        return angka(x, self.decimals)
+
+
+def _fmt(decimals: int | None = None) -> Formatter:
+    """Tick formatter: decimals chosen from the tick step (``decimals`` is kept for callers and ignored)."""
+    return _TickFormatter()
 
 
 def _new(width: float = 8.0, height: float = 4.5, **kw) -> tuple[Figure, plt.Axes]:
@@ -386,3 +414,62 @@ def class_heatmap(frame: pd.DataFrame, *, value: str, categories: list[str] | No
     for lab in ax.get_xticklabels():
         lab.set_ha("right")
     return _done(fig)
+
+
+#: Colours of the sector-potential classes (strongest first; print-safe, with a letter in each cell).
+KELAS_COLOURS = {"unggulan": "#1b7837", "andalan menurun": "#e08214", "potensial berkembang": "#a6dba0",
+                 "layanan lokal": "#c2bfdc", "lainnya": "#f0f0f0"}
+
+
+def kelas_heatmap(frame: pd.DataFrame, *, value: str = "kelas", title: str = "") -> Figure:
+    """Kab/kota × lapangan usaha coloured by the sector-potential class, each cell lettered
+    (:data:`potensi.core.wording.KELAS_SHORT`) and starred when the label is not the same in every
+    robustness scenario (``scenarios_agree < scenarios_total``)."""
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    from potensi.core.wording import KELAS_SHORT
+
+    cats = [c for c in KELAS_COLOURS]
+    names = dict(zip(frame["region_code"], frame.get("region_name", frame["region_code"])))
+    kelas = frame[value].astype(str)
+    unstable = (frame["scenarios_agree"] < frame["scenarios_total"]) if "scenarios_agree" in frame else False
+    d = frame.assign(_c=pd.Categorical(kelas, categories=cats).codes.astype(float),
+                     _t=[KELAS_SHORT.get(k, "") + ("*" if u else "") for k, u in
+                         zip(kelas, unstable if not isinstance(unstable, bool) else [False] * len(frame))])
+    d.loc[d["_c"] < 0, "_c"] = np.nan
+    wide = d.pivot_table(index="region_code", columns="sector_code", values="_c", aggfunc="first", dropna=False)
+    text = d.pivot_table(index="region_code", columns="sector_code", values="_t", aggfunc="first", dropna=False)
+    order = [c for c in _ORDER if c in wide.columns]
+    wide, text = wide[order].sort_index(), text.reindex(index=wide.index, columns=order).sort_index().fillna("")
+    wide.index = [_short(str(names.get(c, c))) for c in wide.index]
+    wide.columns = [_LABELS.get(c, c) for c in wide.columns]
+    fig, ax = _new(11, 0.38 * len(wide) + 3.2)
+    colours = [KELAS_COLOURS[c] for c in cats]
+    sns.heatmap(wide, ax=ax, cmap=ListedColormap(colours), vmin=-0.5, vmax=len(cats) - 0.5, cbar=False,
+                linewidths=0.6, linecolor="white", annot=text.to_numpy(), fmt="", annot_kws={"fontsize": 7})
+    for t, c in zip(ax.texts, wide.to_numpy().ravel()):  # white letters on the dark classes
+        t.set_color("white" if c in (0.0,) else "#222222")
+    handles = [Patch(color=KELAS_COLOURS[c], label=f"{KELAS_SHORT[c]} = {c}") for c in cats]
+    handles.append(Patch(color="white", label="* label tidak sama di semua skenario"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), ncol=1, frameon=False, fontsize=8)
+    ax.set(xlabel="", ylabel="", title=title)
+    ax.tick_params(axis="x", rotation=60)
+    for lab in ax.get_xticklabels():
+        lab.set_ha("right")
+    return _done(fig)
+
+
+def linkage_quadrant(io: pd.DataFrame, *, title: str = "", label: str = "sector_label") -> Figure:
+    """Backward (*daya penyebaran*) × forward (*derajat kepekaan*) linkage of each sector, lines at 1;
+    key sectors (both > 1) drawn dark and named in bold, the others light."""
+    d = io.assign(_jenis=np.where(io["key_sector"].astype(bool), "sektor kunci", "bukan sektor kunci"))
+    fig = quadrant(d, x="backward_linkage", y="forward_linkage", label=label, hue="_jenis", x0=1.0, y0=1.0,
+                   xlabel="Daya penyebaran (keterkaitan ke belakang, rata-rata = 1)",
+                   ylabel="Derajat kepekaan (keterkaitan ke depan, rata-rata = 1)", title=title,
+                   quadrant_names=("sektor kunci", "kuat ke depan", "kuat ke belakang", "lemah ke dua arah"))
+    key = set(d.loc[d["key_sector"].astype(bool), label].astype(str))
+    for t in fig.axes[0].texts:
+        if t.get_text() in key:
+            t.set_fontweight("bold")
+    return fig

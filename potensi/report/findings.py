@@ -43,6 +43,10 @@ def _e(x: object) -> str:
     return _h(x).replace("*", "&#42;").replace("_", "&#95;").replace("|", "&#124;").replace("`", "&#96;")
 
 
+def _skipped():
+    return _md(FINDINGS["section_skipped"].format(why=FINDINGS["skip_kabkota"]))
+
+
 def class_rule_text(th=SECTOR_THRESHOLDS) -> str:
     """The classification rule with its thresholds, said as potensi's own."""
     return FINDINGS["rule"].format(
@@ -85,6 +89,14 @@ def ringkasan_eksekutif(a):
         lines.append(FINDINGS["growth"].format(
             name=_e(a.province_name), g=persen(r["mean_growth_pct"], 2), start=a.start_year, end=a.end_year,
             v0=rupiah(r["value_start"]), v1=rupiah(r["value_end"])))
+        from potensi.report.narrative import _official_mean_growth
+
+        official = _official_mean_growth(a)
+        if official is not None:
+            lines[-1] += FINDINGS["growth_benchmark"].format(what=FINDINGS["benchmark_official"], g=persen(official, 2))
+        if "0000" in mg.index:
+            lines[-1] += FINDINGS["growth_benchmark"].format(what=FINDINGS["benchmark_sum"],
+                                                             g=persen(mg.loc["0000", "mean_growth_pct"], 2))
     sp = a.tables.get("sektor_unggulan")
     if sp is not None and len(sp):
         lines.append(FINDINGS["classes_intro"].format(rule=class_rule_text()))
@@ -123,6 +135,8 @@ def ringkasan_eksekutif(a):
 def potensi_sektor(a):
     """What the classes mean, the rule, and how stable the labels are across scenarios."""
     sp = a.tables.get("sektor_unggulan")
+    if not a.has_members:
+        return _skipped()
     if sp is None or not len(sp):
         return _md(FINDINGS["no_classes"])
     counts = sp["kelas"].value_counts()
@@ -130,6 +144,7 @@ def potensi_sektor(a):
     parts += [f"- **{k}**: {v} ({int(counts.get(k, 0))} sel)" for k, v in KELAS_DESCRIPTIONS.items()]
     parts.append("")
     parts.append(class_rule_text())
+    parts.append("")
     scen = a.tables.get("sektor_unggulan_skenario")
     if scen is not None and len(scen):
         names = daftar(SCENARIO_NAMES.get(s, s) for s in scen["scenario"].unique())
@@ -137,6 +152,7 @@ def potensi_sektor(a):
         top_unstable = unstable[unstable["kelas"].isin(TOP_KELAS)]
         parts.append(FINDINGS["robustness"].format(names=names, n=len(unstable), total=len(sp),
                                                    top=len(top_unstable)))
+        parts.append("")
     edge = sp[sp.get("knife_edge", pd.Series(False, index=sp.index)).astype(bool) & sp["kelas"].isin(TOP_KELAS)]
     if len(edge):
         parts.append(FINDINGS["knife_edges"].format(items=daftar(
@@ -148,6 +164,8 @@ def potensi_sektor(a):
 def kelas_per_kabkota(a):
     """One collapsible block per kab/kota with every sector's class and evidence (nothing cut)."""
     sp = a.tables.get("sektor_unggulan")
+    if not a.has_members:
+        return None
     if sp is None or not len(sp):
         return _md(FINDINGS["no_classes"])
     blocks = []
@@ -174,6 +192,8 @@ def tanpa_pertambangan(a):
     """The key conclusions recomputed without mining (B): top classes and Williamson."""
     no_b = a.tables.get("sektor_unggulan_tanpa_pertambangan")
     sp = a.tables.get("sektor_unggulan")
+    if not a.has_members:
+        return None
     if no_b is None or sp is None or not len(no_b):
         return _md(FINDINGS["no_mining_panel"])
     share_b = sp[sp["sector_code"] == "B"]
@@ -195,12 +215,14 @@ def tanpa_pertambangan(a):
     if len(lines) == 1:
         lines.append(FINDINGS["mining_same"])
     ineq = a.tables.get("inequality")
-    if ineq is not None and "scope" in ineq and (ineq["scope"].astype(str).str.contains("tanpa")).any():
-        w = ineq[ineq["scope"].astype(str).str.contains("tanpa") & (ineq["index"] == "williamson_weighted")]
-        if len(w):
-            first, last = w.sort_values("year").iloc[[0, -1]]["value"]
-            lines.append(FINDINGS["mining_williamson"].format(
-                start=int(w["year"].min()), end=int(w["year"].max()), v0=angka(first, 3), v1=angka(last, 3)))
+    if ineq is not None and "scope" in ineq:
+        from potensi.report.narrative_regional import _williamson_trend
+
+        for scope in [sc for sc in dict.fromkeys(ineq["scope"].astype(str)) if "tanpa" in sc]:
+            text = _williamson_trend(ineq, scope=scope)  # per population segment: never joined across sources
+            if text:
+                lines.append(FINDINGS["mining_williamson"].format(
+                    text=text.removeprefix("Indeks Williamson tertimbang ")))
     lines.append(FINDINGS["not_migas"])
     return _md("\n".join(lines))
 
@@ -233,6 +255,8 @@ def keterkaitan(a):
 def kerja_sama(a):
     """Method and legal basis, then the proposals as cards (who, what, why, evidence, instrument)."""
     coop = a.tables.get("kerja_sama")
+    if not a.has_members:
+        return _skipped()
     if coop is None:
         return _md(FINDINGS["no_coop"])
     facts = coop.attrs.get("facts", {})
@@ -251,12 +275,12 @@ def kerja_sama(a):
             "<div class='ksd-card' style='border:1px solid #bbb;border-left:5px solid #d95f02;padding:4px 12px;"
             "margin:8px 0'>"
             f"<h4 style='margin:4px 0'>{int(r.rank)}. {_h(r.bentuk)}: {_h(what)}</h4>"
-            f"<p><b>Siapa:</b> {_h(names.get(r.region_a, r.region_a))} – {_h(names.get(r.region_b, r.region_b))}"
+            f"<p style='margin:2px 0'><b>Siapa:</b> {_h(names.get(r.region_a, r.region_a))} – {_h(names.get(r.region_b, r.region_b))}"
             f"{' (lintas provinsi)' if cross else ''}; {'berbatasan' if r.adjacent else 'tidak berbatasan'}"
             f"{'' if pd.isna(r.distance_km) else ', ' + angka(r.distance_km, 0) + ' km antarpusat pemerintahan'}</p>"
-            f"<p><b>Jenis dan urusan:</b> {_h(r.jenis)}; {_h(r.urusan)}</p>"
-            f"<p><b>Mengapa:</b> {_h(r.evidence)}</p>"
-            f"<p><b>Instrumen dan pelaksana:</b> {_h(r.instrumen)}; {_h(r.opd_pelaksana)}</p></div>")
+            f"<p style='margin:2px 0'><b>Jenis dan urusan:</b> {_h(r.jenis)}; {_h(r.urusan)}</p>"
+            f"<p style='margin:2px 0'><b>Mengapa:</b> {_h(r.evidence)}</p>"
+            f"<p style='margin:2px 0 6px'><b>Instrumen dan pelaksana:</b> {_h(r.instrumen)}; {_h(r.opd_pelaksana)}</p></div>")
     if not cards:
         cards.append(f"<p><i>{_h(FINDINGS['no_coop'])}</i></p>")
     return _html(f"<p>{_h(head)}</p>" + "".join(cards))

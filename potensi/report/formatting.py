@@ -19,6 +19,7 @@ Years are never grouped (``2020``, not ``2.020``).
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 import re
 from collections.abc import Mapping
@@ -26,7 +27,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from potensi.core.numbers import angka, daftar, persen, poin_persen, rupiah
-from potensi.core.wording import COLUMN_LABELS  # the one wording module; re-exported here
+from potensi.core.wording import ADJACENCY_METHODS, COLUMN_LABELS, translate_reason  # the one wording module
 
 __all__ = [
     "MISSING",
@@ -36,6 +37,7 @@ __all__ = [
     "REPORT_LABELS",
     "VALUE_LABELS",
     "TEXT_REPLACEMENTS",
+    "TRANSLATED_COLUMNS",
     "report_view",
     "angka",
     "rupiah",
@@ -43,6 +45,7 @@ __all__ = [
     "poin_persen",
     "daftar",
     "tabel",
+    "Collapsible",
     "table_for_display",
 ]
 
@@ -80,10 +83,20 @@ REPORT_COLUMNS: dict[str, list[str]] = {
                     "n_regions", "cov_type", "note"],
     "interaction": ["rank", "region_name_a", "region_name_b", "mass_a", "mass_b", "distance_km",
                     "interaction_index", "reason"],
-    "sektor_unggulan": ["region_name", "sector_label", "lq", "dlq", "competitive_effect", "klassen_sector",
-                        "score", "label", "methods", "reason"],
-    "cooperation": ["sector_label", "supplier_name", "partner_name", "lq_supplier", "lq_partner",
-                    "complementarity", "interaction_index", "score", "supplier_label"],
+    "interaksi_penduduk": ["rank", "region_name_a", "region_name_b", "mass_a", "mass_b", "distance_km",
+                           "interaction_index", "reason"],
+    "sektor_unggulan": ["region_name", "sector_label", "kelas", "lq", "share_region_pct", "competitive_effect",
+                        "dlq", "scenarios_agree", "scenarios_total", "knife_edge", "evidence"],
+    "kerja_sama_ditolak": ["region_name_a", "region_name_b", "bentuk", "objek", "sector_label", "distance_km",
+                           "alasan"],
+    "ketetanggaan": ["region_name_a", "region_name_b", "method", "shared_border_km", "distance_km",
+                     "cross_province"],
+    "daerah_serupa": ["region_name", "rank", "peer_name", "similarity", "shared_sectors"],
+    "aksesibilitas": ["region_name", "accessibility"],
+    "io_sektor": ["sector_label", "output_multiplier", "value_added_multiplier", "backward_linkage",
+                  "forward_linkage", "key_sector", "export_share", "import_share", "lq"],
+    "io_kabkota": ["region_name", "sector_label", "output_multiplier", "value_added_multiplier",
+                   "backward_linkage", "forward_linkage", "key_sector", "import_share"],
     "pdrb_tahunan": ["region_name", "level", "island", "year", "value", "growth_pct", "provisional"],
     "pertumbuhan_rata": ["region_name", "level", "island", "value_start", "value_end", "mean_growth_pct"],
     "struktur": ["region_name", "year", "sector_label", "value", "share_pct"],
@@ -115,7 +128,17 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
                        "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan (%/tahun)",
                        "share_pct": "Peran sektor (%)", "reference_share_pct": "Peran sektor di wilayah acuan (%)"},
     "klassen_region": {"per_capita": "PDRB per kapita {per_capita_year} (juta rupiah)"},
-    "sektor_unggulan": {"lq": "LQ {lq_year}", "score": "Skor (dari {n_methods} metode)"},
+    "sektor_unggulan": {"lq": "LQ (rata-rata {start_year}–{end_year})",
+                        "competitive_effect": "PPW (miliar rupiah)",
+                        "share_region_pct": "Peran dalam PDRB daerah (%, ADHK)"},
+    "io_sektor": {"lq": "LQ terhadap Indonesia", "export_share": "Orientasi ekspor (0–1)",
+                  "import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output",
+                  "value_added_multiplier": "Angka pengganda nilai tambah"},
+    "io_kabkota": {"import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output (perkiraan)",
+                   "value_added_multiplier": "Angka pengganda nilai tambah (perkiraan)",
+                   "backward_linkage": "Daya penyebaran (perkiraan)", "forward_linkage": "Derajat kepekaan (perkiraan)"},
+    "ketetanggaan": {"method": "Cara ditemukan", "distance_km": "Jarak antarpusat pemerintahan (km)"},
+    "daerah_serupa": {"rank": "Urutan"},
     "inequality": {"value": "Nilai"},
     "convergence": {"value": "Nilai", "year": "Tahun (sigma)", "start_year": "Tahun awal (beta)",
                     "end_year": "Tahun akhir (beta)"},
@@ -150,33 +173,12 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     },
     "population_source": {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"},
     "mass_kind": {"pdrb": "PDRB (miliar rupiah)", "population": "jumlah penduduk"},
-    "method": {"cagr": "laju majemuk (CAGR)"},
+    "method": {"cagr": "laju majemuk (CAGR)", **ADJACENCY_METHODS},
 }
-#: English or symbolic fragments of text columns and their Indonesian wording (display only).
+#: Symbolic fragments of rule columns and their Indonesian wording (display only). Notes and reasons
+#: are not edited by substring: they go through :func:`potensi.core.wording.translate_reason`
+#: (exact lookup, :data:`TRANSLATED_COLUMNS`).
 TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "note": (
-        ("reference sector growth negative: RPs > 1 means slower growth; signs from differences",
-         "pertumbuhan sektor di wilayah acuan negatif: RPs > 1 berarti tumbuh lebih lambat; tanda dari selisih "
-         "laju pertumbuhan"),
-        ("population series break 2017/2018: BPS-derived before, Dukcapil register from 2018; values are "
-         "comparable only within a segment",
-         "seri penduduk terputus 2017/2018 (sebelumnya turunan BPS, sejak 2018 registrasi Dukcapil); nilai hanya "
-         "sebanding di dalam satu segmen"),
-        ("between/within: islands", "antar- dan dalam kelompok: pulau"),
-        ("HC1 robust SE", "galat baku robust HC1"),
-        ("HC3 robust SE", "galat baku robust HC3"),
-        ("converging=True", "konvergen: ya"),
-        ("converging=False", "konvergen: tidak"),
-        ("pattern: poorer regions grew faster", "pola: daerah lebih miskin tumbuh lebih cepat"),
-        ("pattern: richest shrank, poorest stagnated", "pola: daerah terkaya menyusut, termiskin stagnan"),
-        ("pattern: richest regions shrank", "pola: daerah terkaya menyusut"),
-        ("pattern: no convergence", "pola: tidak konvergen"),
-        ("sector B (mining and quarrying) removed from PDRB per capita",
-         "lapangan usaha B (pertambangan dan penggalian) dikeluarkan dari PDRB per kapita"),
-        ("no class: the Gini bands (Oshima via BPS) are for household distributions, not for a Gini across a few "
-         "regions", "tanpa kelas: batas kelas Gini (Oshima, melalui BPS) untuk distribusi rumah tangga, bukan untuk "
-         "Gini antar beberapa wilayah"),
-    ),
     "klassen_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
                      ("s_ij<=s_i", "peran ≤ acuan"), ("s_ij>s_i", "peran > acuan")),
     "klassen_lq_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
@@ -184,6 +186,8 @@ TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
     "profile_rule": (("PPW", "CE"), ("PP", "IM"), ("<=", " ≤ "), (">", " > ")),
 }
+#: Text columns shown through :func:`potensi.core.wording.translate_reason`.
+TRANSLATED_COLUMNS = ("reason", "note", "dlq_note")
 #: Columns dropped from the display when equal on every row, and said once in the caption instead.
 _CAPTION_FACTS = ("population_source", "reference_growth", "reference_per_capita", "mass_kind", "scope", "cov_type")
 
@@ -210,6 +214,8 @@ def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
         if _is_missing(v):
             return v
         text = (mapping or {}).get(str(v), str(v))
+        if col in TRANSLATED_COLUMNS:
+            text = translate_reason(text)
         for old, new in replacements or ():
             text = text.replace(old, new)
         return _DECIMAL_PERCENT.sub(r"\1,\2 %", text).replace("  ", " ")
@@ -320,25 +326,40 @@ def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] 
     return shown.rename(columns=lambda c: labels.get(c, c))
 
 
+class Collapsible:
+    """A long table shown whole inside ``<details>`` (no script): the caption is the summary line,
+    with the number of rows and *klik untuk membuka*; nothing is cut."""
+
+    def __init__(self, styler, caption: str, rows: int):
+        self.styler, self.caption, self.rows = styler, caption, rows
+
+    def to_html(self) -> str:
+        summary = html.escape(self.caption) + " " if self.caption else ""
+        return (f"<details class='tabel-panjang'><summary><b>{summary}</b>(tabel lengkap, {angka(self.rows, 0)} "
+                f"baris; klik untuk membuka)</summary>{self.styler.to_html()}</details>")
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
 def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Mapping[str, int] = 2,
           labels: Mapping[str, str] | None = None, max_rows: int | None = None):
     """An HTML table (pandas ``Styler``) for the report: Indonesian numbers, no index, a caption.
 
-    Rows beyond ``max_rows`` are left out of the display with a note (the workbook keeps all).
+    A table longer than ``max_rows`` is never cut: it is shown whole inside a collapsible
+    ``<details>`` block (:class:`Collapsible`) whose summary line is the caption and says so
+    (*tabel lengkap; klik untuk membuka*). The workbook keeps every row and column as well.
     """
     shown = table_for_display(frame, decimals=decimals, labels=labels)
-    note = ""
-    if max_rows is not None and len(shown) > max_rows:
-        note = f" (menampilkan {angka(max_rows, 0)} dari {angka(len(shown), 0)} baris; selengkapnya di berkas XLSX)"
-        shown = shown.head(max_rows)
+    collapse = max_rows is not None and len(shown) > max_rows
     digest = hashlib.sha1(pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes()
                           + (caption or "").encode()).hexdigest()[:10]
     styler = shown.style.hide(axis="index").set_uuid(f"t{digest}")  # stable HTML ids: reruns diff clean
     text_cols = [i for i, col in enumerate(frame.columns)
                  if not (pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]))
                  or col in YEAR_COLUMNS]
-    if caption or note:
-        styler = styler.set_caption((caption or "") + note)
+    if caption and not collapse:
+        styler = styler.set_caption(caption)
     styler = styler.set_table_styles([
         {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"},
         {"selector": "td", "props": "text-align: right; padding: 2px 6px;"},
@@ -351,4 +372,4 @@ def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Ma
           for i, short in ((i, i not in text_cols or shown.iloc[:, i].str.len().max() <= 26)
                            for i in range(shown.shape[1]))),
     ])
-    return styler
+    return Collapsible(styler, caption or "", len(shown)) if collapse else styler

@@ -44,10 +44,11 @@ def _new(width: float, height: float) -> tuple[Figure, plt.Axes]:
     return fig, ax
 
 
-def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.08) -> Figure:
+def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.08, right: float = 0.0) -> Figure:
+    """Frame the map on ``frame`` (``pad`` around it, ``right`` more on the east for names set aside)."""
     minx, miny, maxx, maxy = frame.total_bounds
     dx, dy = (maxx - minx) or 1.0, (maxy - miny) or 1.0
-    ax.set_xlim(minx - pad * dx, maxx + pad * dx)
+    ax.set_xlim(minx - pad * dx, maxx + (pad + right) * dx)
     ax.set_ylim(miny - pad * dy, maxy + pad * dy)
     ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
     fig.tight_layout()
@@ -55,12 +56,35 @@ def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.
     return fig
 
 
-def _labels(ax: plt.Axes, frame: gpd.GeoDataFrame, names: Mapping[str, str] | None, size: float = 7) -> None:
+def _labels(ax: plt.Axes, frame: gpd.GeoDataFrame, names: Mapping[str, str] | None, size: float = 7,
+            small: float = 0.02) -> bool:
+    """Name each region: inside it when it is large enough, else (a kota, a small kabupaten) in a
+    column beside the province, east of it, with a thin leader line to the region, the column
+    ordered by latitude and spaced so that no two names overlap. Returns whether any name was set aside."""
     pts = frame.geometry.representative_point()
-    for code, p in zip(frame["region_code"], pts):
+    area = frame.geometry.to_crs("EPSG:6933").area  # equal-area: a fair "small" test at any latitude
+    total = float(area.sum()) or 1.0
+    minx, miny, maxx, maxy = frame.total_bounds
+    aside = []
+    for code, p, a in zip(frame["region_code"], pts, area):
         text = short_name((names or {}).get(code, code))
+        if len(frame) > 3 and a / total < small:
+            aside.append((p.y, p.x, text))
+            continue
         ax.annotate(text, (p.x, p.y), ha="center", va="center", fontsize=size,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+    if not aside:
+        return False
+    gap = 0.045 * (maxy - miny)
+    x_text = maxx + 0.04 * (maxx - minx)
+    ys: list[float] = []
+    for y, _x, _t in sorted(aside, reverse=True):  # north first
+        ys.append(min(y, ys[-1] - gap) if ys else y)
+    for (y, x, text), yt in zip(sorted(aside, reverse=True), ys):
+        ax.annotate(text, (x, y), xytext=(x_text, yt), textcoords="data", ha="left", va="center", fontsize=size,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "#999999", "lw": 0.4, "alpha": 0.9},
+                    arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6, "shrinkA": 0, "shrinkB": 1})
+    return True
 
 
 def _context(ax: plt.Axes, context: gpd.GeoDataFrame | None) -> None:
@@ -97,10 +121,10 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: st
     if len(missing):
         missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
         handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
-    _labels(ax, frame, names)
+    aside = _labels(ax, frame, names)
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
-    return _done(fig, ax, frame)
+    return _done(fig, ax, frame, right=0.22 if aside else 0.0)
 
 
 def class_map(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, categories: Sequence[str],
@@ -121,10 +145,10 @@ def class_map(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str
     if len(missing):
         missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
         handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
-    _labels(ax, frame, names)
+    aside = _labels(ax, frame, names)
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
-    return _done(fig, ax, frame)
+    return _done(fig, ax, frame, right=0.22 if aside else 0.0)
 
 
 def locator_map(boundaries: gpd.GeoDataFrame, region_code: str, *, title: str,
@@ -161,33 +185,36 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
     _context(ax, context)
     boundaries.plot(ax=ax, color="#f7f7f7", edgecolor=_EDGE, linewidth=0.5)
     pos = {c: (lo, la) for c, la, lo in seats[["region_code", "lat", "lon"]].itertuples(index=False)}
-    xs, ys = [], []
+    pairs: dict[tuple[str, str], list[str]] = {}
     for r in proposals.sort_values(rank).itertuples(index=False):
         ra, rb = getattr(r, a), getattr(r, b)
-        if ra not in pos or rb not in pos:
-            continue
+        if ra in pos and rb in pos:
+            pairs.setdefault(tuple(sorted((ra, rb))), []).append(str(getattr(r, rank)))
+    xs, ys = [], []
+    for (ra, rb), ranks in pairs.items():  # one line per pair, its ranks together ("1, 4")
         (x0, y0), (x1, y1) = pos[ra], pos[rb]
-        ax.plot([x0, x1], [y0, y1], color="#d95f02", linewidth=1.6, zorder=3)
-        ax.annotate(str(getattr(r, rank)), ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7,
-                    color="white", zorder=4, bbox={"boxstyle": "circle,pad=0.2", "fc": "#d95f02", "ec": "none"})
+        ax.plot([x0, x1], [y0, y1], color="#d95f02", linewidth=1.6 + 0.6 * (len(ranks) - 1), zorder=3)
+        ax.annotate(", ".join(ranks), ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7,
+                    color="white", fontweight="bold", zorder=7,
+                    bbox={"boxstyle": "round,pad=0.25", "fc": "#d95f02", "ec": "white", "lw": 0.6})
         xs += [x0, x1]
         ys += [y0, y1]
-    involved = sorted({c for c in list(proposals.get(a, [])) + list(proposals.get(b, [])) if c in pos})
+    involved = sorted({c for pair in pairs for c in pair})
     for c in involved:
-        ax.plot(*pos[c], marker="o", color="black", markersize=3, zorder=5)
-        ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(3, 3), textcoords="offset points",
-                    fontsize=7, zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+        ax.plot(*pos[c], marker="o", color="black", markersize=3.5, zorder=5)
+        ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(4, 4), textcoords="offset points",
+                    fontsize=7.5, zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label="usulan kerja sama (nomor = peringkat)"),
                        Line2D([], [], marker="o", color="black", linestyle="", markersize=3,
-                              label="pusat pemerintahan")], loc="best", fontsize=7, frameon=True)
+                              label="pusat pemerintahan")], loc="upper right", fontsize=7, frameon=True)
     ax.set_title(title)
     frame = boundaries
-    if xs:
-        minx, miny, maxx, maxy = boundaries.total_bounds
-        extent = gpd.GeoDataFrame(geometry=gpd.points_from_xy([min(minx, *xs), max(maxx, *xs)],
-                                                              [min(miny, *ys), max(maxy, *ys)]), crs=boundaries.crs)
-        frame = extent
-    return _done(fig, ax, frame, pad=0.12)
+    if xs:  # zoomed on the partners (with their surroundings), so that the numbers can be read
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        half = 0.65 * max(max(xs) - min(xs), max(ys) - min(ys), 0.4)  # a square frame, wide enough for names
+        frame = gpd.GeoDataFrame(geometry=gpd.points_from_xy([cx - half, cx + half], [cy - half, cy + half]),
+                                 crs=boundaries.crs)
+    return _done(fig, ax, frame, pad=0.02)
 
 
 def province_map(provinces: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, title: str, legend: str,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from potensi.core.wording import FINDINGS
 from potensi.data.sectors import SECTORS
 from potensi.indicators.location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
 from potensi.report.formatting import angka, daftar, persen, poin_persen, rupiah
@@ -32,7 +33,6 @@ from potensi.report.narrative_regional import TREND_TOLERANCE, _beta_text, _dire
 __all__ = [
     "judul",
     "catatan_data",
-    "ringkasan_eksekutif",
     "struktur",
     "pertumbuhan",
     "sektor_basis",
@@ -41,7 +41,6 @@ __all__ = [
     "mrp",
     "ketimpangan",
     "konvergensi",
-    "kerja_sama",
     "terhadap_indonesia",
     "kualitas_data",
     "nasional",
@@ -103,6 +102,14 @@ def _name(a, code: str) -> str:
     return str(hit.iloc[0]) if len(hit) else code
 
 
+def _gap(a, name: str) -> str:
+    """Why a section is missing: a pointer to the coverage note when that note already says it
+    (no kab/kota data, no national comparison), else the study's own reason."""
+    if not a.has_members or (name == "nasional" and not a.has_national):
+        return "lihat catatan cakupan data di awal laporan."
+    return a.gap_for(name)
+
+
 def judul(a):
     """Title and one-line scope of the report."""
     kind = "Provinsi"
@@ -117,7 +124,16 @@ def catatan_data(a):
     """The gaps of this report, stated before the analysis (empty when nothing is missing)."""
     if not a.gaps:
         return _md("")
-    items = "\n".join(f"- {g.split('] ', 1)[-1]}" for g in a.gaps)
+    gaps = list(a.gaps)
+    lead = []
+    if not a.has_members and a.start_year >= 2023:  # a province of the 2022 Papua pemekaran: say it once
+        t = a.tables["pdrb_tahunan"]
+        t = t[t["region_code"] == a.province_code]
+        status = "angka sementara" if len(t) and t["provisional"].all() else "angka BPS"
+        lead = [FINDINGS["new_province"].format(name=a.province_name, start=a.start_year, end=a.end_year,
+                                                status=status)]
+        gaps = [g for g in gaps if not g.startswith(("[jendela]", "[kabkota]", "[nasional]"))]
+    items = "\n".join([f"- {x}" for x in lead] + [f"- {g.split('] ', 1)[-1]}" for g in gaps])
     return _md(f"**Catatan cakupan data.**\n\n{items}")
 
 
@@ -132,21 +148,43 @@ def pertumbuhan(a):
     first, last = t.iloc[0], t.iloc[-1]
     mg = a.tables["pertumbuhan_rata"].set_index("region_code")
     g = mg.loc[a.province_code, "mean_growth_pct"]
-    worst = t.dropna(subset=["growth_pct"]).sort_values(["growth_pct", "year"]).iloc[0]
-    best = t.dropna(subset=["growth_pct"]).sort_values(["growth_pct", "year"], ascending=[False, True]).iloc[0]
+    grown = t.dropna(subset=["growth_pct"])
     text = (f"PDRB {a.province_name} (jumlah 17 lapangan usaha, ADHK 2010) adalah {rupiah(first['value'])} pada "
-            f"{first['year']} dan {rupiah(last['value'])} pada {last['year']}: rata-rata pertumbuhan "
-            f"{persen(g, 2)} per tahun (majemuk). Pertumbuhan tertinggi {persen(best['growth_pct'])} ({best['year']}), "
-            f"terendah {persen(worst['growth_pct'])} ({worst['year']}).")
+            f"{first['year']} dan {rupiah(last['value'])} pada {last['year']}: ")
+    if len(grown) >= 2:
+        worst = grown.sort_values(["growth_pct", "year"]).iloc[0]
+        best = grown.sort_values(["growth_pct", "year"], ascending=[False, True]).iloc[0]
+        text += (f"rata-rata pertumbuhan {persen(g, 2)} per tahun (majemuk). Pertumbuhan tertinggi "
+                 f"{persen(best['growth_pct'])} ({best['year']}), terendah {persen(worst['growth_pct'])} ({worst['year']}).")
+    else:
+        text += f"pertumbuhan {persen(g, 2)}."
     if "0000" in mg.index:
         gn = mg.loc["0000", "mean_growth_pct"]
         rel = "lebih cepat" if g > gn else "lebih lambat"
-        text += (f" Pada periode yang sama PDB Indonesia (jumlah 17 lapangan usaha) tumbuh {persen(gn, 2)} per tahun; "
+        text += (f" Pada periode yang sama Indonesia (Σ 17 lapangan usaha) tumbuh {persen(gn, 2)} per tahun; "
                  f"ekonomi {a.province_name} tumbuh {rel} ({poin_persen(g - gn, 2)}).")
+    else:
+        official = _official_mean_growth(a)
+        if official is not None:
+            rel = "lebih cepat" if g > official else "lebih lambat"
+            text += (f" Pada periode yang sama PDB Indonesia (angka resmi BPS, termasuk pajak atas produk) tumbuh "
+                     f"{persen(official, 2)} per tahun; ekonomi {a.province_name} tumbuh {rel} "
+                     f"({poin_persen(g - official, 2)}).")
     if t["provisional"].any():
         years = daftar(str(y) for y in t.loc[t["provisional"], "year"])
         text += f" Angka {years} masih sementara dan dapat direvisi BPS."
     return _md(text)
+
+
+def _official_mean_growth(a) -> float | None:
+    """Mean yearly growth (%) of Indonesia's published PDB over the whole window, or None."""
+    from potensi.report.panels import official_growth
+
+    off = official_growth(a)
+    if len(off) < 2 or off["year"].min() != a.start_year or off["year"].max() != a.end_year:
+        return None
+    n = a.end_year - a.start_year
+    return float(100 * ((off["value"].iloc[-1] / off["value"].iloc[0]) ** (1 / n) - 1))
 
 
 def _adhb_shares(a, year: int) -> pd.Series:
@@ -206,70 +244,11 @@ def struktur(a):
     return _md(text)
 
 
-def _leading_by_region(a, n: int = 3) -> dict[str, list[str]]:
-    """Up to ``n`` best-ranked sectors per kab/kota that the synthesis labels unggulan or potensial."""
-    su = a.tables.get("sektor_unggulan")
-    if su is None or not len(su) or "label" not in su.columns:
-        return {}
-    d = su[su["label"].astype(str) != "bukan sektor unggulan"].sort_values(["region_code", "rank"])
-    return {r: [f"{_LABEL.get(x.sector_code, x.sector_code)} ({x.label})" for x in g.head(n).itertuples()]
-            for r, g in d.groupby("region_code", sort=True)}
-
-
-def ringkasan_eksekutif(a):
-    """The findings: leading sectors per kab/kota, cooperation pairs, inequality trend, growth."""
-    lines = []
-    t = _totals(a, a.province_code)
-    mg = a.tables["pertumbuhan_rata"].set_index("region_code")
-    lines.append(f"- **Pertumbuhan.** PDRB {a.province_name} tumbuh rata-rata "
-                 f"{persen(mg.loc[a.province_code, 'mean_growth_pct'], 2)} per tahun pada {a.start_year}–{a.end_year} "
-                 f"(dari {rupiah(t.iloc[0]['value'])} menjadi {rupiah(t.iloc[-1]['value'])}, ADHK 2010)"
-                 + (f"; Indonesia {persen(mg.loc['0000', 'mean_growth_pct'], 2)} per tahun." if "0000" in mg.index else "."))
-    s = a.tables["struktur"]
-    p = s[(s["region_code"] == a.province_code) & (s["year"] == a.end_year)].sort_values(
-        ["share_pct", "sector_code"], ascending=[False, True])
-    adhb = _adhb_shares(a, a.end_year)
-    lines.append(f"- **Struktur.** Lapangan usaha terbesar tahun {a.end_year}: {p.iloc[0]['sector_label']} "
-                 f"(pangsa {_share(p.iloc[0]['share_pct'], adhb, p.iloc[0]['sector_code'])}).")
-    lead = _leading_by_region(a)
-    if lead:
-        items = [f"{_name(a, r)}: {daftar(v[:3])}" for r, v in lead.items() if v]
-        lines.append("- **Sektor unggulan per kab/kota** (sintesis LQ, DLQ, shift-share, Klassen dan MRP; "
-                     "paling banyak tiga per kab/kota): " + "; ".join(items) + ".")
-    elif a.has_members:
-        lines.append(f"- **Sektor unggulan per kab/kota:** belum dihitung ({a.gap_for('dlq')})")
-    coop = a.tables.get("cooperation")
-    if coop is not None and len(coop):
-        pairs = _top_pairs(coop, 3)
-        if pairs:
-            lines.append("- **Peluang kerja sama utama:** " + "; ".join(pairs) + ".")
-    ineq = a.tables.get("inequality")
-    if ineq is not None and len(ineq):
-        txt = _williamson_trend(ineq)
-        if txt:
-            lines.append(f"- **Ketimpangan antar kab/kota.** {txt}")
-    if a.gaps:
-        lines.append(f"- **Keterbatasan data:** {len(a.gaps)} catatan (lihat bagian *Kualitas data dan sumber*).")
-    return _md("\n".join(lines))
-
-
-def _top_pairs(coop: pd.DataFrame, n: int) -> list[str]:
-    """The ``n`` best cooperation opportunities: supplier → partner (sector, LQs, distance)."""
-    need = {"score", "supplier_name", "partner_name", "sector_code", "lq_supplier", "lq_partner", "distance_km"}
-    if not need <= set(coop.columns):
-        return []
-    d = coop.dropna(subset=["score"]).sort_values(["score", "supplier", "partner", "sector_code"],
-                                                  ascending=[False, True, True, True]).head(n)
-    return [f"{r.supplier_name} → {r.partner_name} ({_LABEL.get(r.sector_code, r.sector_code)}, LQ "
-            f"{angka(r.lq_supplier, 2)} terhadap {angka(r.lq_partner, 2)}, jarak {angka(r.distance_km, 0)} km)"
-            for r in d.itertuples()]
-
-
 def sektor_basis(a):
     """LQ (share), DLQ and the SLQ×DLQ classes, worded as share vs growth."""
     lq = a.tables.get("lq")
     if lq is None or not len(lq):
-        return _md(f"*LQ tidak dihitung: {a.gap_for('lq')}*")
+        return _md(f"*LQ tidak dihitung: {_gap(a, 'lq')}*")
     d = lq[lq["year"] == lq["year"].max()]
     n_basis = d[d["lq"] > 1].groupby("region_code").size()
     top = d.sort_values(["lq", "region_code", "sector_code"], ascending=[False, True, True]).iloc[0]
@@ -318,7 +297,7 @@ def _dlq_caveat(a, dlq: pd.DataFrame) -> str:
 def shift_share(a):
     ss = a.tables.get("shift_share")
     if ss is None or not len(ss):
-        return _md(f"*Shift-share tidak dihitung: {a.gap_for('shift_share')}*")
+        return _md(f"*Shift-share tidak dihitung: {_gap(a, 'shift_share')}*")
     tot = ss.groupby("region_code")[["change", "national_share", "industry_mix", "competitive_effect"]].sum()
     pos = tot[tot["competitive_effect"] > 0].index
     text = (f"Perubahan PDRB setiap kab/kota {a.start_year}–{a.end_year} diuraikan menjadi tiga komponen. "
@@ -346,7 +325,7 @@ def shift_share(a):
 def klassen(a, table: str = "klassen_sector"):
     k = a.tables.get(table)
     if k is None or not len(k):
-        return _md(f"*Tipologi Klassen tidak dihitung: {a.gap_for(table)}*")
+        return _md(f"*Tipologi Klassen tidak dihitung: {_gap(a, table)}*")
     col = _col(k, "klassen", "klassen_class", "class", "typology", "kuadran", "quadrant")
     if col is None:
         return _md(f"Aturan: {CITATIONS['klassen']}.")
@@ -372,7 +351,7 @@ def klassen(a, table: str = "klassen_sector"):
 def mrp(a):
     m = a.tables.get("mrp")
     if m is None or not len(m):
-        return _md(f"*MRP tidak dihitung: {a.gap_for('mrp')}*")
+        return _md(f"*MRP tidak dihitung: {_gap(a, 'mrp')}*")
     both = m[(m["rpr_sign"].astype(str) == "+") & (m["rps_sign"].astype(str) == "+")]
     ratio_only = m[(m["rpr"] > 1) & (m["rps"] > 1)].index.difference(both.index)
     text = (f"{angka(len(both), 0)} pasangan kab/kota–sektor menonjol di tingkat provinsi maupun kab/kota (tanda "
@@ -387,7 +366,7 @@ def mrp(a):
 def ketimpangan(a):
     ineq = a.tables.get("inequality")
     if ineq is None or not len(ineq):
-        return _md(f"*Indeks ketimpangan tidak dihitung: {a.gap_for('inequality')}*")
+        return _md(f"*Indeks ketimpangan tidak dihitung: {_gap(a, 'inequality')}*")
     txt = _williamson_trend(ineq) or "Lihat tabel indeks ketimpangan."
     scopes = [sc for sc in dict.fromkeys(ineq["scope"]) if str(sc).endswith("tanpa pertambangan")] \
         if "scope" in ineq.columns else []
@@ -405,7 +384,7 @@ def ketimpangan(a):
 def konvergensi(a):
     c = a.tables.get("convergence")
     if c is None or not len(c):
-        return _md(f"*Konvergensi tidak dihitung: {a.gap_for('convergence')}*")
+        return _md(f"*Konvergensi tidak dihitung: {_gap(a, 'convergence')}*")
     scopes = list(dict.fromkeys(c["scope"])) if "scope" in c.columns else [None]
     main = _beta_text(a, c, scopes[0], _name)
     text = "Konvergensi beta antar kab/kota: " + "; ".join(main) + "." if main else ""
@@ -417,40 +396,29 @@ def konvergensi(a):
     return _md(f"{text} Aturan: {CITATIONS['convergence']}.")
 
 
-def kerja_sama(a):
-    coop = a.tables.get("cooperation")
-    if coop is None or not len(coop):
-        return _md(f"*Peluang kerja sama tidak dihitung: {a.gap_for('cooperation')}*")
-    pairs = _top_pairs(coop, 5)
-    text = "Pasangan kab/kota dengan peluang kerja sama tertinggi: " + ("; ".join(pairs) if pairs else "lihat tabel") + "."
-    return _md(f"{text} Aturan: {CITATIONS['gravity']}.")
-
-
 def terhadap_indonesia(a):
+    """The province against Indonesia (Σ 17 lapangan usaha), in the last year both have."""
     if not a.has_national:
-        return _md(f"*Perbandingan dengan Indonesia tidak dihitung: {a.gap_for('nasional')}*")
+        return _md(f"*Perbandingan dengan Indonesia tidak dihitung: {_gap(a, 'nasional')}*")
     lq = a.tables.get("lq_nasional")
-    s = a.tables["struktur"]
-    end = s[s["year"] == a.end_year].pivot_table(index="sector_code", columns="region_code", values="share_pct")
+    tot = a.tables["pdrb_tahunan"]
+    year = int(tot.loc[tot["region_code"] == "0000", "year"].max())
     text = ""
     if lq is not None and len(lq):
-        d = lq[(lq["year"] == a.end_year) & (lq["region_code"] == a.province_code)]
+        year = int(lq["year"].max())
+        d = lq[(lq["year"] == year) & (lq["region_code"] == a.province_code)]
         basis = d[d["lq"] > 1].sort_values(["lq", "sector_code"], ascending=[False, True])
         text = (f"Terhadap Indonesia, {a.province_name} memiliki {angka(len(basis), 0)} sektor basis pada "
-                f"{a.end_year} (LQ > 1: peran sektor dalam PDRB provinsi lebih besar daripada dalam PDB): "
+                f"{year} (LQ > 1: peran sektor dalam PDRB provinsi lebih besar daripada dalam Σ 17 lapangan usaha "
+                "Indonesia): "
                 + daftar(f"{_LABEL.get(r.sector_code, r.sector_code)} (LQ {angka(r.lq, 2)})" for r in basis.itertuples())
                 + ".")
-    else:
-        diff = (end[a.province_code] - end["0000"]).sort_values(ascending=False)
-        top = diff.index[0]
-        text = (f"Peran {_LABEL[top]} dalam PDRB {a.province_name} tahun {a.end_year} adalah "
-                f"{persen(end.loc[top, a.province_code])}, dibanding {persen(end.loc[top, '0000'])} dalam PDB Indonesia "
-                "(ADHK).")
-    tot = a.tables["pdrb_tahunan"]
-    e = tot[tot["year"] == a.end_year].set_index("region_code")["value"]
-    text += (f" PDRB {a.province_name} tahun {a.end_year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
+    e = tot[tot["year"] == year].set_index("region_code")["value"]
+    text += (f" PDRB {a.province_name} tahun {year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
              f"dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).")
-    return _md(text)
+    if year != a.end_year:
+        text += f" Σ 17 lapangan usaha Indonesia ada dalam data sampai {year}."
+    return _md(text.strip())
 
 
 def kualitas_data(a):
@@ -477,8 +445,8 @@ def kualitas_data(a):
     lines.append(f"- Kab/kota-tahun tanpa angka dalam jendela analisis: {angka(len(miss), 0)}." if len(miss)
                  else "- Tidak ada kab/kota-tahun yang kosong dalam jendela analisis."
                  if a.has_members else "- PDRB kab/kota tidak tersedia (lihat catatan cakupan).")
-    for g in a.gaps:
-        lines.append(f"- {g.split('] ', 1)[-1]}")
+    if a.gaps:
+        lines.append(f"- Catatan cakupan data ({angka(len(a.gaps), 0)}) ada di awal laporan.")
     return _md("\n".join(lines))
 
 

@@ -18,6 +18,10 @@ __all__ = ["TREND_TOLERANCE"]
 TREND_TOLERANCE = 0.005
 
 
+#: Population sources as the reader knows them.
+_SOURCE = {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"}
+
+
 def _direction(first: float, last: float, tolerance: float = TREND_TOLERANCE) -> str:
     """"meningkat"/"menurun" only when the change exceeds ``tolerance``, else "relatif tetap"."""
     delta = last - first
@@ -49,7 +53,7 @@ def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE,
     for src in dict.fromkeys(d["population_source"]):
         seg = d[d["population_source"] == src]
         a0, a1 = seg.iloc[0], seg.iloc[-1]
-        text = (f"{a0['year']}–{a1['year']} (penduduk {src}): {_direction(a0['value'], a1['value'], tolerance)} dari "
+        text = (f"{a0['year']}–{a1['year']} (penduduk {_SOURCE.get(str(src), src)}): {_direction(a0['value'], a1['value'], tolerance)} dari "
                 f"{angka(a0['value'], 3)} menjadi {angka(a1['value'], 3)}")
         if len(seg) > 2:
             lo, hi = seg.loc[seg["value"].idxmin()], seg.loc[seg["value"].idxmax()]
@@ -82,7 +86,7 @@ def _beta_text(a, c: pd.DataFrame, scope, name) -> list[str]:
         stat = g.set_index("statistic")
         beta = stat.loc["beta"]
         if pd.isna(beta["value"]):
-            parts.append(f"{s0}–{s1} (penduduk {src}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber penduduk")
+            parts.append(f"{s0}–{s1} (penduduk {_SOURCE.get(str(src), src)}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber penduduk")
             continue
         p = stat["value"].get("p_value")
         n = int(beta["n_regions"]) if pd.notna(beta["n_regions"]) else 0
@@ -96,7 +100,7 @@ def _beta_text(a, c: pd.DataFrame, scope, name) -> list[str]:
             verdict = "arah konvergen, tetapi tidak signifikan pada 5 %"
         else:
             verdict = "tidak ada konvergensi"
-        text = (f"{s0}–{s1} (penduduk {src}, n = {n}, galat baku {cov}): β = {angka(beta['value'], 4)}"
+        text = (f"{s0}–{s1} (penduduk {_SOURCE.get(str(src), src)}, n = {n}, galat baku {cov}): β = {angka(beta['value'], 4)}"
                 + (f", p = {angka(p, 3)}" if p is not None and pd.notna(p) else "") + f" — {verdict}")
         rich, poor = stat["value"].get("rich_growth_pct"), stat["value"].get("poor_growth_pct")
         if rich is not None and poor is not None and pd.notna(rich) and pd.notna(poor):

@@ -283,10 +283,10 @@ def link_table(a):
             f"{html.escape(names.get(code, code))}</a></td>"
             f'<td class="num">{html.escape(angka(value, 1))}</td><td class="num">{html.escape(angka(mean, 2))}</td>'
             f"<td>{html.escape(kl.get(code, '–'))}</td><td>{html.escape(', '.join(top.get(code, [])) or '–')}</td></tr>")
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in (
-        "Kode", "Kab/kota (profil)", f"PDRB {a.end_year} (miliar rupiah)",
-        f"Rata-rata pertumbuhan {a.start_year}–{a.end_year} (%/tahun)", "Tipologi Klassen wilayah",
-        "Lapangan usaha unggulan"))
+    head = "".join(f'<th class="{css}">{html.escape(h)}</th>' for h, css in (
+        ("Kode", ""), ("Kab/kota (profil)", ""), (f"PDRB {a.end_year} (miliar rupiah)", "num"),
+        (f"Rata-rata pertumbuhan {a.start_year}–{a.end_year} (%/tahun)", "num"), ("Tipologi Klassen wilayah", ""),
+        ("Lapangan usaha unggulan", "")))
     caption = html.escape(PROFILE["link_caption"].format(n=len(codes)))
     return HTML(f'<table class="profil-kabkota"><caption style="caption-side: top; text-align: left; '
                 f'font-weight: bold;">{caption}</caption><thead><tr>{head}</tr></thead>'

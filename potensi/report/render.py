@@ -21,7 +21,6 @@ Rules kept here (STYLE.md, "Notebooks and the batch runner"):
 from __future__ import annotations
 
 import concurrent.futures as cf
-import html
 import json
 import multiprocessing
 import re
@@ -37,6 +36,7 @@ from pathlib import Path
 
 from potensi.core.atomic import write_text_atomic
 from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
+from potensi.report.printing import add_toc, find_chromium, print_pdf, toc_html
 
 __all__ = [
     "KERNEL",
@@ -47,6 +47,8 @@ __all__ = [
     "ReportError",
     "check_parameters",
     "export_html",
+    "find_chromium",
+    "print_pdf",
     "add_toc",
     "toc_html",
     "external_urls",
@@ -69,7 +71,7 @@ NATIONAL_DIR = "nasional"
 #: Papermill parameter of the province template naming the folder its profile pages go to.
 PROFILES_PARAM = "profiles_dir"
 PROFILE_DIR = "kabkota"
-OUTPUT_FILES = {"html": "laporan.html", "ipynb": "laporan.ipynb", "xlsx": "tabel.xlsx", "manifest": "manifest.json"}
+OUTPUT_FILES = {"pdf": "laporan.pdf", "html": "laporan.html", "ipynb": "laporan.ipynb", "xlsx": "tabel.xlsx", "manifest": "manifest.json"}
 
 #: An attribute ``src``/``href``/``url(...)`` that points off the file: what a self-contained page never has.
 _EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?|@import\s+["'])(?:https?:)?//""",
@@ -143,50 +145,6 @@ def export_html(notebook, *, title: str) -> str:
     return body
 
 
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def toc_html(body: str) -> str:
-    """A table of contents (``<nav class="toc">``, nested lists of anchor links, no script) of the
-    ``h2``/``h3`` headings with an ``id`` in ``body``; "" when there are none."""
-    items: list[tuple[int, str, str]] = []
-    for level, ident, inner in _HEADING.findall(body):
-        inner = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", inner, flags=re.DOTALL)
-        text = html.unescape(_TAG.sub("", inner)).strip()
-        if text:
-            items.append((int(level), ident, text))
-    if not items:
-        return ""
-    out, open_sub = ['<nav class="toc" aria-label="Daftar isi"><p class="toc-title"><b>Daftar isi</b></p><ol>'], False
-    for i, (level, ident, text) in enumerate(items):
-        link = f'<a href="#{html.escape(ident, quote=True)}">{html.escape(text)}</a>'
-        if level == 3 and i and not open_sub:
-            out[-1] = out[-1].removesuffix("</li>")
-            out.append("<ul>")
-            open_sub = True
-        elif level == 2 and open_sub:
-            out.append("</ul></li>")
-            open_sub = False
-        out.append(f"<li>{link}</li>")
-    out.append("</ul></li>" if open_sub else "")
-    out.append("</ol></nav>")
-    return "".join(out)
-
-
-def add_toc(body: str) -> str:
-    """Insert :func:`toc_html` before the notebook cell holding the first ``h2`` (after the title)."""
-    nav = toc_html(body)
-    if not nav:
-        return body
-    first = body.find("<h2 ")
-    cell = body.rfind('<div class="jp-Cell ', 0, first) if first >= 0 else -1
-    if cell < 0:
-        cell = body.find("<main>")
-        cell = cell + len("<main>") if cell >= 0 else 0
-    return body[:cell] + nav + "\n" + body[cell:]
-
-
 def _errors_in(notebook) -> list[str]:
     out = []
     for cell in notebook.cells:
@@ -256,8 +214,8 @@ def _remove_stale(final: Path) -> None:
 
 
 def _render(key: str, title: str, template: Path, parameters: dict[str, object], out_root: Path,
-            timeout: int, workbook_param: str = "workbook") -> RenderResult:
-    from potensi.study.province import provenance
+            timeout: int, workbook_param: str = "workbook", pdf: bool = False) -> RenderResult:
+    from potensi.study.provenance import provenance
 
     t0 = time.perf_counter()
     out_root.mkdir(parents=True, exist_ok=True)
@@ -273,6 +231,8 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
             raise ReportError(f"error output in notebook: {errors[0]}")
         page = export_html(nb, title=title)
         write_text_atomic(staging / OUTPUT_FILES["html"], page)
+        if pdf:
+            print_pdf(staging / OUTPUT_FILES["html"], staging / OUTPUT_FILES["pdf"])
         # the executed notebook must not point at the staging path of its workbook
         nb_text = (staging / OUTPUT_FILES["ipynb"]).read_text(encoding="utf-8")
         write_text_atomic(staging / OUTPUT_FILES["ipynb"],
@@ -318,8 +278,11 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
                     reference: str = "published", excluded_sectors: Iterable[str] = (),
                     population_source: str | None = None, out_root: Path = REPORTS,
                     timeout: int = CELL_TIMEOUT, template: Path = PROVINCE_TEMPLATE,
-                    extra_data: Iterable[str | Path] = ()) -> RenderResult:
+                    extra_data: Iterable[str | Path] = (), pdf: bool = False) -> RenderResult:
     """Render the report of one province into ``out_root/<kode>/``; never raises for a bad run.
+
+    ``pdf``: also print ``laporan.pdf`` with headless Chromium (:func:`print_pdf`; check
+    :func:`find_chromium` first: without Chromium the render fails with that reason).
 
     ``extra_data``: files of the region's own figures (``--add``), passed to the template as the
     papermill parameter ``extra_data``; the manifest holds their sha256 (``extra_data_sha256``).
@@ -330,9 +293,10 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     from potensi.data.regions import province_code, region_name
 
     code = province_code(province)
+    from potensi.core.codes import DEFAULT_PRICE_BASIS as PRICE_BASIS
     from potensi.data.population import covering_source
     from potensi.data.store import latest_year, province_pdrb
-    from potensi.study.province import PRICE_BASIS, analysis_window
+    from potensi.study.province import analysis_window
 
     embedded = province_pdrb(code, price_basis=PRICE_BASIS)
     if extra_data:  # the years of the added files count for the default window and the title
@@ -358,7 +322,7 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     except ValueError:  # no usable data: the render below fails and reports why, removing any old report
         start, end = start_year, end_year
     title = f"Potensi Ekonomi {region_name(code)} {start}–{end}"
-    return _render(_province_key(code), title, Path(template), params, Path(out_root), timeout)
+    return _render(_province_key(code), title, Path(template), params, Path(out_root), timeout, pdf=pdf)
 
 
 def render_national(*, start_year: int = 2013, end_year: int | None = None, excluded_sectors: Iterable[str] = (),
@@ -486,7 +450,7 @@ def summary(results: list[RenderResult]) -> str:
 
 def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Path:
     """``reports/index.html``: the national summary first, then every province (or its failure)."""
-    from potensi.study.province import provenance
+    from potensi.study.provenance import provenance
 
     prov = provenance({})
     results = list(results)
@@ -498,31 +462,65 @@ def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Pat
             title = json.loads(manifest.read_text(encoding="utf-8")).get("title", folder.name)
             results.append(RenderResult(folder.name, title, True, 0.0, str(folder)))
     results.sort(key=lambda r: (r.key != NATIONAL_DIR, r.key))
-    rows = []
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from potensi.data.regions import region_catalog
+
+    cat = region_catalog()
+    names = dict(zip(cat["region_code"], cat["region_name"]))
+    rows, n_profiles = [], 0
     for r in results:
-        name = html.escape(r.title)
+        row = {"key": r.key, "title": r.title, "ok": r.ok, "error": r.error,
+               "search": f"{r.key} {r.title}".lower(), "kabkota": []}
         if r.ok:
-            link = f'<a href="{html.escape(r.key)}/{OUTPUT_FILES["html"]}">{name}</a>'
-            extra = (f'<a href="{html.escape(r.key)}/{OUTPUT_FILES["xlsx"]}">tabel (XLSX)</a> · '
-                     f'<a href="{html.escape(r.key)}/{OUTPUT_FILES["ipynb"]}">notebook</a> · '
-                     f'<a href="{html.escape(r.key)}/{OUTPUT_FILES["manifest"]}">manifest</a>')
-            rows.append(f"<tr><td>{html.escape(r.key)}</td><td>{link}</td><td>{extra}</td></tr>")
-        else:
-            rows.append(f'<tr class="gagal"><td>{html.escape(r.key)}</td><td>{name}</td>'
-                        f"<td>GAGAL: {html.escape(r.error)}</td></tr>")
-    page = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Laporan Potensi Ekonomi Daerah</title>
-<style>body{{font-family:sans-serif;max-width:960px;margin:2em auto;}} td{{padding:3px 10px;}}
-tr.gagal td{{color:#a00000;}} table{{border-collapse:collapse;}} tr:nth-child(even){{background:#f3f3f3;}}</style>
-</head><body>
-<h1>Laporan Potensi Ekonomi Daerah</h1>
-<p>Sektor unggulan dan peluang kerja sama antardaerah dari PDRB BPS. Dibuat oleh potensi {html.escape(str(prov['version']))}
-(commit {html.escape(str(prov['git_commit']))[:12]}) pada {html.escape(str(prov['run_date']))}.</p>
-<table><tr><th>Kode</th><th>Laporan</th><th>Berkas</th></tr>
-{chr(10).join(rows)}
-</table></body></html>
-"""
+            row |= {"href": f"{r.key}/{OUTPUT_FILES['html']}", "xlsx": f"{r.key}/{OUTPUT_FILES['xlsx']}",
+                    "ipynb": f"{r.key}/{OUTPUT_FILES['ipynb']}", "manifest": f"{r.key}/{OUTPUT_FILES['manifest']}"}
+            for page in sorted((Path(out_root) / r.key / PROFILE_DIR).glob("*.html")):
+                name = names.get(page.stem, page.stem)
+                row["kabkota"].append({"href": f"{r.key}/{PROFILE_DIR}/{page.name}", "name": name,
+                                       "search": f"{page.stem} {name}".lower()})
+            n_profiles += len(row["kabkota"])
+        rows.append(row)
+    map_uri, map_note, map_alt = _index_map()
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2"]))
+    n_reports = sum(1 for r in results if r.ok and r.key != NATIONAL_DIR)
+    page = env.get_template("index.html.j2").render(
+        version=prov["version"], commit=str(prov["git_commit"])[:12], run_date=prov["run_date"], rows=rows,
+        map_uri=map_uri, map_note=map_note, map_alt=map_alt,
+        counts=f"{n_reports} laporan provinsi, {n_profiles} profil kab/kota.")
+    found = external_urls(page)
+    if found:
+        raise ReportError(f"index.html would load from the network: {found[:3]}")
     return write_text_atomic(Path(out_root) / "index.html", page)
+
+
+def _index_map() -> tuple[str, str, str]:
+    """The province map of the index: mean growth of each province's PDRB (Σ 17 lapangan usaha,
+    ADHK 2010) from 2013 to Indonesia's latest year, as a PNG data URI; ``(uri, note, alt)``."""
+    from potensi.core.wording import MAPS
+
+    try:
+        from potensi.data.boundaries import read_province_boundaries
+        from potensi.data.regions import region_catalog
+        from potensi.data.store import current_boundaries, load_table
+        from potensi.report import maps
+        from potensi.report.profiles import figure_uri
+
+        pdrb = current_boundaries(load_table("pdrb"))
+        pdrb = pdrb[pdrb["price_basis"] == "ADHK2010"]
+        start, end = 2013, int(pdrb.loc[pdrb["region_code"] == "0000", "year"].max())
+        cat = region_catalog()
+        provs = set(cat.loc[cat["level"] == "provinsi", "region_code"])
+        d = pdrb[pdrb["region_code"].isin(provs) & pdrb["year"].isin([start, end])]
+        tot = d.groupby(["region_code", "year"])["value"].sum(min_count=17).unstack()
+        growth = 100 * ((tot[end] / tot[start]) ** (1 / (end - start)) - 1)
+        values = growth.rename("growth").reset_index()
+        title, legend = MAPS["national"]
+        title = title.format(start=start, end=end)
+        fig = maps.province_map(read_province_boundaries(), values, column="growth", title=title, legend=legend)
+        return figure_uri(fig), "", f"Peta provinsi: {title} ({legend})"
+    except (OSError, ValueError, KeyError) as exc:  # the list of reports matters more than the map
+        return "", f"Peta provinsi tidak tersedia: {_first_line(str(exc))}", ""
 
 
 def results_json(results: list[RenderResult]) -> str:

@@ -345,9 +345,9 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
     if not has_members:
         what = ("tidak ada angka PDRB kab/kota menurut lapangan usaha"
                 if not member_years else f"PDRB kab/kota hanya tersedia untuk {member_years[0]}–{member_years[-1]}")
-        gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (BPS menerbitkan PDRB kab/kota × 17 "
-                    "lapangan usaha untuk 2010–2022, untuk 34 provinsi lama); bagian tingkat kab/kota "
-                    "(LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
+        gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (data potensi memuat PDRB kab/kota × 17 "
+                    "lapangan usaha 2010–2022 untuk 34 provinsi lama, 2010–2012 menurut batas wilayah lama); "
+                    "bagian tingkat kab/kota (LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
     nat_years = sorted(int(y) for y in set(pdrb.loc[pdrb["region_code"] == NATIONAL_CODE, "year"]))
     nat_in = [y for y in nat_years if start <= y <= end]
     # The comparison with Indonesia uses the years of the window that Indonesia's 17 sectors cover

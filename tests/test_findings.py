@@ -1,0 +1,153 @@
+"""The conclusions' text (potensi.report.findings) and the report panels, on the real data.
+
+What a Kaltim economist and a Bappeda head would check on the first page: Bontang's gas industry
+is named as *andalan menurun* with its evidence, government administration never leads, the
+three first proposals are three different pairs, and the Sulawesi Selatan study (one of the three
+provinces with a BPS IO table) gets a key-sector chart. The rendered HTML is asserted on in
+``test_report.py`` (one render per session).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+from matplotlib.figure import Figure
+
+from potensi.conclusions.sector_potential import TOP_KELAS
+from potensi.core.wording import FINDINGS, REASONS
+from potensi.report import findings, narrative, panels
+from potensi.study.province import analyse_province
+
+pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning", "ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def kaltim():
+    return analyse_province("64")
+
+
+@pytest.fixture(scope="module")
+def sulsel():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return analyse_province("73")
+
+
+@pytest.fixture(scope="module")
+def papua_selatan():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return analyse_province("95")
+
+
+def test_summary_names_bontang_industry_as_declining_with_evidence(kaltim):
+    text = findings.ringkasan_eksekutif(kaltim).data
+    line = next(x for x in text.splitlines() if "**Kota Bontang**" in x)
+    assert "Industri (andalan menurun; LQ 4," in line  # 80 % of Bontang's PDRB, LQ ≈ 4,1
+    assert "% PDRB ADHK" in line and "PPW -" in line and "daya saing menurun" in line
+    assert "bukan sektor unggulan" not in text
+
+
+def test_no_government_administration_in_a_top_class(kaltim):
+    sp = kaltim.tables["sektor_unggulan"]
+    assert not len(sp[(sp["sector_code"] == "O") & sp["kelas"].isin(TOP_KELAS)])
+    assert "Administrasi pemerintahan" not in findings.ringkasan_eksekutif(kaltim).data
+
+
+def test_top_three_proposals_are_three_different_pairs(kaltim):
+    text = findings.ringkasan_eksekutif(kaltim).data
+    line = next(x for x in text.splitlines() if x.startswith(FINDINGS["coop_intro"]))
+    pairs = re.findall(r"\(\d\) (.+?) – (.+?): ", line)
+    assert len(pairs) == 3
+    assert len({frozenset(p) for p in pairs}) == 3, pairs
+
+
+def test_summary_compares_with_official_pdb(kaltim):
+    text = findings.ringkasan_eksekutif(kaltim).data
+    assert "PDB Indonesia (angka resmi BPS)" in text  # 2013–2022: the Σ of 17 sectors ends in 2020
+
+
+def test_every_kabkota_in_the_class_blocks(kaltim):
+    blocks = findings.kelas_per_kabkota(kaltim).data
+    names = [kaltim.region_names[c] for c in kaltim.kabkota_codes]
+    assert len(names) == 10
+    for name in names:
+        assert f"<b>{name}</b>" in blocks, name
+    assert blocks.count("<details>") == 10
+
+
+def test_without_mining_panel(kaltim):
+    text = findings.tanpa_pertambangan(kaltim).data
+    assert text.startswith("Pertambangan (B) memegang ≥ 10 % PDRB (ADHK) di 7 dari 10 kab/kota")
+    assert "tanpa migas" in text and "bukan *tanpa migas*" in text  # said as what it is not
+    # Williamson without mining per population segment, never joined across the 2017/2018 break
+    assert "2013–2017 (penduduk BPS)" in text and "2018–2022 (penduduk Dukcapil)" in text
+
+
+def test_kaltim_has_no_io_table_and_says_so_plainly(kaltim):
+    text = findings.keterkaitan(kaltim).data
+    assert "tidak ada dalam data potensi" in text
+    assert panels.linkage_quadrant(kaltim) is None
+
+
+def test_sulsel_linkages_section_with_key_sector_figure(sulsel):
+    text = findings.keterkaitan(sulsel).data
+    assert "Sektor kunci" in text and "Industri" in text
+    fig = panels.linkage_quadrant(sulsel)
+    assert isinstance(fig, Figure)
+    labels = {t.get_text(): t for t in fig.axes[0].texts}
+    key = sulsel.tables["io_sektor"].query("key_sector")["sector_label"]
+    assert len(key) and all(labels[k].get_fontweight() == "bold" for k in key)
+    html = panels.io_kabkota(sulsel).data
+    assert html.startswith("<details>") and "perkiraan" in html
+    assert "Σ" not in panels.io_table(sulsel).columns  # LQ beside the export orientation
+    assert "lq" in panels.io_table(sulsel).columns
+
+
+@pytest.mark.parametrize("func", ["growth_map", "per_capita_map", "klassen_map", "cooperation_map", "kelas_heatmap",
+                                  "growth_chart", "klassen_quadrant"])
+def test_panels_draw_for_kaltim(kaltim, func):
+    assert isinstance(getattr(panels, func)(kaltim), Figure)
+
+
+def test_neighbours_across_the_border_named_with_province(kaltim):
+    nb = panels.neighbours(kaltim)
+    cross = nb[nb["cross_province"]]
+    assert len(cross) and cross["cross_province"].iloc[0]  # across the border first
+    assert any("Paser" in a and "(Kalimantan Selatan)" in b for a, b in zip(nb["region_name_a"], nb["region_name_b"])) \
+        or any("(Kalimantan Selatan)" in a and "Paser" in b for a, b in zip(nb["region_name_a"], nb["region_name_b"]))
+
+
+def test_rejected_and_peers_are_collapsed_and_whole(kaltim):
+    rej = panels.rejected(kaltim).data
+    assert rej.startswith("<details>") and rej.count("<tr") > len(kaltim.tables["kerja_sama_ditolak"])
+    peers = panels.peers(kaltim).data
+    assert peers.count("<details>") == 10
+
+
+def test_new_papua_province_says_it_once(papua_selatan):
+    a = papua_selatan
+    note = narrative.catatan_data(a).data
+    assert "pemekaran Papua 2022" in note and note.count("tidak") <= 2
+    assert "2024" not in note.split("pemekaran")[0]
+    growth = narrative.pertumbuhan(a).data
+    assert "tertinggi" not in growth and "terendah" not in growth  # one growth year: no max/min
+    assert findings.kelas_per_kabkota(a) is None and findings.tanpa_pertambangan(a) is None
+    short = FINDINGS["section_skipped"].split(":")[0]
+    assert findings.potensi_sektor(a).data.startswith(short)
+    assert narrative.sektor_basis(a).data.count("catatan cakupan") == 1
+    assert panels.growth_map(a) is None and panels.cooperation_map(a) is None
+
+
+def test_english_reasons_are_translated_in_the_display():
+    import pandas as pd
+
+    from potensi.report.formatting import report_view
+
+    english = next(k for k, v in REASONS.items() if k and k != v and "zero base" in k)
+    frame = pd.DataFrame({"region_name": ["Paser"], "sector_label": ["Pertanian"], "year": [2014], "lq": [1.2],
+                          "reason": [f"2014: {english}"]})
+    view, _, _ = report_view("lq", frame)
+    assert view["reason"].iloc[0] == f"2014: {REASONS[english]}"
