@@ -149,3 +149,68 @@ def test_end_to_end_template_fill_indicators_add(template, tmp_path):
     added = pd.read_csv(tmp_path / "added" / "lq.csv", dtype={"region_code": str})
     pick = lambda t: t[(t.region_code == "6401") & (t.sector_code == "A")].filter(like="lq").iloc[-1]  # noqa: E731
     assert not pick(plain).equals(pick(added))  # the file's figures were used
+
+
+def test_end_to_end_template_fill_report_add(template, tmp_path, monkeypatch):
+    """potensi template → fill Paser 2021 (real figures, sector A revised) → potensi report --add.
+
+    The path of ``potensi report`` runs unchanged (CLI, window from the added data, papermill
+    parameters checked against the real template, manifest) except the kernel: the stand-in for
+    papermill runs the template's first cell, ``analyse_province(..., extra_data=extra_data)``, and
+    returns a one-cell notebook (the full template is executed by the notebook smoke test).
+    """
+    import hashlib
+    import json
+
+    import nbformat
+
+    from potensi.report import render
+    from potensi.study.province import analyse_province
+
+    real = paser_2021()
+    revised = dict(real)
+    revised["A"] = 3800.0  # the Bappeda's newer figure for Pertanian
+    revised["TOTAL"] = real["TOTAL"] + (3800.0 - real["A"])
+    path = fill(_copy(template, tmp_path), {("6401", s, "ADHK2010"): revised[s] for s in [*SECTOR_CODES, "TOTAL"]},
+                2021)
+    studies = []
+
+    def first_cell_only(template_path, output, parameters, **kwargs):
+        render.check_parameters(template_path, parameters)  # every parameter is one the template declares
+        p = dict(parameters)
+        studies.append(analyse_province(p["province_code"], start_year=p["start_year"], end_year=p["end_year"],
+                                        reference=p["reference"], excluded_sectors=p["excluded_sectors"],
+                                        population_source=p["population_source"], extra_data=p["extra_data"]))
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("analyse_province")])
+        nbformat.write(nb, str(output))
+        return nb
+
+    monkeypatch.setattr(render, "render_notebook", first_cell_only)
+    out = tmp_path / "reports"
+    assert main(["report", "--province", "64", "--add", str(path), "--out", str(out)]) == 0
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = json.loads((out / "64" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["extra_data"] == [str(path.resolve())]
+    assert manifest["extra_data_sha256"] == {str(path.resolve()): digest}
+
+    (study,) = studies
+    replaced = study.quality["data_tambahan"]
+    assert len(replaced) == 17 and set(replaced["file"]) == {str(path.resolve())}  # the region-year, sector by sector
+    changed = replaced[(replaced["new"] - replaced["old"]).abs() > 1e-9]
+    assert changed[["region_code", "sector_code", "year", "old", "new", "file"]].values.tolist() == [
+        ["6401", "A", 2021, pytest.approx(real["A"]), 3800.0, str(path.resolve())]]
+    assert study.quality["berkas_tambahan"].values.tolist() == [[str(path.resolve()), digest]]
+    used = study.pdrb[(study.pdrb.region_code == "6401") & (study.pdrb.year == 2021) & (study.pdrb.sector_code == "A")]
+    assert used["value"].tolist() == [3800.0]  # the file's figure is the one the tables are computed from
+
+
+def test_batch_config_add_key(tmp_path):
+    from potensi.report.render import BatchConfig, load_config
+
+    config = tmp_path / "batch.toml"
+    config.write_text('provinces = ["64"]\nadd = ["isian_64.xlsx", "data/isian_64_2024.xlsx"]\n', encoding="utf-8")
+    assert load_config(config).add == ["isian_64.xlsx", "data/isian_64_2024.xlsx"]
+    assert BatchConfig().add == []  # no key: no files
+    config.write_text('provinces = ["64"]\nadd_data = ["isian_64.xlsx"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"unknown key\(s\) \['add_data'\]; known: \[.*'add'"):
+        load_config(config)

@@ -155,10 +155,10 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
             )
         del gid, have_in
     # years of each (region, price basis): from the distinct (region, basis, year) triples, sorted
-    triples = np.sort(pd.unique((rc[body] * nb + bc[body]) * ny + yc[body]))
+    triples = np.sort(pd.unique((rc[body].astype("int64") * nb + bc[body]) * ny + yc[body]))
     pair, year_of = triples // ny, years[triples % ny]
-    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else np.zeros(0, dtype=int)
-    ends = np.r_[starts[1:], len(pair)] - 1
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else np.zeros(0, dtype="int64")
+    ends = np.r_[starts[1:], len(pair)] - 1 if len(pair) else starts
     holes = np.flatnonzero(year_of[ends] - year_of[starts] + 1 > ends - starts + 1)
     gaps = []
     for h in holes:
