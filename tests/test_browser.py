@@ -91,7 +91,7 @@ def test_profile_and_index_offline_search_works():
     _need_chromium()
     from playwright.sync_api import sync_playwright
 
-    from potensi.report.render import write_index
+    from potensi.report.batch import write_index
 
     result, out = kaltim_report()
     assert result.ok, result.error

@@ -205,7 +205,7 @@ def test_end_to_end_template_fill_report_add(template, tmp_path, monkeypatch):
 
 
 def test_batch_config_add_key(tmp_path):
-    from potensi.report.render import BatchConfig, load_config
+    from potensi.report.batch import BatchConfig, load_config
 
     config = tmp_path / "batch.toml"
     config.write_text('provinces = ["64"]\nadd = ["isian_64.xlsx", "data/isian_64_2024.xlsx"]\n', encoding="utf-8")

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from _report_session import kaltim_report
 
+from potensi.report import batch
 from potensi.report import render as report
 from potensi.report.formatting import angka, persen, rupiah
 from potensi.study.export import column_header
@@ -200,8 +201,8 @@ def test_failing_province_reported_others_rendered_no_stale_report(tmp_path):
     stale = out / "65"
     stale.mkdir(parents=True)
     (stale / "laporan.html").write_text("<html>laporan lama</html>")
-    config = report.BatchConfig(provinces=["65", "96"], national=False, jobs=2, timeout=300)
-    results = report.render_batch(config, out_root=out, progress=False, template=_broken_template(tmp_path))
+    config = batch.BatchConfig(provinces=["65", "96"], national=False, jobs=2, timeout=300)
+    results = batch.render_batch(config, out_root=out, progress=False, template=_broken_template(tmp_path))
     by_key = {r.key: r for r in results}
     assert not by_key["65"].ok
     assert "data PDRB Kalimantan Utara rusak (uji)" in by_key["65"].error
@@ -210,31 +211,31 @@ def test_failing_province_reported_others_rendered_no_stale_report(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "GAGAL" in index and "data PDRB Kalimantan Utara rusak" in index and 'href="96/laporan.html"' in index
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
-    assert "1 dari 2 laporan berhasil; 1 gagal." in report.summary(results)
+    assert "1 dari 2 laporan berhasil; 1 gagal." in batch.summary(results)
 
 
 def test_batch_command_exit_code(monkeypatch, tmp_path, capsys):
     import argparse
 
-    from potensi.commands import batch
+    from potensi.commands import batch as batch_command
 
     failed = report.RenderResult("65", "Kalimantan Utara", False, 1.0, error="ValueError: rusak")
-    monkeypatch.setattr(report, "render_batch", lambda *a, **k: [failed])
+    monkeypatch.setattr(batch, "render_batch", lambda *a, **k: [failed])
     parser = argparse.ArgumentParser()
-    batch.add_parser(parser.add_subparsers())
+    batch_command.add_parser(parser.add_subparsers())
     args = parser.parse_args(["batch", "--province", "65", "--out", str(tmp_path), "--no-progress"])
     assert args.run(args) == 1
     assert "65 (Kalimantan Utara): ValueError: rusak" in capsys.readouterr().err
 
 
 def test_batch_config_default_and_unknown_key(tmp_path):
-    config = report.load_config(ROOT / "config" / "batch.toml")
+    config = batch.load_config(ROOT / "config" / "batch.toml")
     assert config.provinces == "all" and config.start_year == 2013
     assert len(config.province_codes()) == 38
     bad = tmp_path / "b.toml"
     bad.write_text('provinsi = ["64"]\n')
     with pytest.raises(ValueError, match=r"unknown key\(s\) \['provinsi'\]"):
-        report.load_config(bad)
+        batch.load_config(bad)
 
 
 def test_external_urls_detects_cdn():

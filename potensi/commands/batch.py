@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from potensi.report.render import load_config, render_batch, summary
+    from potensi.report.batch import load_config, render_batch, summary
 
     config = load_config(args.config)
     if args.province:

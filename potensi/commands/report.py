@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
                              out_root=args.out, timeout=args.timeout, extra_data=args.add,
                              pdf=args.pdf)
-    from potensi.report.render import write_index
+    from potensi.report.batch import write_index
 
     write_index([result], out_root=args.out)
     if result.ok:

@@ -30,6 +30,9 @@ class NationalAnalysis:
     tables: dict[str, pd.DataFrame]
     gaps: list[str]
     shown: _Shown = field(default_factory=_Shown)
+    #: The members of the national study are the provinces, compared with Indonesia itself.
+    has_members: bool = True
+    has_national: bool = True
 
     has = ProvinceAnalysis.has
     gap_for = ProvinceAnalysis.gap_for
