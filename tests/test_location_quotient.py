@@ -201,10 +201,12 @@ def test_classify_slq_dlq_label_sets(labels, expected):
 def test_slq_dlq_table():
     table = slq_dlq(PERIOD, reference_code="R", start=2010, end=2012, slq="end")
     out = table.set_index("sector_code")
-    # y: LQ(2012) = (30/70)/(50/150) = 1.2857 > 1; DLQ = 1.2857/1.5 = 0.857 -> prospektif
+    # y: LQ(2012) = (30/70)/(50/150) = 1.2857 > 1; DLQ = 1.2857/1.5 = 0.857 -> basis, share falling
     assert out.loc["y", "slq"] == pytest.approx((30 / 70) / (50 / 150))
-    assert out.loc["y", "slq_dlq_class"] == "prospektif"
-    assert out.loc["x", "slq_dlq_class"] == "andalan"
+    assert out.loc["y", "slq_dlq_class"] == "basis, pangsa turun"
+    assert out.loc["x", "slq_dlq_class"] == "non-basis, pangsa naik"
+    lit = slq_dlq(PERIOD, reference_code="R", start=2010, end=2012, slq="end", labels="kuncoro").set_index("sector_code")
+    assert (lit.loc["y", "slq_dlq_class"], lit.loc["x", "slq_dlq_class"]) == ("prospektif", "andalan")
     assert list(table.columns[:6]) == ["region_code", "sector_code", "start_year", "end_year", "dlq",
                                                    "slq_dlq_class"]
 
@@ -230,11 +232,14 @@ def test_property_lq_and_dlq_identities(vals):
     assert np.allclose(dlq.set_index(["region_code", "sector_code"])["dlq"], wide[2005] / wide[2000])
 
 
-def test_default_label_set_is_potensi_and_kuncoro_is_an_alias():
-    # the words are potensi's own (sources disagree; the Kuncoro 2004 attribution could not be quoted)
-    assert SLQ_DLQ_LABELS["potensi"] == SLQ_DLQ_LABELS["kuncoro"]
+def test_default_label_set_is_descriptive_and_never_reuses_the_class_words():
+    # potensi's own words (sources disagree; the Kuncoro 2004 attribution could not be quoted), and
+    # "unggulan"/"andalan" keep one meaning in a report: the sector-potential classes
     cat, _ = classify_slq_dlq([2.0], [1.5])
-    assert cat.dtype == SLQ_DLQ_LABELS["potensi"]
+    assert cat.dtype == SLQ_DLQ_LABELS["potensi"] and list(cat) == ["basis, pangsa naik"]
+    words = " ".join(SLQ_DLQ_LABELS["potensi"].categories)
+    assert "unggulan" not in words and "andalan" not in words
+    assert list(SLQ_DLQ_LABELS["kuncoro"].categories) == ["unggulan", "prospektif", "andalan", "tertinggal"]
 
 
 def test_dlq_note_share_rise_without_faster_growth():

@@ -35,21 +35,24 @@ SLQ_DLQ_RULES = ("SLQ>1, DLQ>1", "SLQ>1, DLQ<=1", "SLQ<=1, DLQ>1", "SLQ<=1, DLQ<
 #: Label sets for the SLQ x DLQ quadrants (ordered Categoricals, quadrant order of
 #: :data:`SLQ_DLQ_RULES`). Indonesian sources disagree on which of *andalan* / *prospektif*
 #: names the basis-but-declining quadrant, and no source we could quote fixes the words, so the
-#: default set is **potensi's own** choice:
+#: default set is **potensi's own**, descriptive, choice:
 #:
-#: ``"potensi"`` (default): unggulan (SLQ>1, DLQ>1), prospektif (basis now, share falling
-#: relative to the reference: SLQ>1, DLQ<=1), andalan (not basis yet, share rising: SLQ<=1,
-#: DLQ>1), tertinggal. The Indonesian planning literature often attributes this set to Kuncoro
-#: (2004), *Otonomi dan Pembangunan Daerah*; we could not verify that attribution from the
-#: book, so potensi does not cite it. ``"kuncoro"`` is kept as an alias of ``"potensi"`` for
-#: old code (same words, no claim of source);
+#: ``"potensi"`` (default): "basis, pangsa naik" (SLQ>1, DLQ>1), "basis, pangsa turun" (SLQ>1,
+#: DLQ<=1), "non-basis, pangsa naik" (SLQ<=1, DLQ>1), "non-basis, pangsa turun". These words
+#: say what the two numbers measure (DLQ > 1: the sector's share rises relative to the
+#: reference) and do not reuse *unggulan* / *andalan*, which name the sector-potential classes
+#: of :mod:`potensi.conclusions.sector_potential` (one meaning per word in a report);
+#: ``"kuncoro"``: the words of the Indonesian planning literature, unggulan, prospektif, andalan,
+#: tertinggal, often attributed to Kuncoro (2004), *Otonomi dan Pembangunan Daerah*; we could not
+#: verify that attribution from the book, so potensi does not cite it;
 #: ``"swapped"``: the same words with andalan and prospektif exchanged, as printed in part
 #: of the thesis literature;
-#: ``"reposisi"``: descriptive Indonesian; ``"english"``: descriptive English.
-_POTENSI_SLQ_DLQ = pd.CategoricalDtype(["unggulan", "prospektif", "andalan", "tertinggal"], ordered=True)
+#: ``"reposisi"``: descriptive Indonesian (tetap / bergeser); ``"english"``: descriptive English.
+_POTENSI_SLQ_DLQ = pd.CategoricalDtype(
+    ["basis, pangsa naik", "basis, pangsa turun", "non-basis, pangsa naik", "non-basis, pangsa turun"], ordered=True)
 SLQ_DLQ_LABELS: dict[str, pd.CategoricalDtype] = {
     "potensi": _POTENSI_SLQ_DLQ,
-    "kuncoro": _POTENSI_SLQ_DLQ,
+    "kuncoro": pd.CategoricalDtype(["unggulan", "prospektif", "andalan", "tertinggal"], ordered=True),
     "swapped": pd.CategoricalDtype(["unggulan", "andalan", "prospektif", "tertinggal"], ordered=True),
     "reposisi": pd.CategoricalDtype(
         ["basis, tetap basis", "basis, bergeser ke non-basis", "non-basis, bergeser ke basis",
@@ -403,7 +406,7 @@ def classify_slq_dlq(slq: object, dlq: object, *, labels: str = "potensi") -> tu
 
     >>> lab, rule = classify_slq_dlq([1.2, 0.8], [0.9, 1.0])
     >>> list(lab), list(rule)
-    (['prospektif', 'tertinggal'], ['SLQ>1, DLQ<=1', 'SLQ<=1, DLQ<=1'])
+    (['basis, pangsa turun', 'non-basis, pangsa turun'], ['SLQ>1, DLQ<=1', 'SLQ<=1, DLQ<=1'])
     """
     check_choice(labels, SLQ_DLQ_LABELS, "classify_slq_dlq", "labels")
     codes, quadrant, missing = _quadrants(slq, dlq)
@@ -430,7 +433,8 @@ def slq_dlq(
     value: str = "value",
     price_basis: str = "price_basis",
 ) -> pd.DataFrame:
-    r"""DLQ with the SLQ x DLQ classification (*sektor unggulan / andalan / prospektif /
+    r"""DLQ with the SLQ x DLQ classification (basis or not × share rising or not; the literature's
+    *sektor unggulan / andalan / prospektif /
     tertinggal*).
 
     Parameters
@@ -463,12 +467,13 @@ def slq_dlq(
     ============  ===============  ===============
     \             DLQ > 1          DLQ <= 1
     ============  ===============  ===============
-    SLQ > 1       unggulan         prospektif
-    SLQ <= 1      andalan          tertinggal
+    SLQ > 1       basis, naik      basis, turun
+    SLQ <= 1      non-basis, naik  non-basis, turun
     ============  ===============  ===============
 
-    (label set ``"potensi"``: potensi's words; Indonesian sources disagree on andalan and
-    prospektif). A class is missing (NaN) where SLQ or DLQ is NaN; ``reason`` says why.
+    (label set ``"potensi"``: potensi's descriptive words, "basis, pangsa naik" etc.; with
+    ``labels="kuncoro"`` the literature's unggulan / prospektif / andalan / tertinggal, on which
+    Indonesian sources disagree). A class is missing (NaN) where SLQ or DLQ is NaN; ``reason`` says why.
 
     References
     ----------
@@ -479,15 +484,15 @@ def slq_dlq(
     Examples
     --------
     The DLQ example of :func:`dynamic_location_quotient` with the end-year LQ: sector x has
-    SLQ 0.857 and DLQ 1.714 (*andalan*); y has LQ(2012) = (30/70)/(50/150) = 1.2857 and
-    DLQ 0.857 (*prospektif*).
+    SLQ 0.857 and DLQ 1.714 (*non-basis, pangsa naik*); y has LQ(2012) = (30/70)/(50/150) = 1.2857 and
+    DLQ 0.857 (*basis, pangsa turun*).
 
     >>> df = pd.DataFrame({"region_code": ["A", "A", "R", "R"] * 2, "sector_code": ["x", "y"] * 4,
     ...                    "year": [2010] * 4 + [2012] * 4, "price_basis": "ADHK2010",
     ...                    "value": [10.0, 30, 50, 50, 40, 30, 100, 50]})
     >>> out = slq_dlq(df, reference_code="R", start=2010, end=2012, slq="end")
     >>> out["slq_dlq_class"].tolist()
-    ['andalan', 'prospektif']
+    ['non-basis, pangsa naik', 'basis, pangsa turun']
     """
     func = "slq_dlq"
     start, end = check_period(start, end, func)

@@ -184,7 +184,7 @@ TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "klassen_lq_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
                         ("LQ<=1", "LQ ≤ 1"), ("LQ>1", "LQ > 1")),
     "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
-    "profile_rule": (("PPW", "CE"), ("PP", "IM"), ("<=", " ≤ "), (">", " > ")),
+    "profile_rule": (("<=", " ≤ "), (">", " > ")),
 }
 #: Text columns shown through :func:`potensi.core.wording.translate_reason`.
 TRANSLATED_COLUMNS = ("reason", "note", "dlq_note")

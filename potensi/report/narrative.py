@@ -60,10 +60,12 @@ CITATIONS = {
     "slq_dlq": "SLQ×DLQ: " + ", ".join(
         f"{label} ({rule.replace('<=', '≤')})"
         for label, rule in zip(SLQ_DLQ_LABELS["potensi"].categories, SLQ_DLQ_RULES, strict=True)
-    ) + " (kata label pilihan potensi: sumber-sumber Indonesia tidak seragam soal andalan dan prospektif; "
-        "DLQ: Suyatno 2000)",
-    "shift_share": "Shift-share: perubahan = pertumbuhan acuan (NS) + bauran industri (IM) + keunggulan "
-                   "kompetitif (CE) (Dunn 1960); CE diurai menjadi efek kompetitif bersih dan efek alokasi "
+    ) + " (kata label pilihan potensi yang deskriptif; literatur Indonesia memakai unggulan, prospektif, andalan "
+        "dan tertinggal tetapi tidak seragam soal andalan dan prospektif, dan kata unggulan dalam laporan ini "
+        "dipakai hanya untuk kelas potensi lapangan usaha; DLQ: Suyatno 2000)",
+    "shift_share": "Shift-share: perubahan = pertumbuhan nasional/acuan (PN) + pergeseran proporsional (PP) + "
+                   "pergeseran pangsa wilayah (PPW) (Dunn 1960; istilah Inggris: national share, industry mix, "
+                   "competitive effect); PPW diurai menjadi efek kompetitif bersih dan efek alokasi "
                    "(Esteban-Marquillas 1972), empat tipe menurut tanda keduanya (Herzog & Olsen 1977)",
     "klassen": "Tipologi Klassen: laju pertumbuhan dan peran/PDRB per kapita dibandingkan dengan wilayah acuan; "
                "maju dan tumbuh cepat, maju tapi tertekan, berkembang cepat, relatif tertinggal (Sjafrizal 2008); "
@@ -301,7 +303,7 @@ def shift_share(a):
     tot = ss.groupby("region_code")[["change", "national_share", "industry_mix", "competitive_effect"]].sum()
     pos = tot[tot["competitive_effect"] > 0].index
     text = (f"Perubahan PDRB setiap kab/kota {a.start_year}–{a.end_year} diuraikan menjadi tiga komponen. "
-            f"Komponen keunggulan kompetitif (CE) positif pada {angka(len(pos), 0)} dari {angka(len(tot), 0)} kab/kota"
+            f"Komponen pergeseran pangsa wilayah (PPW) positif pada {angka(len(pos), 0)} dari {angka(len(tot), 0)} kab/kota"
             + (f" ({daftar(_name(a, r) for r in sorted(pos))})" if 0 < len(pos) <= 6 else "")
             + f": sektor-sektornya tumbuh lebih cepat daripada sektor yang sama di {a.province_name}. "
             f"Aturan: {CITATIONS['shift_share']}.")
