@@ -705,7 +705,7 @@ SERVICES = {
     "air_minum": {
         "urusan": "pekerjaan umum (air minum)", "opd": "Dinas PUPR",
         "objek": "sistem penyediaan air minum (SPAM) regional",
-        "detail": "LQ air & limbah {hub} {lq_hub} (≥ 1) dan {partner} {lq_partner}",
+        "detail": "LQ air & limbah {hub} {lq_hub} dan {partner} {lq_partner}",
     },
     "persampahan": {
         "urusan": "lingkungan hidup (persampahan)", "opd": "Dinas Lingkungan Hidup",
@@ -721,7 +721,7 @@ SERVICES = {
     "rujukan_kesehatan": {
         "urusan": "kesehatan", "opd": "Dinas Kesehatan",
         "objek": "layanan rujukan kesehatan lintas batas",
-        "detail": "LQ kesehatan {hub} {lq_hub} (≥ 1) dan {partner} {lq_partner}",
+        "detail": "LQ kesehatan {hub} {lq_hub} dan {partner} {lq_partner}",
     },
     "kebencanaan": {
         "urusan": "penanggulangan bencana", "opd": "BPBD",
