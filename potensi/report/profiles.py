@@ -272,8 +272,10 @@ def link_table(a):
     sp = a.tables.get("sektor_unggulan", pd.DataFrame())
     top: dict[str, list[str]] = {}
     if len(sp):
-        for r in sp[sp["kelas"].astype(str) == "unggulan"].itertuples(index=False):
-            top.setdefault(r.region_code, []).append(str(r.sector_label))
+        ranked = sp[sp["kelas"].astype(str).isin(["unggulan", "andalan menurun"])].sort_values(
+            ["region_code", "kelas", "share_region_pct"], ascending=[True, True, False])
+        for r in ranked.itertuples(index=False):
+            top.setdefault(r.region_code, []).append(f"{r.sector_label} ({r.kelas})")
     rows = []
     for code in codes:
         value = growth.loc[code, "value_end"] if code in growth.index else None
@@ -286,7 +288,7 @@ def link_table(a):
     head = "".join(f'<th class="{css}">{html.escape(h)}</th>' for h, css in (
         ("Kode", ""), ("Kab/kota (profil)", ""), (f"PDRB {a.end_year} (miliar rupiah)", "num"),
         (f"Rata-rata pertumbuhan {a.start_year}–{a.end_year} (%/tahun)", "num"), ("Tipologi Klassen wilayah", ""),
-        ("Lapangan usaha unggulan", "")))
+        ("Kelas atas (unggulan, andalan menurun)", "")))
     caption = html.escape(PROFILE["link_caption"].format(n=len(codes)))
     return HTML(f'<table class="profil-kabkota"><caption style="caption-side: top; text-align: left; '
                 f'font-weight: bold;">{caption}</caption><thead><tr>{head}</tr></thead>'
