@@ -345,6 +345,23 @@ def test_at_most_ten_per_province_and_row_order_invariant():
     pd.testing.assert_frame_equal(out, shuffled)
 
 
+def test_best_cross_border_neighbour_is_always_proposed():
+    # twelve strong in-province candidates fill the ten places; a weaker one with a bordering
+    # partner in Kalimantan Utara (6501) takes the last place
+    rows = [cand(region_a=f"64{i:02d}", region_b="6471", topic="air_minum", score=1 - i / 100) for i in range(1, 13)]
+    rows += [cand(region_a="6405", region_b="6501", topic="kebencanaan", cross_province=True, score=0.05),
+             cand(region_a="6411", region_b="6108", topic="kebencanaan", cross_province=True, adjacent=True,
+                  score=0.04)]
+    out = propose(pd.DataFrame(rows), max_per_bentuk=20)
+    assert len(out) == 10
+    assert list(out.iloc[-1][["region_a", "region_b"]]) == ["6405", "6501"]  # the best of the two
+    assert out["region_b"].str.startswith("65").sum() == 1 and (out["region_b"] == "6471").sum() == 9
+    # a far partner in another province (not bordering) does not trigger the rule
+    far = [cand(region_a=f"64{i:02d}", region_b="6471", topic="air_minum", score=1 - i / 100) for i in range(1, 13)]
+    far += [cand(region_a="6405", region_b="3171", cross_province=True, adjacent=False, score=0.05)]
+    assert not propose(pd.DataFrame(far), max_per_bentuk=20)["region_b"].eq("3171").any()
+
+
 def test_propose_rejects_pair_outside_province():
     with pytest.raises(ValueError, match=r"propose: argument candidates= has pairs with no side in their "
                                          r"province_code"):

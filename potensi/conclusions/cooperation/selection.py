@@ -152,6 +152,14 @@ def _pick(rows: list[dict], max_proposals: int, max_per_pair: int, max_per_bentu
             chosen.append(k)
             pair_n[r["_pair"]] = pair_n.get(r["_pair"], 0) + 1
             bentuk_n[r["bentuk"]] = bentuk_n.get(r["bentuk"], 0) + 1
+    # across the province border: the best kept candidate with a bordering partner in another
+    # province is always in the list (it takes the last place when the list is full)
+    border = [k for k, r in enumerate(rows) if bool(r.get("cross_province")) and bool(r.get("adjacent"))]
+    if border and not any(k in border for k in chosen):
+        if len(chosen) >= max_proposals and len(chosen) > 3:
+            chosen.pop()
+        if len(chosen) < max_proposals:
+            chosen.append(border[0])
     return chosen
 
 
@@ -167,7 +175,9 @@ def propose(
     Candidates are taken by score (ties: type order of :data:`~potensi.core.wording.BENTUK`, then codes). Diversity
     rules: the first three proposals are three different pairs (so the executive summary never
     names one pair three times); no pair appears more than ``max_per_pair`` times and no type
-    more than ``max_per_bentuk`` times in the list. If the caps leave fewer candidates, fewer
+    more than ``max_per_bentuk`` times in the list; and when a kept candidate has a bordering
+    partner in another province, the best such candidate is in the list (potensi's rule: the
+    mission asks for cooperation within and across province borders), taking the last place. If the caps leave fewer candidates, fewer
     proposals are returned. One side of every candidate must be a kab/kota of its
     ``province_code`` (or the province itself, for DKI's rewritten side); partners in other
     provinces are allowed.
