@@ -28,6 +28,7 @@ extra_data = []  # files of the region's own figures (potensi template, --add); 
 max_table_rows = 30
 workbook = ""
 profiles_dir = ""  # report folder: profile pages go to its kabkota/ subfolder; empty: none
+run_date = ""  # ISO date-time of the run (one per run: report, workbook, profiles, manifest); empty: now
 
 # %%
 from potensi.report import figures, findings, narrative, panels, profiles, view
@@ -94,6 +95,9 @@ panels.io_kabkota(a)
 
 # %%
 findings.kerja_sama(a)
+
+# %%
+view.table(a, "kerja_sama_berjalan", caption="Kerja sama berjalan menurut berkas isian (tidak diusulkan lagi)") if a.has("kerja_sama_berjalan") else None
 
 # %%
 panels.cooperation_map(a)
@@ -297,10 +301,10 @@ view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_row
 # ## 15. Asal-usul laporan
 
 # %%
-view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb")), caption="Yang menghasilkan laporan ini", max_rows=None)
+view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb", run_date=run_date)), caption="Yang menghasilkan laporan ini", max_rows=None)
 
 # %%
-view.workbook(a, workbook)
+view.workbook(a, workbook, run_date=run_date)
 
 # %%
-profiles.write_profiles_for(a, profiles_dir)
+profiles.write_profiles_for(a, profiles_dir, run_date=run_date)

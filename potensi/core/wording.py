@@ -298,6 +298,7 @@ SHEET_NAMES: dict[str, str] = {
     "sektor_unggulan_skenario": "Sektor unggulan per skenario",
     "sektor_unggulan_tanpa_pertambangan": "Unggulan tanpa pertambangan",
     "kerja_sama": "Usulan kerja sama",
+    "kerja_sama_berjalan": "Kerja sama berjalan",
     "kerja_sama_ditolak": "Kerja sama ditolak",
     "ketetanggaan": "Ketetanggaan",
     "daerah_serupa": "Daerah serupa",

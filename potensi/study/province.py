@@ -229,6 +229,38 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
                                             excluded=tuple(excluded_sectors), existing=existing)}
 
 
+def existing_agreements(files: Iterable[str | Path]) -> pd.DataFrame | None:
+    """The existing cooperation agreements (sheet *Kerja sama berjalan*) of the intake workbooks
+    among ``files``: ``region_a, region_b, objek, tahun, status``, each party given by BPS code or
+    by its catalogue name (``"Kota Balikpapan"``, ``"Balikpapan"``, ``"Kabupaten Paser"``); None
+    when no workbook has any. A party that names no region is refused with the file and row."""
+    from potensi.data.intake_read import read_intake
+
+    cat = region_catalog()
+    by_name = {}
+    for code, name in zip(cat["region_code"], cat["region_name"]):
+        for key in (name, name.removeprefix("Kabupaten "), f"Kabupaten {name}"):
+            by_name.setdefault(key.casefold().strip(), code)
+    codes = set(cat["region_code"])
+    rows = []
+    for path in files:
+        if not str(path).lower().endswith((".xlsx", ".xlsm")):
+            continue
+        agreements = read_intake(path)["agreements"]
+        for i, r in enumerate(agreements.itertuples(index=False), start=2):
+            parties = []
+            for col, value in (("pihak_a", r.pihak_a), ("pihak_b", r.pihak_b)):
+                text = str(value).strip()
+                code = text if text in codes else by_name.get(text.casefold())
+                if code is None:
+                    raise ValueError(f"{path}: sheet 'Kerja sama berjalan' row {i}, column '{col}': {text!r} is not a "
+                                     "region code or name of the catalogue")
+                parties.append(code)
+            rows.append({"region_a": parties[0], "region_b": parties[1], "objek": str(r.objek),
+                         "tahun": str(r.tahun), "status": str(r.status)})
+    return pd.DataFrame(rows, columns=["region_a", "region_b", "objek", "tahun", "status"]) if rows else None
+
+
 def area_centroids(centroids: pd.DataFrame) -> pd.DataFrame:
     """The area centroids (QUARCS polygon centroids) of the centroids table, one row per kab/kota."""
     return centroids[centroids["source_id"] == "QUARCS_INDONESIA514_POINTS"].reset_index(drop=True)
@@ -375,10 +407,11 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
             ["region_code", "region_name", "level", "year", "value", "share_pct"]].reset_index(drop=True)
 
     indicator_pdrb = pdrb.drop(columns=["region_name", "level"])
+    existing = existing_agreements(extra_data)
     if has_members:
         found = province_indicator_tables(indicator_pdrb, province_code=code, start=start, end=end,
                                           excluded_sectors=excluded, reference=reference,
-                                          population_source=population_source)
+                                          population_source=population_source, existing=existing)
         tables.update({k: _named(v) for k, v in found.items()})
     if has_national:
         nt = sector_tables(indicator_pdrb, reference_code=NATIONAL_CODE, regions=[code], start=nat_start, end=nat_end,
@@ -386,6 +419,8 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
     quality = _quality(code, name, pdrb, kab, start, end, include_old_boundaries=include_old_boundaries)
+    if existing is not None:
+        tables["kerja_sama_berjalan"] = _named(existing)
     if extra_data:
         quality["data_tambahan"] = replaced
         quality["berkas_tambahan"] = pd.DataFrame({"file": list(added_files), "sha256": list(added_files.values())})
