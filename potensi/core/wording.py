@@ -598,7 +598,9 @@ FINDINGS = {
                        "berdampingan (posisi: LQ; daya saing: PPW dan DLQ; ukuran: pangsa PDRB; dapat tidaknya "
                        "diperdagangkan; keterkaitan bila ada tabel IO) dan diringkas menjadi satu kelas:",
     "robustness": "Ketahanan label: kelas dihitung ulang pada skenario {names}; {n} dari {total} sel tidak "
-                  "sama di semua skenario, {top} di antaranya di kelas atas (ditandai *label tidak stabil*).",
+                  "sama di semua skenario, {top} di antaranya di kelas atas (ditandai *label tidak stabil*). "
+                  "Skenario ADHB tidak dihitung: PDRB kab/kota atas dasar harga berlaku menurut lapangan usaha "
+                  "tidak ada dalam data.",
     "knife_edges": "Kelas atas di tepi ambang (selisih ≤ 5 % dari ambang; baca dengan hati-hati): {items}.",
     "no_mining_panel": "Panel tanpa pertambangan tidak dihitung (tidak ada data kab/kota menurut lapangan usaha "
                        "atau pertambangan sudah dikeluarkan).",
