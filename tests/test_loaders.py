@@ -114,6 +114,37 @@ def test_tidy_markers_are_applied_and_reported(tmp_path):
     assert data.attrs["markers"] == {"…": 2, "-": 1, "x": 1}
 
 
+@pytest.mark.parametrize("layout", ["quoted", "blank-line", "crlf"])
+def test_tidy_fast_and_exact_readers_agree(tmp_path, layout):
+    """A plain file goes through the one-pass Arrow reader; quotes or blank lines through the exact
+    csv reader (which can name the row of any fault); CRLF line endings stay on the fast one. All give
+    the same table."""
+    lines = [f"{HEADER},status"]
+    for year, status in ((2019, ""), (2020, "sementara")):
+        for k, code in enumerate(SECTOR_CODES):  # 10 000 × (k + 1) juta rupiah = 10 × (k + 1) miliar
+            value = "-" if (year, code) == (2019, "B") else f"{10_000 * (k + 1)}.00"  # 2019 B: nihil
+            lines.append(f"6472,Kota Samarinda,{year}, {code} , nama , ADHK2010,{value},juta rupiah,TEST,{status}")
+        total = 1_530_000 - (20_000 if year == 2019 else 0)  # Σ 10 000 × (k + 1) = 1 530 000, less B in 2019
+        lines.append(f"6472,Kota Samarinda,{year},TOTAL,PDRB,ADHK2010,{total}.00,juta rupiah,TEST,{status}")
+    plain = write(tmp_path, lines, "plain.csv")
+    if layout == "quoted":
+        other = write(tmp_path, [lines[0], *[line.replace(",TEST", ',"TEST"') for line in lines[1:]]], "other.csv")
+    elif layout == "blank-line":
+        other = write(tmp_path, [*lines[:10], "", *lines[10:]], "other.csv")
+    else:
+        other = tmp_path / "other.csv"
+        other.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a, b = load_pdrb(plain), load_pdrb(other)
+    assert a.equals(b) and a.attrs == b.attrs
+    cell = a.set_index(["year", "sector_code"])
+    assert cell.loc[(2019, "C"), "value"] == 30.0 and cell.loc[(2019, "B"), "marker"] == "-"
+    assert set(cell.loc[2020, "status"]) == {"sementara"} and set(cell.loc[2019, "status"]) == {""}
+    ragged = write(tmp_path, [*lines[:5], lines[5] + ",x", *lines[6:]], "ragged.csv")
+    expect(ragged, "row 6: ragged row: 11 fields, header has 10")  # the fast reader hands over to the exact one
+
+
 def test_tidy_result_independent_of_row_order(tmp_path):
     lines = tidy_lines()
     a = load_pdrb(write(tmp_path, lines, "a.csv"))

@@ -239,10 +239,8 @@ def _tidy_frame_arrow(path: Path, data: bytes, func: str = "load_pdrb") -> pd.Da
         longest = max(int(ends[0]), int(np.diff(ends).max(initial=0)), len(data) - int(ends[-1])) if len(ends) else 0
         del ends
     for n in wanted:
-        column = table.column(fields[col[n]])
-        strings = column.chunk(0).dictionary if n != "value" and column.num_chunks == 1 else column
-        if n != "value" and column.num_chunks > 1:
-            strings = pa.chunked_array([chunk.dictionary for chunk in column.chunks])
+        column = table.column(fields[col[n]])  # labels: their distinct values are enough
+        strings = column if n == "value" else pa.chunked_array([c.dictionary for c in column.chunks], pa.string())
         if len(strings):
             longest = max(longest, pc.max(pc.utf8_length(strings)).as_py() or 0)
     if longest > MAX_CELL_CHARS:

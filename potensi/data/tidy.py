@@ -1,9 +1,12 @@
 """Checking and converting a tidy PDRB frame of strings, column by column (vectorised).
 
 Shared by :func:`potensi.data.loaders.load_pdrb` (tidy CSV) and the intake workbook reader
-(:mod:`potensi.data.intake_read`): every column is parsed with pandas string operations, labels
-(years, sectors, price bases, units, status) once per distinct label; the first offending row
-raises a :class:`~potensi.core.errors.DataError` with its file line and column.
+(:mod:`potensi.data.intake_read`). Labels (regions, years, sectors, price bases, units, status,
+sources) are checked once per distinct label and carried as integer codes (categoricals), values
+are parsed by Arrow compute functions (:func:`potensi.data.cells.parse_numbers`); no step loops
+over rows in Python. The first offending row raises a :class:`~potensi.core.errors.DataError`
+with its file line and column: the bad rows are found as a mask, the message is built for the
+first one only.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def _labels(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes, labels = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
     else:
-        codes, labels = pd.factorize(column.astype("str"), sort=False)
+        codes, labels = pd.factorize(column.astype("str"), sort=False, use_na_sentinel=False)
         labels = np.asarray(labels, dtype=object)
     stripped = np.asarray([str(label).strip() for label in labels], dtype=object)
     again, unique = pd.factorize(stripped, sort=False)
