@@ -128,7 +128,8 @@ def test_dimensions_adhb_and_linkages(tables):
 
 
 def test_tradability_default_and_government_always_local(tables):
-    assert set(LOCAL_SERVICE_SECTORS) == {"D", "E", "L", "O", "P", "Q", "RSTU"}
+    # construction (F) is non-tradable (Moretti 2010): it builds where it stands
+    assert set(LOCAL_SERVICE_SECTORS) == {"D", "E", "F", "L", "O", "P", "Q", "RSTU"}
     relabel = {"x": "O", "y": "C"}
     t = {k: v.assign(sector_code=v["sector_code"].map(relabel)) for k, v in tables.items()}
     out = _dims(t, local_services=())
@@ -170,7 +171,8 @@ ROWS = [
     ("H", True, 1.2, 3.0, 30.0, 10.0, 100.0, "unggulan"),  # material via province: 30>=25 and 3>=1
     ("B", True, 3.0, 60.0, 40.0, -50.0, 500.0, "andalan menurun"),  # basis, material, PPW -50<=0
     ("A", True, 0.5, 2.0, 3.0, 5.0, 20.0, "potensial berkembang"),  # PPW>0 but LQ 0.5, share 2 %
-    ("G", True, 1.5, 0.5, 30.0, 2.0, 4.0, "potensial berkembang"),  # basis, 30 % of province but 0.5<1 %
+    ("G", True, 1.5, 0.5, 30.0, 2.0, 4.0, "lainnya"),  # PPW>0, basis, but 0.5 % < the 1 % floor: not material,
+    #                                                  and too small to be a development lever either
     ("O", False, 3.0, 20.0, 40.0, 100.0, 300.0, "layanan lokal"),  # not tradable, whatever the rest
     ("F", True, 0.8, 8.0, 10.0, -3.0, 50.0, "lainnya"),  # not competitive, not basis
 ]
@@ -180,6 +182,14 @@ def _frame(rows) -> pd.DataFrame:
     cols = ["sector_code", "tradable", "lq", "share_region_pct", "share_province_sector_pct",
             "competitive_effect", "value_start"]
     return pd.DataFrame([r[:7] for r in rows], columns=cols).assign(region_code="a")
+
+
+def test_growing_class_needs_the_size_floor_and_is_never_mining():
+    rows = [("K", True, 1.5, 1.5, 10.0, 2.0, 4.0),   # PPW 2 > 0, 1.5 % >= 1 % floor, not material -> growing
+            ("B", True, 0.5, 3.0, 3.0, 5.0, 20.0),   # mining growing but small: licensing is not kab/kota
+            ("J", True, 0.5, 0.9, 3.0, 5.0, 20.0)]   # 0.9 % < 1 % floor
+    out = classify_sectors(_frame(rows)).set_index("sector_code")["kelas"].astype(str)
+    assert out.to_dict() == {"K": "potensial berkembang", "B": "lainnya", "J": "lainnya"}
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])

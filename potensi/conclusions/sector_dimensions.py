@@ -24,8 +24,8 @@ __all__ = ["LOCAL_SERVICE_SECTORS", "NEVER_LEADING_SECTORS", "sector_dimensions"
 NEVER_LEADING_SECTORS: tuple[str, ...] = ("O",)
 
 #: Sectors that mostly serve local demand (*layanan lokal*, non-basic activities): electricity and
-#: gas (D), water and waste (E), real estate (L), government administration (O), education (P),
-#: health (Q) and other services (RSTU, BPS's single line for R+S+T+U).
+#: gas (D), water and waste (E), construction (F), real estate (L), government administration (O),
+#: education (P), health (Q) and other services (RSTU, BPS's single line for R+S+T+U).
 #:
 #: The list is **potensi's own choice**. It follows the economic-base (basic / non-basic) view
 #: that a region grows on what it sells outside (North 1955; Tiebout 1956) and that utilities,
@@ -35,15 +35,17 @@ NEVER_LEADING_SECTORS: tuple[str, ...] = ("O",)
 #: geographically concentrated (least traded). An LQ above 1 in these sectors usually marks a
 #: central place (a capital, a hospital town), which the cooperation analysis treats as a
 #: candidate for shared services, not a sector that leads the economy. Trade (G), transport (H),
-#: accommodation (I), information (J), finance (K), business services (MN) and construction (F)
-#: are kept tradable: they can serve demand from outside (hubs, tourism, project construction).
+#: accommodation (I), information (J), finance (K) and business services (MN) are kept tradable:
+#: they can serve demand from outside (hubs, tourism). Construction (F) builds where it stands and
+#: is non-tradable in Moretti (2010); a construction boom (e.g. the new capital IKN in Penajam
+#: Paser Utara, 2022) is investment demand, not an export, so F is *layanan lokal* here.
 #:
 #: References: North, D. C. (1955). Location theory and regional economic growth. *Journal of
 #: Political Economy* 63(3), 243-258. Tiebout, C. M. (1956). Exports and regional economic growth.
 #: *Journal of Political Economy* 64(2), 160-164. Jensen, J. B. & Kletzer, L. G. (2005). Tradable
 #: services: understanding the scope and impact of services offshoring. *Brookings Trade Forum*
 #: 2005, 75-133. Moretti, E. (2010). Local multipliers. *American Economic Review* 100(2), 373-377.
-LOCAL_SERVICE_SECTORS: tuple[str, ...] = ("D", "E", "L", "O", "P", "Q", "RSTU")
+LOCAL_SERVICE_SECTORS: tuple[str, ...] = ("D", "E", "F", "L", "O", "P", "Q", "RSTU")
 
 _KEY = ["region_code", "sector_code"]
 _DIMENSION_COLUMNS = [

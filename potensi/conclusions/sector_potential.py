@@ -165,13 +165,15 @@ def _evidence(row: Mapping[str, object]) -> str:
     return "; ".join(parts)
 
 
-def _kelas_codes(tradable, basis, material, competitive, known) -> np.ndarray:
-    """Category codes of :data:`KELAS` (-1 = missing) from boolean arrays."""
+def _kelas_codes(tradable, basis, material, competitive, known, growing_ok=True) -> np.ndarray:
+    """Category codes of :data:`KELAS` (-1 = missing) from boolean arrays; ``growing_ok`` says
+    whether a competitive sector that is not (yet) a basis or material may be *potensial
+    berkembang* (at least the size floor, and not mining)."""
     top = basis & material
     code = np.where(~tradable, 3,
                     np.where(top & competitive, 0,
                              np.where(top, 1,
-                                      np.where(competitive, 2, 4))))
+                                      np.where(competitive & growing_ok, 2, 4))))
     return np.where(tradable & ~known, -1, code)
 
 
@@ -268,7 +270,10 @@ def classify_sectors(dimensions: pd.DataFrame, *,
         return reg | (prov & floor)
 
     material = material_of(reg_ok, prov_ok, floor_ok)
-    code = _kelas_codes(tradable, basis, material, competitive, known)
+    # potensial berkembang needs the size floor (a sector under 1 % of the region's PDRB is not a
+    # development lever) and is never mining (B: licensing is not a kab/kota affair)
+    growing_ok = floor_ok & (out["sector_code"].astype(str).to_numpy() != "B")
+    code = _kelas_codes(tradable, basis, material, competitive, known, growing_ok)
 
     # knife edge: a deciding value near its threshold whose crossing changes the class
     def near(value, threshold):
@@ -288,7 +293,8 @@ def classify_sectors(dimensions: pd.DataFrame, *,
                                  dict(material=material_of(reg_ok, prov_ok, ~floor_ok))),
         "competitive_effect_pct": (ppw_near, dict(competitive=~competitive)),
     }
-    base = dict(tradable=tradable, basis=basis, material=material, competitive=competitive, known=known)
+    base = dict(tradable=tradable, basis=basis, material=material, competitive=competitive, known=known,
+                growing_ok=growing_ok)
     edge_names = [[] for _ in range(len(out))]
     for name, (is_near, flipped) in checks.items():
         alt = _kelas_codes(**(base | flipped))

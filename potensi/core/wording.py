@@ -362,8 +362,8 @@ KELAS_DESCRIPTIONS = {
     "andalan menurun": "dapat diperdagangkan, sektor basis dan material, tetapi kehilangan daya saing "
                        "(pesan: diversifikasi atau hilirisasi)",
     "potensial berkembang": "dapat diperdagangkan dan daya saingnya naik, tetapi belum basis atau masih kecil",
-    "layanan lokal": "terutama melayani permintaan setempat (pemerintahan, utilitas, real estat, pendidikan, "
-                     "kesehatan, jasa lainnya); kandidat layanan bersama antardaerah",
+    "layanan lokal": "terutama melayani permintaan setempat (pemerintahan, utilitas, konstruksi, real estat, "
+                     "pendidikan, kesehatan, jasa lainnya); sebagian kandidat layanan bersama antardaerah",
     "lainnya": "tidak memenuhi syarat kelas di atas",
 }
 KELAS_SHORT = {"unggulan": "U", "andalan menurun": "AM", "potensial berkembang": "PB", "layanan lokal": "LL",
@@ -553,8 +553,10 @@ QUALITY = {
                   "{years} adalah angka turunan potensi (E = PDRB − Σ 16 lapangan usaha lain), bukan angka "
                   "terbitan BPS: {n} sel dipakai."),
     "vintage_break": ("Seri kab/kota {first}–{break_end} dan {break_start}–{last} berasal dari dua unduhan SIMREG "
-                      "(vintase BPS berbeda); perubahan di antara {break_end} dan {break_start} memuat juga revisi. "
-                      "Angka {last} kemungkinan angka sementara."),
+                      "(vintase BPS berbeda); perubahan di antara {break_end} dan {break_start} memuat juga revisi, "
+                      "dan indikator yang melintasi {break_end}/{break_start} (DLQ, shift-share, PPW) ikut memuatnya."),
+    "provisional": ("Angka kab/kota tahun {years} masih angka sementara BPS ({n} kab/kota) dan dapat direvisi; "
+                    "kesimpulan yang bertumpu pada tahun itu dibaca dengan hati-hati."),
     "copies": ("Total PDRB kab/kota 2021–2023 WebAPI BPS untuk provinsi 62, 63, 64, 71 dan 72 adalah salinan angka "
                "Sumatera Selatan (16xx) posisi demi posisi; angka itu tidak dipakai."),
 }
@@ -577,9 +579,13 @@ FINDINGS = {
              "*unggulan* = dapat diperdagangkan ke luar daerah, sektor basis (LQ rata-rata periode > {lq}), "
              "material (≥ {share} % PDRB daerah, atau ≥ {prov} % dari sektor yang sama di provinsi dan ≥ {floor} % "
              "PDRB daerah) dan berdaya saing (pergeseran pangsa wilayah PPW > 0); *andalan menurun* = sama tetapi "
-             "PPW ≤ 0; *potensial berkembang* = dapat diperdagangkan dan PPW > 0 tetapi belum basis atau belum "
-             "material; *layanan lokal* = pemerintahan, utilitas, real estat, pendidikan, kesehatan, jasa lainnya. "
-             "Nilai dalam ±{edge} % dari ambang ditandai *di tepi ambang*. Pangsa dihitung atas PDRB ADHK."),
+             "PPW ≤ 0; *potensial berkembang* = dapat diperdagangkan, PPW > 0 dan ≥ {floor} % PDRB daerah tetapi "
+             "belum basis atau belum material (pertambangan tidak pernah masuk kelas ini); *layanan lokal* = "
+             "pemerintahan, utilitas, konstruksi, real estat, pendidikan, kesehatan, jasa lainnya (melayani "
+             "permintaan setempat; ledakan konstruksi seperti IKN adalah investasi, bukan ekspor). Nilai dalam "
+             "±{edge} % dari ambangnya ditandai *di tepi ambang*; untuk PPW (ambang 0) artinya |PPW| ≤ {edge} % "
+             "dari nilai sektor pada tahun awal. LQ adalah rata-rata LQ tahunan selama periode; pangsa PDRB "
+             "dihitung atas PDRB ADHK tahun akhir."),
     "classes_intro": "- **Potensi lapangan usaha per kab/kota** (kelas atas: unggulan dan andalan menurun; paling "
                      "banyak tiga per kab/kota, bukti di sampingnya):",
     "no_top": "tidak ada lapangan usaha di kelas atas menurut aturan potensi.",
@@ -607,6 +613,8 @@ FINDINGS = {
     "mining_intro": "Pertambangan (B) memegang ≥ 10 % PDRB (ADHK) di {n} dari {total} kab/kota. Dengan B "
                     "dikeluarkan sebelum semua indikator dihitung (PDRB dijumlah ulang tanpa B), kelas atas "
                     "berubah sebagai berikut:",
+    "mining_growth": "PDRB {name} tanpa pertambangan (Σ 16 lapangan usaha, ADHK 2010) tumbuh rata-rata {g_no} per "
+                     "tahun pada {start}–{end} (dari {v0} menjadi {v1}), dibanding {g_all} dengan pertambangan.\n",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",
     "mining_williamson": "- Indeks Williamson tanpa pertambangan: {text}",
     "growth_benchmark": " Pada periode yang sama {what} tumbuh {g} per tahun.",

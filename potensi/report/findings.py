@@ -56,12 +56,14 @@ def class_rule_text(th=SECTOR_THRESHOLDS) -> str:
 
 
 def top_sectors(a, code: str, n: int = 3) -> pd.DataFrame:
-    """The top-class sectors of kab/kota ``code``, unggulan first, larger share first."""
+    """The top-class sectors of kab/kota ``code``, the largest share of its PDRB first."""
     sp = a.tables.get("sektor_unggulan")
     if sp is None or not len(sp):
         return pd.DataFrame()
     mine = sp[(sp["region_code"] == code) & sp["kelas"].isin(TOP_KELAS)]
-    return mine.sort_values(["kelas", "share_region_pct"], ascending=[True, False]).head(n)
+    # the largest first (share of the region's PDRB), whatever the top class: the sectors that carry
+    # the region are named before small ones
+    return mine.sort_values(["share_region_pct", "sector_code"], ascending=[False, True]).head(n)
 
 
 def _sector_phrase(r) -> str:
@@ -197,8 +199,22 @@ def tanpa_pertambangan(a):
     if no_b is None or sp is None or not len(no_b):
         return _md(FINDINGS["no_mining_panel"])
     share_b = sp[sp["sector_code"] == "B"]
-    lines = [FINDINGS["mining_intro"].format(
-        n=int((share_b["share_region_pct"] >= 10).sum()), total=len(share_b))]
+    lines = []
+    pdrb = a.pdrb[(a.pdrb["region_code"] == a.province_code) & (a.pdrb["sector_code"] != "TOTAL")]
+    ends = pdrb[pdrb["year"].isin([a.start_year, a.end_year])]
+    with_b = ends.groupby("year")["value"].sum()
+    no_mining = ends[ends["sector_code"] != "B"].groupby("year")["value"].sum()
+    if len(with_b) == 2 and len(no_mining) == 2:
+        t = a.end_year - a.start_year
+
+        def cagr(x):
+            return 100 * ((x[a.end_year] / x[a.start_year]) ** (1 / t) - 1)
+
+        lines.append(FINDINGS["mining_growth"].format(
+            name=_e(a.province_name), start=a.start_year, end=a.end_year, g_all=persen(cagr(with_b), 2),
+            g_no=persen(cagr(no_mining), 2), v0=rupiah(no_mining[a.start_year]), v1=rupiah(no_mining[a.end_year])))
+    lines.append(FINDINGS["mining_intro"].format(
+        n=int((share_b["share_region_pct"] >= 10).sum()), total=len(share_b)))
     for code in a.kabkota_codes:
         before = set(top_sectors(a, code, n=20)["sector_label"])
         mine = no_b[(no_b["region_code"] == code) & no_b["kelas"].isin(TOP_KELAS)]
@@ -212,7 +228,7 @@ def tanpa_pertambangan(a):
             if lost:
                 bits.append("turun dari kelas atas: " + daftar(_e(x) for x in lost))
             lines.append(f"- {name}: " + "; ".join(bits) + ".")
-    if len(lines) == 1:
+    if not lines[-1].startswith("- "):
         lines.append(FINDINGS["mining_same"])
     ineq = a.tables.get("inequality")
     if ineq is not None and "scope" in ineq:

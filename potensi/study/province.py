@@ -229,6 +229,33 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
                                             excluded=tuple(excluded_sectors), existing=existing)}
 
 
+def _data_notes(quality: dict[str, pd.DataFrame], kab: set[str], start: int, end: int) -> list[str]:
+    """Gap sentences for what the kab/kota figures in the window rest on: derived cells (sector E
+    2021–2022), the change of source (vintage) inside the window, provisional years."""
+    from potensi.core.wording import QUALITY
+
+    notes = []
+    derived = quality.get("angka_turunan")
+    if derived is not None and len(derived):
+        d = derived[derived["region_code"].isin(kab)]
+        if len(d):
+            years = sorted(int(y) for y in d["year"].unique())
+            notes.append("[turunan] " + QUALITY["derived_e"].format(
+                years=f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]), n=int(d["angka"].sum())))
+    breaks = quality.get("jeda_vintage")
+    if breaks is not None and len(breaks):
+        b = breaks.iloc[0]
+        notes.append("[vintase] " + QUALITY["vintage_break"].format(
+            first=start, break_end=int(b["year_before"]), break_start=int(b["year_after"]), last=end))
+    prov = quality.get("angka_sementara")
+    if prov is not None and len(prov):
+        p = prov[prov["region_code"].isin(kab)]
+        if len(p):
+            notes.append("[sementara] " + QUALITY["provisional"].format(
+                years=", ".join(str(int(y)) for y in sorted(p["year"].unique())), n=int(p["region_code"].nunique())))
+    return notes
+
+
 def existing_agreements(files: Iterable[str | Path]) -> pd.DataFrame | None:
     """The existing cooperation agreements (sheet *Kerja sama berjalan*) of the intake workbooks
     among ``files``: ``region_a, region_b, objek, tahun, status``, each party given by BPS code or
@@ -419,6 +446,7 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
     quality = _quality(code, name, pdrb, kab, start, end, include_old_boundaries=include_old_boundaries)
+    gaps += _data_notes(quality, kab, start, end)
     if existing is not None:
         tables["kerja_sama_berjalan"] = _named(existing)
     if extra_data:
