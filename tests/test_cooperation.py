@@ -138,7 +138,8 @@ def test_service_water_and_health_hub_rule(regions, classes, contiguity, interac
     # hub 6471 LQ_E 1.4 >= 1 > 0.7: strength min(1, 1.4 - 0.7) = 0.7, times the percentile weight
     weight = w.rank(pct=True)[("6409", "6471")]
     assert row["score"] == pytest.approx(0.7 * weight)
-    assert row["urusan"] == "pekerjaan umum (air minum)" and row["opd_pelaksana"] == "Dinas PUPR"
+    assert row["urusan"].startswith("pekerjaan umum (air minum; SPAM lintas kab/kota adalah kewenangan provinsi")
+    assert row["opd_pelaksana"] == "Dinas PUPR"
     assert "Kota Balikpapan 1,40" in row["evidence"] and row["evidence"].endswith(".")
     # 6401-6409: both LQ_E < 1, no hub: score 0 (rejected later as no evidence)
     none = out[(out["region_a"] == "6401") & (out["region_b"] == "6409") & (out["topic"] == "air_minum")]
@@ -241,7 +242,12 @@ def test_a_proposal_per_type(regions, classes, contiguity, interaction):
                                          "adjacent", "distance_km", "evidence", "instrumen", "opd_pelaksana"]
     assert set(out["bentuk"]) == set(BENTUK.values())
     assert len(out) == 10 and out["rank"].tolist() == list(range(1, 11))
-    assert (out["instrumen"] == "Kesepakatan Bersama → Perjanjian Kerja Sama").all()
+    assert out["instrumen"].str.startswith("Kesepakatan Bersama → Perjanjian Kerja Sama; difasilitasi ").all()
+    # PP 28/2018: the governor facilitates kab/kota of one province, the minister across provinces
+    same = out[out["region_a"].str[:2] == out["region_b"].str[:2]]
+    assert same["instrumen"].str.contains("Gubernur Kalimantan Timur").all()
+    across = out[out["region_a"].str[:2] != out["region_b"].str[:2]]
+    assert across["instrumen"].str.contains("Menteri Dalam Negeri").all()
     # wajib only between neighbours
     assert out.loc[out["jenis"] == "wajib", "adjacent"].all()
     # one side is always the province's own kab/kota
@@ -360,6 +366,18 @@ def test_best_cross_border_neighbour_is_always_proposed():
     far = [cand(region_a=f"64{i:02d}", region_b="6471", topic="air_minum", score=1 - i / 100) for i in range(1, 13)]
     far += [cand(region_a="6405", region_b="3171", cross_province=True, adjacent=False, score=0.05)]
     assert not propose(pd.DataFrame(far), max_per_bentuk=20)["region_b"].eq("3171").any()
+
+
+def test_peers_share_a_top_class_first_and_are_never_dki_administrative():
+    # 6401 (A 50, C 50): 3101 Kepulauan Seribu is identical (S = 1) but administrative; 1101 has
+    # S = 0.9 and no shared top class; 7301 has S = 0.6 and shares A in a top class -> 7301 first
+    s = pd.DataFrame({"region_code": ["6401"] * 2 + ["3101"] * 2 + ["1101"] * 2 + ["7301"] * 2,
+                      "sector_code": ["A", "C"] * 4, "share_region_pct": [50, 50, 50, 50, 60, 40, 90, 10]})
+    k = s.assign(kelas=["unggulan", "lainnya", "unggulan", "lainnya", "lainnya", "lainnya", "unggulan", "lainnya"])
+    out = similar_regions(s, k, province="64", top=3)
+    assert out["peer_code"].tolist() == ["7301", "1101"]
+    assert out["shared_sectors"].tolist() == ["A", ""]
+    assert out["similarity"].round(6).tolist() == [0.6, 0.9]
 
 
 def test_propose_rejects_pair_outside_province():

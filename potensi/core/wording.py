@@ -545,6 +545,9 @@ COOPERATION = {
     "wajib": "wajib (berbatasan, eksternalitas lintas daerah atau lebih efisien bersama; PP 28/2018)",
     "sukarela": "sukarela (antar-daerah mana pun; PP 28/2018)",
     "instrument": "Kesepakatan Bersama → Perjanjian Kerja Sama",
+    "facilitator_province": "difasilitasi Gubernur {province} (kerja sama antar-kab/kota dalam satu provinsi; "
+                            "untuk urusan kewenangan provinsi, Pemerintah Provinsi menjadi pihak)",
+    "facilitator_national": "difasilitasi Menteri Dalam Negeri (kerja sama kab/kota lintas provinsi)",
 }
 
 #: Data-quality sentences.
@@ -714,18 +717,21 @@ INSTRUMEN = COOPERATION["instrument"]
 #: OPD, the object, and the evidence clause.
 SERVICES = {
     "air_minum": {
-        "urusan": "pekerjaan umum (air minum)", "opd": "Dinas PUPR",
+        "urusan": "pekerjaan umum (air minum; SPAM lintas kab/kota adalah kewenangan provinsi menurut "
+                  "pembagian urusan UU 23/2014)", "opd": "Dinas PUPR",
         "objek": "sistem penyediaan air minum (SPAM) regional",
         "detail": "LQ air & limbah {hub} {lq_hub} dan {partner} {lq_partner}",
     },
     "persampahan": {
-        "urusan": "lingkungan hidup (persampahan)", "opd": "Dinas Lingkungan Hidup",
+        "urusan": "lingkungan hidup (persampahan; sampah regional lintas kab/kota adalah kewenangan provinsi "
+                  "menurut pembagian urusan UU 23/2014)", "opd": "Dinas Lingkungan Hidup",
         "objek": "tempat pemrosesan akhir (TPA) sampah regional",
         "detail": "{kota} berstatus kota, gabungan penduduk {pop_sum} jiwa",
         "no_kota": "tidak ada yang",
     },
     "transportasi": {
-        "urusan": "perhubungan", "opd": "Dinas Perhubungan",
+        "urusan": "perhubungan (angkutan lintas kab/kota dalam provinsi adalah kewenangan provinsi menurut "
+                  "pembagian urusan UU 23/2014)", "opd": "Dinas Perhubungan",
         "objek": "angkutan umum dan simpul transportasi antarwilayah",
         "detail": "jarak {d} km dalam jangkauan komuter {commute} km",
     },
@@ -735,7 +741,8 @@ SERVICES = {
         "detail": "LQ kesehatan {hub} {lq_hub} dan {partner} {lq_partner}",
     },
     "kebencanaan": {
-        "urusan": "penanggulangan bencana", "opd": "BPBD",
+        "urusan": "penanggulangan bencana (bencana lintas kab/kota: provinsi; pengelolaan DAS: pusat/provinsi)",
+        "opd": "BPBD",
         "objek": "penanggulangan bencana dan pengelolaan daerah aliran sungai (DAS) lintas batas",
         "detail": "batas wilayah bersama {border} km",
     },
@@ -808,7 +815,9 @@ REJECTION_REASONS = {
     "mining_not_kabkota": "pertambangan bukan urusan kabupaten/kota: perizinan ada di Pemerintah Pusat "
                           "dan provinsi (UU 3/2020, lampiran UU 23/2014)",
     "government_not_traded": "administrasi pemerintahan bukan barang atau jasa yang diperdagangkan",
-    "state_oil_gas": "industri migas BUMN (kilang, LNG) bukan milik pemerintah daerah untuk diperdagangkan",
+    "state_oil_gas": "industri pengolahan di daerah ini didominasi industri migas/petrokimia BUMN (kilang, LNG, "
+                     "pupuk); LQ industrinya bukan bukti kapasitas daerah untuk mengolah atau memperdagangkan, dan "
+                     "produksi BUMN bukan milik pemerintah daerah untuk diperdagangkan",
     "dki_administrative": "kota/kabupaten administrasi DKI Jakarta bukan daerah otonom dan tidak dapat "
                           "menandatangani KSD satu sama lain",
     "dki_merged": "digabung: Pemprov DKI Jakarta sudah menjadi pihak untuk mitra dan objek yang sama",

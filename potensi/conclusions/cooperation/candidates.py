@@ -9,6 +9,7 @@ from potensi.conclusions.cooperation.inputs import _Classes, _frame, _label, _pr
 from potensi.conclusions.cooperation.pairs import _pairs
 from potensi.conclusions.cooperation.rules import (
     BORDER_SCALE_KM,
+    LANDFILL_MAX_KM,
     LANDFILL_POPULATION,
     MARKET_SECTORS,
     SERVICE_SECTORS,
@@ -75,7 +76,7 @@ def service_candidates(
             elif key == "persampahan":
                 kota = [reg.nm(x) for x in (a, b) if reg.kota(x)]
                 total = reg.p(a) + reg.p(b)
-                if kota:
+                if kota and d <= LANDFILL_MAX_KM:
                     strength = min(1.0, total / LANDFILL_POPULATION)
                 fields = {"kota": daftar(kota) if kota else svc["no_kota"], "pop_sum": angka(total, 0)}
             elif key == "transportasi":

@@ -34,6 +34,9 @@ STATE_OUTPUT = (("6474", "C"), ("6471", "C"))
 KNOWLEDGE_WEIGHT = 0.5
 #: Population at which a regional landfill has full strength (potensi's scale).
 LANDFILL_POPULATION = 1_000_000
+#: A regional landfill serves towns within this seat-to-seat distance (km; potensi's own rule:
+#: beyond it haulage costs outweigh the shared site).
+LANDFILL_MAX_KM = 50.0
 #: Shared border length (km) at which disaster/river-basin cooperation has full strength.
 BORDER_SCALE_KM = 100.0
 #: ``method`` options of :func:`~potensi.conclusions.cooperation.similar_regions`.

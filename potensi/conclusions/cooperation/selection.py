@@ -15,7 +15,8 @@ from potensi.conclusions.cooperation.rules import (
     PROPOSAL_COLUMNS,
     STATE_OUTPUT,
 )
-from potensi.core.wording import BENTUK, REJECTION_REASONS, SECTOR_KEYWORDS, TOPIC_KEYWORDS
+from potensi.core.wording import BENTUK, COOPERATION, REJECTION_REASONS, SECTOR_KEYWORDS, TOPIC_KEYWORDS
+from potensi.data.regions import region_catalog
 
 __all__ = ["filter_candidates", "propose"]
 
@@ -43,8 +44,8 @@ def _check(r: dict, state: set, agreements: dict) -> tuple[str, str, str, list[s
     if "O" in (s, sb):
         hit("government_not_traded")
     side_b = sb if r["bentuk"] == BENTUK["value_chain"] else s  # the sector on region_b's side
-    if (a, s) in state or (b, side_b) in state:
-        hit("state_oil_gas")
+    if r["bentuk"] != BENTUK["knowledge"] and ((a, s) in state or (b, side_b) in state):
+        hit("state_oil_gas")  # knowledge exchange is not trade: learning from a peer stays possible
     loc = ""
     if _is_dki_admin(a) and _is_dki_admin(b):
         hit("dki_administrative")
@@ -136,6 +137,15 @@ def filter_candidates(
 
 
 
+def _facilitator(a: str, b: str) -> str:
+    """Who facilitates the agreement (PP 28/2018): the governor for kab/kota of one province, the
+    Minister of Home Affairs across a province border."""
+    if a[:2] == b[:2]:
+        names = dict(zip(region_catalog()["region_code"], region_catalog()["region_name"]))
+        return COOPERATION["facilitator_province"].format(province=names.get(f"{a[:2]}00", a[:2]))
+    return COOPERATION["facilitator_national"]
+
+
 def _pick(rows: list[dict], max_proposals: int, max_per_pair: int, max_per_bentuk: int) -> list[int]:
     """Positions of the chosen rows (sorted best first), in rank order."""
     chosen: list[int] = []
@@ -213,6 +223,8 @@ def propose(
         chosen = _pick(rows, max_proposals, max_per_pair, max_per_bentuk)
         sel = pd.DataFrame([rows[k] for k in chosen], columns=group.columns)
         sel.insert(0, "rank", np.arange(1, len(sel) + 1, dtype="int64"))
+        sel["instrumen"] = [f"{i}; {_facilitator(a, b)}" for i, a, b in
+                            zip(sel["instrumen"], sel["region_a"], sel["region_b"])]
         parts.append(sel)
     cols = [*PROPOSAL_COLUMNS, "province_code", "objek", "sector_code_b", "score"]
     if not parts:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from potensi.conclusions.cooperation.inputs import _frame, _in_province, _label, _need, _province, _Regions, _row
+from potensi.conclusions.cooperation.inputs import (
+    _frame,
+    _in_province,
+    _is_dki_admin,
+    _label,
+    _need,
+    _province,
+    _Regions,
+    _row,
+)
 from potensi.conclusions.cooperation.rules import KNOWLEDGE_WEIGHT, SIMILARITY_METHODS, TOP_CLASSES
 from potensi.core.numbers import angka
 from potensi.core.validate import check_choice
@@ -38,7 +47,10 @@ def similar_regions(
         Only the kab/kota of this province get peers (default: every kab/kota); peers are kab/kota
         outside the region's own province.
     top
-        Peers per region (default 5).
+        Peers per region (default 5). Peers are kab/kota of other provinces, never DKI Jakarta's
+        kota/kabupaten administrasi (they cannot sign an agreement); those that share at least one
+        top-class sector (*unggulan* or *andalan menurun*) with the region come first, then by
+        similarity (potensi's rule: a peer is meant to manage the same *potensi unggulan*).
     method
         ``"krugman"`` (default): :math:`S = 1 - \\tfrac12 \\sum_k |s_{ik} - s_{jk}| = \\sum_k
         \\min(s_{ik}, s_{jk})`, one minus half the Krugman dissimilarity index, the share of the
@@ -100,11 +112,14 @@ def similar_regions(
     for i, code in enumerate(codes):
         if prov is not None and not _in_province(code, prov):
             continue
-        others = np.array([k for k in range(len(codes)) if codes[k][:2] != code[:2]], dtype=int)
+        # peers: autonomous kab/kota elsewhere (DKI's kota/kabupaten administrasi cannot sign an
+        # agreement); those sharing at least one top-class sector with this region come first
+        others = np.array([k for k in range(len(codes)) if codes[k][:2] != code[:2] and not _is_dki_admin(codes[k])],
+                          dtype=int)
         if not len(others):
             continue
-        order = sorted(others, key=lambda k: (-sim[i, k], codes[k]))[:top]
         mine = top_sets.get(code, set())
+        order = sorted(others, key=lambda k: (not (mine & top_sets.get(codes[k], set())), -sim[i, k], codes[k]))[:top]
         by_share = [sectors[k] for k in np.argsort(-x[i], kind="stable")]
         for rank, k in enumerate(order, start=1):
             shared = [sc for sc in by_share if sc in mine and sc in top_sets.get(codes[k], set())]
