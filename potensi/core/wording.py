@@ -58,6 +58,7 @@ __all__ = [
 #: :data:`potensi.report.formatting.REPORT_COLUMNS` has one, and every column of a table the
 #: workbook writes (tests check both).
 COLUMN_LABELS: dict[str, str] = {
+    "publikasi": "Publikasi (dan penghimpun)",
     # regions, sectors, years
     "region_code": "Kode wilayah",
     "region_name": "Wilayah",
@@ -849,3 +850,42 @@ REASONS.update({code: text for code, text in REJECTION_REASONS.items() if "{" no
 REASONS["already_agreed"] = "sudah ada kerja sama untuk objek yang sama"
 #: The ``alasan`` texts are Indonesian already: they translate as themselves.
 REASONS.update({text: text for text in REJECTION_REASONS.values() if "{" not in text})
+
+#: Publication (and compiler) of each source id, for readers: what a Bappeda can cite. Where a
+#: figure comes through a compiler (Bappenas, a public repository), both are named.
+SOURCE_NAMES = {
+    "BAPPENAS_PIVOT_ADHK_2013_2020": "BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010, 2013–2020, "
+                                     "dihimpun Bappenas (ekspor pivot data regional)",
+    "BAPPENAS_SIMREG_PIVOT_ADHK_2010_2012": "BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010, 2010–2012 (batas "
+                                            "wilayah saat itu), dihimpun Bappenas SIMREG",
+    "BAPPENAS_SIMREG_PIVOT_ADHK_2021_2022": "BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010, 2021–2022 "
+                                            "(16 lapangan usaha), dihimpun Bappenas SIMREG (unduhan 2024)",
+    "DERIVED_E_RESIDUAL_TOTAL_MINUS_16_SIMREG_2021_2022": "turunan potensi: lapangan usaha E = PDRB − Σ 16 lapangan "
+                                                          "usaha lain (SIMREG 2021–2022), bukan angka BPS",
+    "BPS_DYNTABLE_PDRB_TW_PROV_ADHK_V2026": "BPS, tabel dinamis [Seri 2010] PDRB Triwulanan ADHK menurut Lapangan "
+                                            "Usaha di Provinsi (kolom tahunan)",
+    "BPS_DYNTABLE_PDRB_TW_PROV_ADHB_V2026": "BPS, tabel dinamis [Seri 2010] PDRB Triwulanan ADHB menurut Lapangan "
+                                            "Usaha di Provinsi (kolom tahunan)",
+    "BPSKALTIM_FORECAST64_TPL": "BPS Provinsi Kalimantan Timur, lembar kerja PDRB provinsi (bukan publikasi; total "
+                                "tahunan sama dengan WebAPI BPS)",
+    "DUKCAPIL_VIA_PDRBMAP": "Dukcapil Kemendagri, data kependudukan (registrasi administratif, bukan BPS)",
+    "QUARCS_ZENODO_POP_DERIVED": "proyeksi penduduk BPS, diturunkan dari PDRB ÷ PDRB per kapita (QUARCS, Zenodo)",
+    "BPS_PENDUDUK_2024_VIA_NABHANATHAA_UASVISDAT": "BPS, jumlah penduduk kab/kota 2024 (berbasis SP2020)",
+    "BPS_PROYEKSI_SP2010_VAR1886_VIA_ASEANDSE2026": "BPS, proyeksi penduduk provinsi berbasis SP2010",
+    "BPS_SUPAS2025_VIA_ASEANDSE2026": "BPS, penduduk provinsi 2025 (SUPAS 2025)",
+    "KILASBORNEO_SP2020": "BPS, Sensus Penduduk 2020 (dikutip media)",
+    "HEADLINEKALTIM_SP2020": "BPS, Sensus Penduduk 2020 (dikutip media)",
+    "BPS_IO_2016_17LU_VIA_BAPPENAS_REPO": "BPS, Tabel Input-Output Transaksi Domestik Atas Dasar Harga Produsen, "
+                                          "17 Lapangan Usaha, 2016",
+    "WILAYAH_BOUNDARIES_CAHYADSN": "batas wilayah Kepmendagri 300.2.2-2430/2025 (cahyadsn/wilayah_boundaries, MIT)",
+}
+
+
+def source_name(source_id: object) -> str:
+    """The publication behind a source id (by prefix for ids with a year/semester suffix); the id
+    itself, marked, when unknown."""
+    text = str(source_id)
+    if text in SOURCE_NAMES:
+        return SOURCE_NAMES[text]
+    base = re.sub(r"_\d{4}S\d(_SUMKAB)?$", "", text)
+    return SOURCE_NAMES.get(base, f"[{text}]")

@@ -23,7 +23,7 @@ from potensi.core.wording import ADJACENCY_METHODS, KELAS_DESCRIPTIONS, MAPS, PR
 from potensi.report import maps
 from potensi.report.formatting import angka, persen
 
-__all__ = ["figure_uri", "profile_html", "write_profiles", "write_profiles_for", "link_table", "profile_href",
+__all__ = ["figure_uri", "profile_html", "locator_maps", "write_profiles", "write_profiles_for", "link_table", "profile_href",
            "PROFILE_CSS", "PRINT_CSS"]
 
 #: Folder of the profile pages inside a report folder (``<report>/kabkota/<code>.html``).
@@ -106,8 +106,12 @@ def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str
 
 
 def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.DataFrame | None = None,
-                 back_href: str = "../laporan.html", run_date: str = "") -> str:
-    """The profile page of kab/kota ``code`` from the province study ``a`` (a ProvinceAnalysis)."""
+                 back_href: str = "../laporan.html", run_date: str = "", locator_maps=None) -> str:
+    """The profile page of kab/kota ``code`` from the province study ``a`` (a ProvinceAnalysis).
+
+    ``locator_maps``: a :class:`potensi.report.maps.LocatorMaps` of the province (from
+    :func:`locator_maps`), shared by the pages of one province so that its base layer is drawn once.
+    """
     names = a.region_names
     name = names.get(code, code)
     start, end = a.start_year, a.end_year
@@ -128,7 +132,7 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     near_codes = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
     locator = ""
     if boundaries is not None:
-        locator = figure_uri(_locator(a, code, boundaries, context, near_codes, names))
+        locator = figure_uri(_locator(a, code, boundaries, context, near_codes, names, base=locator_maps))
     nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
                              "provinsi": [a.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
                              "metode": [ADJACENCY_METHODS.get(m, m) for m in near["method"].astype(str)]
@@ -173,16 +177,28 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         "peer_table": _table(peers, {"rank": "Urutan", "peer_name": "Daerah serupa", "similarity": "Kemiripan",
                                      "shared_sectors": "Lapangan usaha unggulan bersama"}, {"similarity": 2}),
         "gaps": gaps,
-        "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS (PDRB ADHK 2010), lihat laporan provinsi.",
+        "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010 dihimpun Bappenas (SIMREG); lapangan usaha E 2021–2022 turunan potensi; rincian di laporan provinsi.",
     }
     return _ENV.get_template("profile.html.j2").render(**context_map)
 
 
-def _locator(a, code: str, boundaries, context, near_codes: list[str], names: Mapping[str, str]):
-    """Locator map zoomed to the province; a region too small to see at that scale gets a ring."""
-    prov = boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]]
+def locator_maps(a, boundaries, context=None):
+    """The base layer of the locator maps of ``a``'s kab/kota (its province, ``context`` around)."""
+    return maps.LocatorMaps(boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]], context=context)
+
+
+def _locator(a, code: str, boundaries, context, near_codes: list[str], names: Mapping[str, str], *, base=None):
+    """Locator map zoomed to the province; a region too small to see at that scale gets a ring.
+
+    With ``base`` (:func:`locator_maps`) the figure is ``base``'s, valid until its next use."""
+    own = base is None
+    if own:
+        base = locator_maps(a, boundaries, context)
     title = MAPS["locator"][0].format(name=names.get(code, code), province=a.province_name)
-    fig = maps.locator_map(prov, code, title=title, context=context, neighbours=near_codes, names=names)
+    fig = base.draw(code, title=title, neighbours=near_codes, names=names)
+    prov = base.boundaries
+    if own:
+        base.keep()
     ax = fig.axes[0]
     minx, miny, maxx, maxy = prov.total_bounds
     pad_x, pad_y = 0.05 * (maxx - minx), 0.05 * (maxy - miny)
@@ -244,9 +260,10 @@ def write_profiles(a, out_dir: Path, *, boundaries=None, context=None, neighbour
 
     folder = Path(out_dir) / "kabkota"
     written = []
+    base = locator_maps(a, boundaries, context) if boundaries is not None else None
     for code in a.kabkota_codes:
         page = profile_html(a, code, boundaries=boundaries, context=context, neighbours=neighbours,
-                            run_date=run_date)
+                            run_date=run_date, locator_maps=base)
         written.append(write_text_atomic(folder / f"{code}.html", page))
     return written
 
@@ -326,5 +343,5 @@ def write_profiles_for(a, out_dir: str | Path, *, run_date: str = ""):
     boundaries = read_kabkota_boundaries()
     written = write_profiles(a, Path(out_dir), boundaries=boundaries, context=_context_boundaries(a, boundaries),
                              neighbours=a.tables.get("ketetanggaan"),
-                             run_date=run_date or _dt.date.today().isoformat())
+                             run_date=str(run_date)[:10] or _dt.date.today().isoformat())
     return Markdown(PROFILE["written"].format(n=len(written), folder=PROFILE_DIR))

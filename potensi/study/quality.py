@@ -5,6 +5,7 @@
 import pandas as pd
 
 from potensi.core.codes import DEFAULT_PRICE_BASIS
+from potensi.core.wording import source_name
 from potensi.data.regions import members
 from potensi.data.store import load_table
 from potensi.study.tables_common import _named
@@ -65,6 +66,7 @@ def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int
                .agg(tahun_awal=("year", "min"), tahun_akhir=("year", "max"), wilayah=("region_code", "nunique"),
                     angka=("value", "size")))
     sources["level"] = sources["level"].astype(str)
+    sources.insert(2, "publikasi", sources["source_id"].map(source_name))
     cat = members(code)
     rows = []
     for y in range(start, end + 1):
