@@ -285,12 +285,14 @@ def link_table(a):
     growth = a.tables.get("pertumbuhan_rata", pd.DataFrame())
     growth = growth.set_index("region_code") if len(growth) else growth
     kl = a.tables.get("klassen_region", pd.DataFrame())
-    kl = dict(zip(kl["region_code"], kl["klassen"].astype(str))) if len(kl) else {}
+    edge = dict(zip(kl["region_code"], kl["knife_edge"].fillna(False).astype(bool))) if "knife_edge" in kl else {}
+    kl = {c: k + (" (di tepi ambang)" if edge.get(c) else "") for c, k in
+          zip(kl["region_code"], kl["klassen"].astype(str))} if len(kl) else {}
     sp = a.tables.get("sektor_unggulan", pd.DataFrame())
     top: dict[str, list[str]] = {}
     if len(sp):
         ranked = sp[sp["kelas"].astype(str).isin(["unggulan", "andalan menurun"])].sort_values(
-            ["region_code", "kelas", "share_region_pct"], ascending=[True, True, False])
+            ["region_code", "share_region_pct"], ascending=[True, False])
         for r in ranked.itertuples(index=False):
             top.setdefault(r.region_code, []).append(f"{r.sector_label} ({r.kelas})")
     rows = []
