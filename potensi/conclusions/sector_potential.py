@@ -156,7 +156,7 @@ def _evidence(row: Mapping[str, object]) -> str:
     ppw = row["competitive_effect"]
     if not pd.isna(ppw):
         direction = t["ppw_positive"] if row["_ppw_up"] else t["ppw_negative"]
-        parts.append(t["ppw"].format(competitive_effect=angka(ppw, 0), direction=direction))
+        parts.append(t["ppw"].format(competitive_effect=angka(ppw, 0 if abs(ppw) >= 10 else 1), direction=direction))
     if row.get("key_sector") is True:
         parts.append(t["key_sector"])
     if row["knife_edge_on"]:
