@@ -266,7 +266,7 @@ def test_evidence_sentence_in_indonesian_number_format():
     local = classify_sectors(_frame([ROWS[5]])).iloc[0]["evidence"]
     assert local.startswith("layanan lokal; LQ 3,00; 20,0 % PDRB ADHK")
     edge = classify_sectors(_frame([KNIFE[5][0]])).iloc[0]["evidence"]
-    assert edge.endswith("PPW 4 miliar rupiah (berdaya saing); di tepi ambang PPW")
+    assert edge.endswith("PPW 4,0 miliar rupiah (berdaya saing); di tepi ambang PPW")
 
 
 def test_classify_leaves_input_unchanged_and_rejects_duplicates():
