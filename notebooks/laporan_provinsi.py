@@ -304,6 +304,9 @@ view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_row
 view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb", run_date=run_date)), caption="Yang menghasilkan laporan ini", max_rows=None)
 
 # %%
+view.keep(a, "kerja_sama", "sektor_unggulan_tanpa_pertambangan", "sektor_unggulan_skenario", "daerah_serupa", "ketetanggaan")
+
+# %%
 view.workbook(a, workbook, run_date=run_date)
 
 # %%

@@ -174,8 +174,12 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         "class_table": _table(cls, class_cols, {"lq": 2, "share_region_pct": 1, "competitive_effect": 1, "dlq": 2}),
         "neighbour_table": _table(nb_frame, {"kode": "Kode", "nama": "Kab/kota", "provinsi": "Provinsi",
                                              "metode": "Cara ditemukan"}),
-        "peer_table": _table(peers, {"rank": "Urutan", "peer_name": "Daerah serupa", "similarity": "Kemiripan",
-                                     "shared_sectors": "Lapangan usaha unggulan bersama"}, {"similarity": 2}),
+        "peer_table": _table(peers.assign(peer_province=peers.get("peer_province", ""),
+                                          shared_sector_labels=peers.get("shared_sector_labels", peers.get("shared_sectors")))
+                             if len(peers) else peers,
+                             {"rank": "Urutan", "peer_name": "Daerah serupa", "peer_province": "Provinsi",
+                              "similarity": "Kemiripan struktur (0–1)",
+                              "shared_sector_labels": "Lapangan usaha kelas atas bersama"}, {"similarity": 2}),
         "gaps": gaps,
         "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010 dihimpun Bappenas (SIMREG); lapangan usaha E 2021–2022 turunan potensi; rincian di laporan provinsi.",
     }

@@ -42,14 +42,26 @@ def table(a, name: str, *, caption: str | None = None, decimals: int | Mapping[s
     return tabel(shown, caption=caption, decimals=decimals, max_rows=max_rows, labels=labels)
 
 
-def workbook(a, path: str | Path):
-    """Write every table of study ``a`` shown so far to ``path`` (XLSX); an empty path writes nothing."""
+def workbook(a, path: str | Path, *, run_date: str | None = None):
+    """Write every table of study ``a`` shown so far to ``path`` (XLSX); an empty path writes nothing.
+
+    ``run_date``: the run's date (the template's parameter), so the workbook carries the same date
+    as the report and its manifest; empty: now."""
     from IPython.display import Markdown
 
     params = {k: getattr(a, k) for k in ("province_code", "start_year", "end_year", "reference",
                                          "excluded_sectors", "population_source") if hasattr(a, k)}
-    written = a.shown.write_workbook(path, provenance=provenance(params) if str(path) else None)
+    written = a.shown.write_workbook(path, provenance=provenance(params, run_date=run_date or None) if str(path) else None)
     if written is None:
         return Markdown("*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*")
     return Markdown(f"Semua tabel laporan ini ({angka(len(a.shown.tables), 0)} tabel) juga tersedia "
                     f"dalam buku kerja XLSX `{Path(path).name}` di samping laporan.")
+
+
+def keep(a, *names: str) -> None:
+    """Keep tables of study ``a`` for the XLSX workbook without showing them again (tables the
+    report shows in another form: the proposals as cards, the *tanpa pertambangan* classes in text)."""
+    for name in names:
+        frame = a.tables.get(name)
+        if frame is not None and len(frame):
+            a.shown.add(name, frame)

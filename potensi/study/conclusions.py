@@ -34,6 +34,7 @@ from potensi.conclusions.sector_potential import (
 from potensi.core.codes import TOTAL_CODE
 from potensi.data.boundaries import contiguity, read_kabkota_boundaries
 from potensi.data.regions import region_catalog
+from potensi.data.sectors import SECTORS
 from potensi.indicators.accessibility import hansen_accessibility, seat_distances
 from potensi.study.sector_tables import sector_tables
 
@@ -206,9 +207,18 @@ def cooperation_tables(pdrb: pd.DataFrame, classes: pd.DataFrame, *, province: s
                                               source=settings.seat_source),
                                beta=settings.distance_exponent)
     acc = acc[acc["region_code"].isin(kab)].reset_index(drop=True)
+    names = dict(zip(cat["region_code"], cat["region_name"]))
+    labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
+    peers = similar[similar["region_code"].isin(kab)].reset_index(drop=True)
+    peers = peers.assign(
+        peer_name=peers["peer_code"].map(names),
+        peer_province=peers["peer_code"].map(lambda c: names.get(f"{c[:2]}00", "")),
+        shared_sector_labels=peers["shared_sectors"].map(
+            lambda t: ", ".join(labels.get(x, x) for x in str(t).split(",") if x)))
+    # the gravity table of the study: pairs with at least one kab/kota of the province
+    inter = inter[inter["region_a"].isin(kab) | inter["region_b"].isin(kab)].reset_index(drop=True)
     tables = {"kerja_sama": proposals, "kerja_sama_ditolak": rejected, "ketetanggaan": adj_out,
-              "daerah_serupa": similar[similar["region_code"].isin(kab)].reset_index(drop=True),
-              "aksesibilitas": acc, "interaksi_penduduk": inter}
+              "daerah_serupa": peers, "aksesibilitas": acc, "interaksi_penduduk": inter}
     facts = {"population_source": pop_source, "distance_exponent": settings.distance_exponent,
              "mass": settings.mass, "candidates": len(candidates), "rejected": len(rejected),
              "seat_source": settings.seat_source,
