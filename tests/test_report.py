@@ -201,6 +201,7 @@ def test_failing_province_reported_others_rendered_no_stale_report(tmp_path):
     stale = out / "65"
     stale.mkdir(parents=True)
     (stale / "laporan.html").write_text("<html>laporan lama</html>")
+    (stale / "manifest.json").write_text('{"package": "potensi"}')  # an earlier report of potensi's
     config = batch.BatchConfig(provinces=["65", "96"], national=False, jobs=2, timeout=300)
     results = batch.render_batch(config, out_root=out, progress=False, template=_broken_template(tmp_path))
     by_key = {r.key: r for r in results}

@@ -3,8 +3,14 @@
 Writes ``lq.csv``, ``dlq.csv``, ``shift_share.csv``, ``mrp.csv``, ``klassen_sector.csv``,
 ``growth.csv`` and, for ``--province``, also ``klassen_region.csv``, ``specialisation.csv``,
 ``inequality.csv``, ``convergence.csv``, ``interaction.csv``, ``sektor_unggulan.csv`` and
-``cooperation.csv``, plus ``potensi_indikator.xlsx`` (a sheet per table) into ``--out``
-(columns: ``docs/tables.md``).
+``cooperation.csv``, plus ``potensi_indikator.xlsx`` (a sheet per table) and ``manifest.json``
+(what produced them) into ``--out`` (columns: ``docs/tables.md``).
+
+``--out`` is one output set: every file is written into a staging folder beside it, then the
+folder is swapped in at once (:mod:`potensi.report.publish`), so a failed or killed run (a full
+disk) never leaves new files beside old ones. ``--out`` must be a new or empty folder or an
+earlier output of this command (its ``manifest.json``): a folder holding anything else is
+refused, never overwritten.
 """
 
 from __future__ import annotations
@@ -49,7 +55,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
+    from potensi.report.publish import check_replaceable, resolve_out
     from potensi.study.sector_tables import sector_tables, write_tables
+
+    out = resolve_out(args.out)
+    check_replaceable(out)  # before any work: a folder of the user's is refused, never replaced
 
     if args.province is not None:
         from potensi.data.regions import province_code
@@ -94,8 +104,32 @@ def run(args: argparse.Namespace) -> int:
         tables = sector_tables(pdrb, reference_code=reference, regions=args.regions, start=args.start,
                                end=args.end, excluded_sectors=args.exclude, reference=args.reference_mode,
                                price_basis=args.price_basis)
-    paths = write_tables(tables, args.out)
+    paths = _publish_tables(tables, out, write_tables, {
+        "province": args.province, "data": str(args.data.resolve()) if args.data else None,
+        "reference": reference, "regions": args.regions, "start_year": args.start, "end_year": args.end,
+        "excluded_sectors": args.exclude, "reference_mode": args.reference_mode, "price_basis": args.price_basis,
+        "population_source": getattr(args, "population_source", None), "add": [str(p.resolve()) for p in args.add]})
     n = tables["lq"]["region_code"].nunique()
     print(f"{len(paths)} files written to {args.out} ({n} regions, {args.start}-{args.end}, "
           f"reference {reference}, {args.price_basis}{note})")
     return 0
+
+
+def _publish_tables(tables, out: Path, write_tables, parameters: dict) -> list[Path]:
+    """Write every file into a staging folder beside ``out``, then swap it in as ``out``."""
+    import json
+    import os
+
+    from potensi.core.atomic import write_text_atomic
+    from potensi.report.publish import MANIFEST, Staging, dir_mode, publish
+    from potensi.study.provenance import provenance
+
+    with Staging(out.parent, out.name) as staging:
+        paths = write_tables(tables, staging)
+        manifest = provenance(parameters, template="potensi indicators")
+        manifest["files"] = sorted(p.name for p in paths)
+        write_text_atomic(staging / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+        os.chmod(staging, dir_mode())  # mkdtemp's 0700 would hide the folder from its readers
+        publish(staging, out)
+    return [out / p.name for p in paths]
+

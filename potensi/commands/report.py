@@ -35,6 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
+    """Every argument is checked before a kernel starts (exit 2, the last good report untouched);
+    a failed render exits 1. ``--out`` is resolved to an absolute path first."""
+    from potensi.report.publish import resolve_out
     from potensi.report.render import find_chromium, render_province
 
     if args.pdf and find_chromium() is None:
@@ -42,13 +45,19 @@ def run(args: argparse.Namespace) -> int:
               "or set POTENSI_CHROMIUM to its path)", file=sys.stderr)
         return 2
 
+    args.out = resolve_out(args.out)
     result = render_province(args.province, start_year=args.start, end_year=args.end, reference=args.reference,
                              excluded_sectors=args.exclude_sector, population_source=args.population_source,
                              out_root=args.out, timeout=args.timeout, extra_data=args.add,
                              pdf=args.pdf)
     from potensi.report.batch import write_index
 
-    write_index([result], out_root=args.out)
+    try:
+        write_index([result], out_root=args.out)
+    except (OSError, ValueError) as exc:  # e.g. another folder's corrupt manifest: the report itself stands
+        from potensi.report.publish import describe_error
+
+        print(f"potensi: warning: {args.out / 'index.html'} not updated: {describe_error(exc)}", file=sys.stderr)
     if result.ok:
         print(f"{result.title}: {result.files['html']} ({result.seconds:.1f} s)")
         return 0

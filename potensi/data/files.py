@@ -62,6 +62,15 @@ def check_file(path: str | Path, func: str = "load_pdrb") -> int:
     return info.st_size
 
 
+ENCRYPTED = ("password-protected (encrypted) workbook; open it in Excel, remove the password "
+             "(File > Info > Protect Workbook) and save it as .xlsx")
+
+
+def _encrypted_ooxml(data: bytes) -> bool:
+    """An encrypted XLSX is an OLE2 file holding an ``EncryptedPackage`` stream (names in UTF-16)."""
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
 def read_bytes(path: str | Path, func: str = "load_pdrb") -> bytes:
     """The bytes of a CSV file (a UTF-8 BOM dropped): regular, under the size cap, not empty, not binary,
     not CR-only. UTF-8 is checked by :func:`read_text`, or by the caller's parser."""
@@ -71,6 +80,13 @@ def read_bytes(path: str | Path, func: str = "load_pdrb") -> bytes:
         data = handle.read(MAX_FILE_BYTES + 1)
     if not data or data.isspace():  # isspace stops at the first other byte: no copy of the file
         raise DataError("empty file (no header, no rows)", func=func, path=path)
+    odd, even = data[1:16:2], data[0:16:2]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) >= 4 and (
+            (set(odd) == {0} and 0 not in even) or (set(even) == {0} and 0 not in odd))):  # UTF-16 without BOM
+        raise DataError("UTF-16 text (Excel's 'Unicode Text'), not UTF-8; re-save the file as 'CSV UTF-8'",
+                        func=func, path=path)
+    if data[:4] == b"\xd0\xcf\x11\xe0" and _encrypted_ooxml(data):
+        raise DataError(ENCRYPTED, func=func, path=path)
     if b"\x00" in data[:8192] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise DataError(
             "binary content, not a CSV text file (an XLSX/XLS saved with a .csv name, or a corrupt file)",
@@ -78,6 +94,10 @@ def read_bytes(path: str | Path, func: str = "load_pdrb") -> bytes:
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    first = data.split(b"\n", 1)[0].strip()
+    if first.lower().startswith(b"sep=") and len(first) <= 6:
+        raise DataError(f"first line {first.decode('utf-8', 'replace')!r} is Excel's delimiter hint, not part of the "
+                        "table; delete that line (potensi finds the delimiter itself)", func=func, path=path, row=1)
     head = data[:65536]
     if b"\r" in head and b"\n" not in head:
         raise DataError("line endings are CR only (old Mac format); re-save the file with Windows (CRLF) or "
@@ -184,6 +204,9 @@ def read_workbook(path: str | Path, func: str = "load_pdrb") -> Workbook:
     if size == 0 or not head:
         raise DataError("empty file (no header, no rows)", func=func, path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        with open(path, "rb") as handle:
+            if _encrypted_ooxml(handle.read(size)):
+                raise DataError(ENCRYPTED, func=func, path=path)
         raise DataError("old binary .xls workbook; open it in a spreadsheet program and save it as .xlsx",
                         func=func, path=path)
     _check_archive(path, func)

@@ -1,7 +1,18 @@
 """The batch runner: every province with data, the national summary and the index page.
 
-Reports are rendered in parallel worker processes; a failing province is reported and the
-others still render; the index links every report and kab/kota profile.
+Reports are rendered by ``jobs`` worker processes (at most one per core); each worker keeps ONE
+warm Jupyter kernel (:mod:`potensi.report.kernel`) and runs report after report in it through
+papermill, so the executed notebook of each report still records its injected parameters. A
+failing report is reported, its worker's kernel is replaced, and the others still render; the
+index links every report and kab/kota profile.
+
+Workers die with the batch: on Linux each asks for ``SIGTERM`` when its parent dies
+(``prctl(PR_SET_PDEATHSIG)``), and a kernel exits within a second of its worker (ipykernel's
+parent poller), so a killed batch leaves no process behind.
+
+``jobs``: at least 1 (0 or less is refused: exit 2 from the command line, ``ValueError`` from
+:func:`render_batch`), at most the cores this process may use and the number of reports; more
+is clamped with a note (``--jobs 1000`` starts 2 kernels on 2 cores).
 """
 
 from __future__ import annotations
@@ -9,6 +20,8 @@ from __future__ import annotations
 import concurrent.futures as cf
 import json
 import multiprocessing
+import os
+import re
 import sys
 import tomllib
 import traceback
@@ -16,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from potensi.core.atomic import write_text_atomic
-from potensi.core.paths import REPORTS
+from potensi.core.paths import REPORTS, ROOT
 from potensi.report.render import (
     CELL_TIMEOUT,
     DEFAULT_CONFIG,
@@ -33,15 +46,31 @@ from potensi.report.render import (
     render_province,
 )
 
-__all__ = ["BatchConfig", "load_config", "render_batch", "summary", "write_index", "results_json"]
-
+__all__ = ["BatchConfig", "ConfigError", "load_config", "worker_count", "render_batch", "summary", "write_index",
+           "results_json"]
 
 # --------------------------------------------------------------------------------------------
-# batch
+# config
 # --------------------------------------------------------------------------------------------
+class ConfigError(ValueError):
+    """A batch config that cannot be used; the message names the file and the key."""
+
+
+def _show(value: object) -> str:
+    """A value as a user wrote it: text quoted, numbers plain (``-5.0``, never ``np.float64(-5.0)``)."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)
+
+
+_YEARS = range(1900, 2101)
+
+
 @dataclass
 class BatchConfig:
-    """What ``potensi batch`` renders (``config/batch.toml``)."""
+    """What ``potensi batch`` renders (``config/batch.toml``); :meth:`check` validates it."""
 
     provinces: list[str] | str = "all"
     start_year: int = 2013
@@ -54,30 +83,165 @@ class BatchConfig:
     jobs: int = 2
     timeout: int = CELL_TIMEOUT
 
+    def check(self, source: str = "batch config") -> BatchConfig:
+        """Refuse a value of the wrong kind or outside its options (:class:`ConfigError` naming
+        ``source`` and the key); province codes are checked one by one when the batch runs, so
+        that one bad code does not stop the others. Returns ``self``."""
+        from potensi.core.codes import REFERENCE_MODES
+        from potensi.data.population import POPULATION_SOURCES
+        from potensi.data.sectors import SECTOR_CODES
+
+        def bad(key: str, expected: str, value: object) -> ConfigError:
+            return ConfigError(f"{source}: key {key!r}: expected {expected}, got {_show(value)}")
+
+        def integer(value: object) -> bool:
+            return isinstance(value, int) and not isinstance(value, bool)
+
+        p = self.provinces
+        if isinstance(p, str) and p != "all" or not isinstance(p, (str, list, tuple)) or (
+                not isinstance(p, str) and not all(isinstance(c, str) or integer(c) for c in p)):
+            raise bad("provinces", '"all" or a list of province codes (e.g. ["64", "61"])', p)
+        for key in ("start_year", "end_year"):
+            value = getattr(self, key)
+            if key == "end_year" and value is None:
+                continue
+            if not integer(value) or value not in _YEARS:
+                raise bad(key, "an integer year", value)
+        if self.end_year is not None and self.end_year <= self.start_year:
+            raise ConfigError(f"{source}: key 'end_year': {self.end_year} is not after start_year {self.start_year}")
+        if self.reference not in REFERENCE_MODES:
+            raise bad("reference", f"one of {list(REFERENCE_MODES)}", self.reference)
+        sectors = self.excluded_sectors
+        if not isinstance(sectors, (list, tuple)) or not all(isinstance(c, str) for c in sectors):
+            raise bad("excluded_sectors", "a list of sector codes (e.g. [\"B\"])", sectors)
+        unknown = [c for c in sectors if c not in SECTOR_CODES]
+        if unknown:
+            raise ConfigError(f"{source}: key 'excluded_sectors': unknown sector code(s) {unknown}; "
+                              f"expected codes among {list(SECTOR_CODES)}")
+        if self.population_source is not None and self.population_source not in POPULATION_SOURCES:
+            raise bad("population_source", f"one of {sorted(POPULATION_SOURCES)}", self.population_source)
+        if not isinstance(self.national, bool):
+            raise bad("national", "true or false", self.national)
+        if not isinstance(self.add, (list, tuple)) or not all(isinstance(f, str) for f in self.add):
+            raise bad("add", "a list of file paths", self.add)
+        for item in self.add:
+            if not Path(item).expanduser().is_file():
+                raise ConfigError(f"{source}: key 'add': {item!r} is not a readable file")
+        if not integer(self.jobs) or self.jobs < 1:
+            raise bad("jobs", "a number of worker processes >= 1", self.jobs)
+        if not integer(self.timeout) or self.timeout < 1:
+            raise bad("timeout", "a number of seconds >= 1", self.timeout)
+        return self
+
     def province_codes(self) -> list[str]:
-        from potensi.data.regions import province_code
+        """The configured province codes (``"6400"``); raises for the first unknown code."""
+        codes, errors = self.resolve_provinces()
+        if errors:
+            raise ValueError(errors[0][1])
+        return codes
+
+    def resolve_provinces(self, source: str = "batch config") -> tuple[list[str], list[tuple[str, str]]]:
+        """``(codes, errors)``: the known province codes in the configured order (duplicates
+        dropped) and, for each unknown one, ``(as written, message naming source and key)``."""
+        from potensi.data.regions import province_code, provinces
         from potensi.study.province import provinces_with_data
 
         if self.provinces == "all":
-            return provinces_with_data()
-        if isinstance(self.provinces, str):
-            raise ValueError(f"batch config: provinces = {self.provinces!r}; expected \"all\" or a list of codes")
-        return [province_code(str(p)) for p in self.provinces]
+            return provinces_with_data(), []
+        valid = " ".join(c[:2] for c in provinces()["region_code"])
+        codes, errors = [], []
+        for item in self.provinces:
+            try:
+                code = province_code(str(item))
+            except ValueError:
+                errors.append((str(item), f"{source}: key 'provinces': unknown province code {_show(item)}; "
+                                          f"valid codes: {valid}"))
+                continue
+            if code not in codes:
+                codes.append(code)
+        return codes, errors
+
+
+def _shown_path(path: Path) -> str:
+    """``config/batch.toml`` (relative to the working directory, else the repository, else absolute)."""
+    path = Path(path).absolute()
+    for base in (Path.cwd(), ROOT):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
 
 
 def load_config(path: str | Path | None = None) -> BatchConfig:
-    """Read a batch config (TOML); unknown keys are refused with the list of known ones."""
+    """Read and check a batch config (TOML); every error names the file and the key
+    (``config/batch.toml: key 'end_year': expected an integer year, got 'abc'``)."""
     path = Path(path) if path else DEFAULT_CONFIG
+    shown = _shown_path(path)
     if not path.exists():
         if path == DEFAULT_CONFIG:
             return BatchConfig()
-        raise FileNotFoundError(f"batch config {path} not found")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raise ConfigError(f"{shown}: batch config not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{shown}: not valid TOML: {exc}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{shown}: is a folder, not a batch config") from None
     known = set(BatchConfig.__dataclass_fields__)
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ValueError(f"batch config {path}: unknown key(s) {unknown}; known: {sorted(known)}")
-    return BatchConfig(**data)
+        raise ConfigError(f"{shown}: unknown key(s) {unknown}; known: {sorted(known)}")
+    return BatchConfig(**data).check(shown)
+
+
+# --------------------------------------------------------------------------------------------
+# workers
+# --------------------------------------------------------------------------------------------
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: object, tasks: int) -> tuple[int, str]:
+    """``(workers, note)``: ``requested`` clamped to the cores and to the number of ``tasks``;
+    the note (empty if none) says when fewer workers than requested run because of the cores.
+
+    ``ValueError`` for fewer than 1 (``--jobs 0`` is refused, not taken to mean a default).
+    """
+    if not isinstance(requested, int) or isinstance(requested, bool) or requested < 1:
+        raise ValueError(f"render_batch: argument jobs={_show(requested)}: expected a number of worker processes >= 1")
+    cores = _cores()
+    note = (f"--jobs {requested}: this machine has {cores} core(s) available; running {cores} worker(s)"
+            if requested > cores else "")
+    return max(1, min(requested, cores, tasks)), note
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def worker_init(parent: int) -> None:
+    """Initializer of each worker process: die with the batch, run reports in a warm kernel."""
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the batch's own cleanup still stops the pool
+            pass
+    if os.getppid() != parent:  # the batch died before prctl took effect
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle (it stops the workers)
+    from multiprocessing.util import Finalize
+
+    from potensi.report import kernel
+
+    kernel.use_warm_kernels()
+    Finalize(None, kernel.shutdown_warm_kernels, exitpriority=10)
 
 
 def _job(kind: str, kwargs: dict) -> RenderResult:
@@ -86,50 +250,99 @@ def _job(kind: str, kwargs: dict) -> RenderResult:
         if kind == "national":
             return render_national(**kwargs)
         return render_province(**kwargs)
-    except Exception as exc:  # e.g. a bad code in the config: reported, not raised
-        key = str(kwargs.get("province", NATIONAL_DIR))
-        return RenderResult(key, key, False, 0.0, error=_first_line(str(exc)) or type(exc).__name__,
+    except Exception as exc:  # noqa: BLE001 - e.g. no usable data for the window: reported, not raised
+        key = NATIONAL_DIR if kind == "national" else str(kwargs.get("province", ""))[:2]
+        return RenderResult(key, key, False, 0.0, error=_plain(_first_line(str(exc))) or type(exc).__name__,
                             detail=traceback.format_exc(limit=3))
 
 
-def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | None = None,
-                 progress: bool = True, template: Path = PROVINCE_TEMPLATE) -> list[RenderResult]:
-    """Render the configured provinces (and the national summary) with ``jobs`` worker processes.
+_NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint|bool|complex|str)\w*\((.*?)\)")
 
-    Failures are collected, not raised; ``reports/index.html`` lists every report and failure.
+
+def _plain(text: str) -> str:
+    """``np.float64(-5.0)`` → ``-5.0`` in a failure line (numpy 2 reprs of numbers)."""
+    return _NUMPY_SCALAR.sub(r"\1", text)
+
+
+def _weight(code: str) -> int:
+    """Rough cost of a province's report (its kab/kota count): the largest are started first."""
+    from potensi.data.regions import members
+
+    try:
+        return len(members(code))
+    except (ValueError, KeyError):
+        return 0
+
+
+def _stop(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop the workers now (their kernels follow within a second)."""
+    procs = list(getattr(pool, "_processes", {}).values())  # no public handle on the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(5)
+
+
+def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | None = None,
+                 progress: bool = True, template: Path = PROVINCE_TEMPLATE,
+                 source: str = "batch config") -> list[RenderResult]:
+    """Render the configured provinces (and the national summary) with ``jobs`` worker processes
+    (default ``config.jobs``; clamped as :func:`worker_count` says, the note on stderr).
+
+    Failures are collected, not raised: an unknown province code in the config is one failed
+    result (``source`` names the config in its message) and the other provinces still render;
+    ``reports/index.html`` lists every report and failure.
     """
     from tqdm import tqdm
 
-    jobs = max(1, int(jobs or config.jobs))
+    config.check(source)
+    requested = config.jobs if jobs is None else jobs
+    codes, bad_codes = config.resolve_provinces(source)
+    results = [RenderResult(code, code, False, 0.0, error=msg) for code, msg in bad_codes]
     tasks: list[tuple[str, dict]] = []
     if config.national:
         tasks.append(("national", {"start_year": config.start_year, "end_year": config.end_year,
                                    "excluded_sectors": list(config.excluded_sectors), "out_root": out_root,
                                    "timeout": config.timeout}))
-    for code in config.province_codes():
+    weight = {code: _weight(code) for code in codes}
+    for code in sorted(codes, key=lambda c: -weight[c]):  # longest first: the last report to finish is short
         tasks.append(("province", {"province": code, "start_year": config.start_year, "end_year": config.end_year,
                                    "reference": config.reference, "excluded_sectors": list(config.excluded_sectors),
                                    "population_source": config.population_source, "out_root": out_root,
                                    "timeout": config.timeout, "template": template,
                                    "extra_data": list(config.add)}))
-    results: list[RenderResult] = []
+    workers, note = worker_count(requested, len(tasks))
+    if note:
+        print(f"potensi: note: {note}", file=sys.stderr)
     bar = tqdm(total=len(tasks), desc="laporan", unit="laporan", disable=not progress, file=sys.stderr)
-    ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(_job, kind, kw): (kind, kw) for kind, kw in tasks}
-        for fut in cf.as_completed(futures):
-            kind, kw = futures[fut]
-            try:
-                res = fut.result()
-            except Exception as exc:  # a worker that died (killed, out of memory)
-                key = NATIONAL_DIR if kind == "national" else str(kw["province"])[:2]
-                res = RenderResult(key, key, False, 0.0, error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
-            results.append(res)
-            bar.set_postfix_str(f"{res.key} {'ok' if res.ok else 'GAGAL'}")
-            bar.update()
+    if tasks:
+        ctx = multiprocessing.get_context("spawn")
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=worker_init,
+                                      initargs=(os.getpid(),))
+        try:
+            futures = {pool.submit(_job, kind, kw): (kind, kw) for kind, kw in tasks}
+            for fut in cf.as_completed(futures):
+                kind, kw = futures[fut]
+                try:
+                    res = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
+                    key = NATIONAL_DIR if kind == "national" else str(kw["province"])[:2]
+                    res = RenderResult(key, key, False, 0.0,
+                                       error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
+                res.error = _plain(res.error)
+                results.append(res)
+                bar.set_postfix_str(f"{res.key} {'ok' if res.ok else 'GAGAL'}")
+                bar.update()
+        except BaseException:  # Ctrl-C, or the batch itself failing: no worker or kernel outlives it
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True)
     bar.close()
-    order = {(NATIONAL_DIR if k == "national" else str(kw["province"])[:2]): i for i, (k, kw) in enumerate(tasks)}
-    results.sort(key=lambda r: order.get(r.key, len(order)))
+    order = {NATIONAL_DIR: -1} | {code[:2]: i for i, code in enumerate(
+        str(c) for c in (config.provinces if config.provinces != "all" else codes))}
+    results.sort(key=lambda r: (order.get(r.key, len(order)), r.key))
     write_index(results, out_root=out_root)
     return results
 
@@ -140,7 +353,7 @@ def summary(results: list[RenderResult]) -> str:
     lines = [f"{'laporan':<10} {'status':<7} {'detik':>7}  keterangan"]
     for r in results:
         lines.append(f"{r.key:<10} {'ok' if r.ok else 'GAGAL':<7} {r.seconds:7.1f}  "
-                     f"{(r.files.get('html', '') if r.ok else r.error)[:150]}")
+                     f"{(r.files.get('html', '') if r.ok else _plain(r.error))[:150]}")
     lines.append(f"{len(ok)} dari {len(results)} laporan berhasil; {len(results) - len(ok)} gagal.")
     return "\n".join(lines)
 
@@ -153,11 +366,16 @@ def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Pat
     results = list(results)
     # reports rendered by earlier runs (e.g. `potensi report --province 64`) stay listed
     done = {r.key for r in results}
+    Path(out_root).mkdir(parents=True, exist_ok=True)
     for folder in sorted(p for p in Path(out_root).iterdir() if p.is_dir() and not p.name.startswith(".")):
-        manifest = folder / OUTPUT_FILES["manifest"]
-        if folder.name not in done and manifest.exists() and (folder / OUTPUT_FILES["html"]).exists():
-            title = json.loads(manifest.read_text(encoding="utf-8")).get("title", folder.name)
-            results.append(RenderResult(folder.name, title, True, 0.0, str(folder)))
+        if folder.name in done or not (folder / OUTPUT_FILES["html"]).exists():
+            continue
+        try:  # a folder with an unreadable manifest is not listed; it never fails the index
+            manifest = json.loads((folder / OUTPUT_FILES["manifest"]).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        title = manifest.get("title", folder.name) if isinstance(manifest, dict) else folder.name
+        results.append(RenderResult(folder.name, str(title), True, 0.0, str(folder)))
     results.sort(key=lambda r: (r.key != NATIONAL_DIR, r.key))
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 

@@ -291,6 +291,16 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
     return view.reset_index(drop=True), labels, extra
 
 
+def md_escape(x: object) -> str:
+    """Text from data made safe for Markdown that becomes HTML: HTML-escaped, and the Markdown
+    characters of emphasis, tables, code and links (``* _ | ` [ ]``) written as entities, so a
+    region name shows literally and never turns into markup, a link or a script."""
+    text = html.escape(str(x), quote=True)
+    for ch, ent in (("*", "&#42;"), ("_", "&#95;"), ("|", "&#124;"), ("`", "&#96;"), ("[", "&#91;"), ("]", "&#93;")):
+        text = text.replace(ch, ent)
+    return text
+
+
 def _is_missing(x: object) -> bool:
     if x is None or x is pd.NA:
         return True
@@ -355,11 +365,13 @@ def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Ma
     digest = hashlib.sha1(pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes()
                           + (caption or "").encode()).hexdigest()[:10]
     styler = shown.style.hide(axis="index").set_uuid(f"t{digest}")  # stable HTML ids: reruns diff clean
+    # every text from data is escaped where it enters HTML: cells, column labels and the caption
+    styler = styler.format(escape="html").format_index(escape="html", axis=1)
     text_cols = [i for i, col in enumerate(frame.columns)
                  if not (pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]))
                  or col in YEAR_COLUMNS]
     if caption and not collapse:
-        styler = styler.set_caption(caption)
+        styler = styler.set_caption(html.escape(caption, quote=False))
     styler = styler.set_table_styles([
         {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"},
         {"selector": "td", "props": "text-align: right; padding: 2px 6px;"},

@@ -27,7 +27,7 @@ import pandas as pd
 from potensi.core.wording import FINDINGS
 from potensi.data.sectors import SECTORS
 from potensi.indicators.location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
-from potensi.report.formatting import angka, daftar, persen, poin_persen, rupiah
+from potensi.report.formatting import angka, daftar, md_escape, persen, poin_persen, rupiah
 from potensi.report.narrative_regional import TREND_TOLERANCE, _beta_text, _direction, _williamson_trend  # noqa: F401
 
 __all__ = [
@@ -100,8 +100,9 @@ def _col(frame: pd.DataFrame, *names: str) -> str | None:
 
 
 def _name(a, code: str) -> str:
+    """The region's name, escaped for Markdown (names come from data)."""
     hit = a.pdrb.loc[a.pdrb["region_code"] == code, "region_name"]
-    return str(hit.iloc[0]) if len(hit) else code
+    return md_escape(str(hit.iloc[0]) if len(hit) else code)
 
 
 def _gap(a, name: str) -> str:
@@ -115,7 +116,7 @@ def _gap(a, name: str) -> str:
 def judul(a):
     """Title and one-line scope of the report."""
     kind = "Provinsi"
-    return _md(f"# Potensi Ekonomi Daerah {kind} {a.province_name}\n\n"
+    return _md(f"# Potensi Ekonomi Daerah {kind} {md_escape(a.province_name)}\n\n"
                f"**Sektor unggulan dan peluang kerja sama antardaerah, {a.start_year}–{a.end_year}** · "
                f"PDRB atas dasar harga konstan 2010 (ADHK), miliar rupiah · wilayah acuan: "
                f"{'provinsi sebagaimana diterbitkan BPS' if a.reference == 'published' else 'jumlah kab/kota (Σ kab/kota)'}"
@@ -132,7 +133,7 @@ def catatan_data(a):
         t = a.tables["pdrb_tahunan"]
         t = t[t["region_code"] == a.province_code]
         status = "angka sementara" if len(t) and t["provisional"].all() else "angka BPS"
-        lead = [FINDINGS["new_province"].format(name=a.province_name, start=a.start_year, end=a.end_year,
+        lead = [FINDINGS["new_province"].format(name=md_escape(a.province_name), start=a.start_year, end=a.end_year,
                                                 status=status)]
         gaps = [g for g in gaps if not g.startswith(("[jendela]", "[kabkota]", "[nasional]"))]
     items = "\n".join([f"- {x}" for x in lead] + [f"- {g.split('] ', 1)[-1]}" for g in gaps])
@@ -151,7 +152,7 @@ def pertumbuhan(a):
     mg = a.tables["pertumbuhan_rata"].set_index("region_code")
     g = mg.loc[a.province_code, "mean_growth_pct"]
     grown = t.dropna(subset=["growth_pct"])
-    text = (f"PDRB {a.province_name} (jumlah 17 lapangan usaha, ADHK 2010) adalah {rupiah(first['value'])} pada "
+    text = (f"PDRB {md_escape(a.province_name)} (jumlah 17 lapangan usaha, ADHK 2010) adalah {rupiah(first['value'])} pada "
             f"{first['year']} dan {rupiah(last['value'])} pada {last['year']}: ")
     if len(grown) >= 2:
         worst = grown.sort_values(["growth_pct", "year"]).iloc[0]
@@ -164,13 +165,13 @@ def pertumbuhan(a):
         gn = mg.loc["0000", "mean_growth_pct"]
         rel = "lebih cepat" if g > gn else "lebih lambat"
         text += (f" Pada periode yang sama Indonesia (Σ 17 lapangan usaha) tumbuh {persen(gn, 2)} per tahun; "
-                 f"ekonomi {a.province_name} tumbuh {rel} ({poin_persen(g - gn, 2)}).")
+                 f"ekonomi {md_escape(a.province_name)} tumbuh {rel} ({poin_persen(g - gn, 2)}).")
     else:
         official = _official_mean_growth(a)
         if official is not None:
             rel = "lebih cepat" if g > official else "lebih lambat"
             text += (f" Pada periode yang sama PDB Indonesia (angka resmi BPS, termasuk pajak atas produk) tumbuh "
-                     f"{persen(official, 2)} per tahun; ekonomi {a.province_name} tumbuh {rel} "
+                     f"{persen(official, 2)} per tahun; ekonomi {md_escape(a.province_name)} tumbuh {rel} "
                      f"({poin_persen(g - official, 2)}).")
     if t["provisional"].any():
         years = daftar(str(y) for y in t.loc[t["provisional"], "year"])
@@ -233,7 +234,7 @@ def struktur(a):
     top = end.head(3)
     adhb = _adhb_shares(a, a.end_year)
     parts = [f"{r.sector_label} ({_share(r.share_pct, adhb, r.sector_code)})" for r in top.itertuples()]
-    text = (f"Tiga lapangan usaha dengan peran terbesar dalam PDRB {a.province_name} tahun {a.end_year}: "
+    text = (f"Tiga lapangan usaha dengan peran terbesar dalam PDRB {md_escape(a.province_name)} tahun {a.end_year}: "
             f"{daftar(parts)}; bersama-sama {persen(top['share_pct'].sum())} dari PDRB (ADHK).")
     if len(adhb):
         text += (" Peran dihitung atas harga konstan 2010 (ADHK), dasar semua indikator laporan ini; distribusi "
@@ -255,7 +256,7 @@ def sektor_basis(a):
     n_basis = d[d["lq"] > 1].groupby("region_code").size()
     top = d.sort_values(["lq", "region_code", "sector_code"], ascending=[False, True, True]).iloc[0]
     text = (f"*Location quotient* (LQ) membandingkan **peran (pangsa)** sebuah lapangan usaha dalam PDRB kab/kota "
-            f"dengan perannya dalam PDRB {a.province_name}; LQ > 1 berarti sektor itu sektor basis — perannya lebih "
+            f"dengan perannya dalam PDRB {md_escape(a.province_name)}; LQ > 1 berarti sektor itu sektor basis — perannya lebih "
             f"besar daripada di wilayah acuan. LQ tidak mengukur pertumbuhan. Tahun {int(d['year'].max())} setiap "
             f"kab/kota memiliki {angka(n_basis.min(), 0)} sampai {angka(n_basis.max(), 0)} sektor basis; LQ tertinggi "
             f"adalah {_LABEL.get(top['sector_code'], top['sector_code'])} di {_name(a, top['region_code'])} "
@@ -265,7 +266,7 @@ def sektor_basis(a):
         counts = dlq["slq_dlq_class"].astype(str).value_counts()
         parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in dlq["slq_dlq_class"].cat.categories]
         text += (f"\n\nPerubahan pangsa dinilai dengan DLQ ({a.start_year}–{a.end_year}): DLQ > 1 berarti pangsa "
-                 f"sektor dalam PDRB kab/kota naik relatif terhadap pangsa sektor yang sama di {a.province_name}. "
+                 f"sektor dalam PDRB kab/kota naik relatif terhadap pangsa sektor yang sama di {md_escape(a.province_name)}. "
                  f"Itu bukan ukuran laju pertumbuhan. {_dlq_caveat(a, dlq)}Gabungan SLQ×DLQ menghasilkan pasangan "
                  f"kab/kota–sektor: {daftar(parts)}. Aturan: {CITATIONS['dlq']}; {CITATIONS['slq_dlq']}.")
     return _md(text)
@@ -281,7 +282,7 @@ def _dlq_caveat(a, dlq: pd.DataFrame) -> str:
     note = up["dlq_note"].astype(str)
     slower = note.str.contains("sector growth not above", regex=False)
     text = (f"Dari {angka(len(up), 0)} pasangan dengan DLQ > 1, {angka(int(slower.sum()), 0)} sektornya sendiri "
-            f"tidak tumbuh lebih cepat daripada sektor yang sama di {a.province_name}; pangsanya naik karena PDRB "
+            f"tidak tumbuh lebih cepat daripada sektor yang sama di {md_escape(a.province_name)}; pangsanya naik karena PDRB "
             "kab/kota itu secara keseluruhan tumbuh lebih lambat. ")
     shrink = up[note.str.contains("shrank", regex=False)]
     if len(shrink):
@@ -305,7 +306,7 @@ def shift_share(a):
     text = (f"Perubahan PDRB setiap kab/kota {a.start_year}–{a.end_year} diuraikan menjadi tiga komponen. "
             f"Komponen pergeseran pangsa wilayah (PPW) positif pada {angka(len(pos), 0)} dari {angka(len(tot), 0)} kab/kota"
             + (f" ({daftar(_name(a, r) for r in sorted(pos))})" if 0 < len(pos) <= 6 else "")
-            + f": sektor-sektornya tumbuh lebih cepat daripada sektor yang sama di {a.province_name}. "
+            + f": sektor-sektornya tumbuh lebih cepat daripada sektor yang sama di {md_escape(a.province_name)}. "
             f"Aturan: {CITATIONS['shift_share']}.")
     if "em_flag" in ss.columns:
         flagged = ss[ss["em_flag"].fillna(False).astype(bool)]
@@ -410,13 +411,13 @@ def terhadap_indonesia(a):
         year = int(lq["year"].max())
         d = lq[(lq["year"] == year) & (lq["region_code"] == a.province_code)]
         basis = d[d["lq"] > 1].sort_values(["lq", "sector_code"], ascending=[False, True])
-        text = (f"Terhadap Indonesia, {a.province_name} memiliki {angka(len(basis), 0)} sektor basis pada "
+        text = (f"Terhadap Indonesia, {md_escape(a.province_name)} memiliki {angka(len(basis), 0)} sektor basis pada "
                 f"{year} (LQ > 1: peran sektor dalam PDRB provinsi lebih besar daripada dalam Σ 17 lapangan usaha "
                 "Indonesia): "
                 + daftar(f"{_LABEL.get(r.sector_code, r.sector_code)} (LQ {angka(r.lq, 2)})" for r in basis.itertuples())
                 + ".")
     e = tot[tot["year"] == year].set_index("region_code")["value"]
-    text += (f" PDRB {a.province_name} tahun {year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
+    text += (f" PDRB {md_escape(a.province_name)} tahun {year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
              f"dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).")
     if year != a.end_year:
         text += f" Σ 17 lapangan usaha Indonesia ada dalam data sampai {year}."
@@ -460,8 +461,8 @@ def nasional(n):
     faster = int((p["mean_growth_pct"] > nat.iloc[0]).sum()) if len(nat) else 0
     text = (f"Ringkasan ini membandingkan {angka(len(p), 0)} provinsi dengan Indonesia, {n.start_year}–{n.end_year} "
             f"(PDRB ADHK 2010, jumlah 17 lapangan usaha). Rata-rata pertumbuhan tertinggi: "
-            f"{p.iloc[0]['region_name']} ({persen(p.iloc[0]['mean_growth_pct'], 2)} per tahun); terendah: "
-            f"{p.iloc[-1]['region_name']} ({persen(p.iloc[-1]['mean_growth_pct'], 2)} per tahun).")
+            f"{md_escape(p.iloc[0]['region_name'])} ({persen(p.iloc[0]['mean_growth_pct'], 2)} per tahun); terendah: "
+            f"{md_escape(p.iloc[-1]['region_name'])} ({persen(p.iloc[-1]['mean_growth_pct'], 2)} per tahun).")
     if len(nat):
         text += (f" Indonesia tumbuh {persen(nat.iloc[0], 2)} per tahun; {angka(faster, 0)} provinsi tumbuh lebih cepat.")
     return _md(text)

@@ -11,9 +11,19 @@ Rules kept here (STYLE.md, "Notebooks and the batch runner"):
   working directory and per-cell timeout; parameter names are checked against the template's
   ``parameters`` cell before a kernel is started;
 * a kernel that fails to start (parallel starts can race for ports) is retried;
-* everything is produced in a staging folder and published by renaming the folder: a failed
-  run removes the previous report of that province (no stale report) and never leaves a
+* every argument is checked before a kernel starts (:func:`potensi.study.spec.make_study`,
+  :func:`potensi.report.publish.resolve_out`): a refusal raises and leaves the last good report
+  untouched; ``out_root`` is resolved to an absolute path first (the kernel runs in
+  ``notebooks/``) and never lies under ``data/raw/``;
+* everything is produced in a staging folder and published by renaming the folder
+  (:mod:`potensi.report.publish`: one atomic swap under a lock per output root, leftovers of
+  killed runs cleaned at the next publish); only a folder potensi wrote (its ``manifest.json``)
+  is ever replaced or removed, anything else under the report's name is refused; a failed run
+  removes the previous report of that province (no stale report) and never leaves a
   half-written one;
+* one run date per run, taken once (parameter ``run_date`` of the template, the manifest, the
+  workbook, the profiles), and the executed notebook normalised (fixed cell ids, no timings, no
+  object addresses): two renders with the same run date give the same bytes;
 * the HTML hides code and embeds every figure; no script, style sheet or font is loaded from
   the network (checked by :func:`external_urls` before publishing).
 """
@@ -22,16 +32,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import tempfile
 import time
 import traceback
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from potensi.core.atomic import write_text_atomic
+from potensi.core.atomic import file_mode, write_text_atomic
 from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
+from potensi.report import publish as _pub
 from potensi.report.printing import add_toc, find_chromium, print_pdf, toc_html
 
 __all__ = [
@@ -62,6 +71,8 @@ KERNEL_START_ATTEMPTS = 3
 NATIONAL_DIR = "nasional"
 #: Papermill parameter of the province template naming the folder its profile pages go to.
 PROFILES_PARAM = "profiles_dir"
+#: Papermill parameter of the province template carrying the run date (one per run).
+RUN_DATE_PARAM = "run_date"
 PROFILE_DIR = "kabkota"
 OUTPUT_FILES = {"pdf": "laporan.pdf", "html": "laporan.html", "ipynb": "laporan.ipynb", "xlsx": "tabel.xlsx", "manifest": "manifest.json"}
 
@@ -119,7 +130,7 @@ def external_urls(text: str) -> list[str]:
 
 def export_html(notebook, *, title: str) -> str:
     """Self-contained HTML of an executed notebook: code hidden, figures embedded, no CDN."""
-    from nbconvert import HTMLExporter
+    from potensi.report.exporter import ReportHTMLExporter as HTMLExporter  # nbconvert's, minus its slow bs4 pass
 
     exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
@@ -189,77 +200,111 @@ def _first_line(text: str) -> str:
 
 
 def _publish(staging: Path, final: Path) -> None:
-    """Swap ``staging`` in as ``final`` (two renames in the same folder)."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{staging.name}")
-        final.rename(old)
-    staging.rename(final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Swap ``staging`` in as ``final`` (:func:`potensi.report.publish.publish`: locked, atomic,
+    refusing a folder potensi did not write)."""
+    _pub.publish(staging, final)
 
 
 def _remove_stale(final: Path) -> None:
-    """A failed run leaves no report from an earlier run under the province's name."""
-    if final.exists():
-        shutil.rmtree(final, ignore_errors=True)
+    """A failed run leaves no report from an earlier run under the province's name (only a folder
+    potensi wrote is removed; anything else stays where it is)."""
+    try:
+        _pub.remove_output(final)
+    except (OSError, _pub.PublishError):
+        pass
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_TIMING_KEYS = ("start_time", "end_time", "duration")
+
+
+def normalise_notebook(nb) -> None:
+    """Make an executed notebook reproducible, in place: fixed cell ids (papermill's injected cell
+    gets ``injected-parameters``), no timings (papermill's and nbclient's), no object addresses in
+    ``text/plain`` outputs (``<… Styler at 0x7f…>``)."""
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+        meta = cell.get("metadata", {})
+        meta.pop("execution", None)
+        for key in _TIMING_KEYS:
+            meta.get("papermill", {}).pop(key, None)
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if isinstance(data.get("text/plain"), str):
+                data["text/plain"] = _ADDRESS.sub("", data["text/plain"])
+    for key in _TIMING_KEYS:
+        nb.metadata.get("papermill", {}).pop(key, None)
 
 
 def _render(key: str, title: str, template: Path, parameters: dict[str, object], out_root: Path,
-            timeout: int, workbook_param: str = "workbook", pdf: bool = False) -> RenderResult:
-    from potensi.study.provenance import provenance
+            timeout: int, workbook_param: str = "workbook", pdf: bool = False,
+            run_date: str | None = None) -> RenderResult:
+    import hashlib
+
+    import nbformat
+
+    from potensi.study.provenance import provenance, run_date_now
 
     t0 = time.perf_counter()
-    out_root.mkdir(parents=True, exist_ok=True)
+    out_root = _pub.resolve_out(out_root)
     final = out_root / key
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{key}-", dir=out_root))
+    run_date = run_date or run_date_now()
     try:
-        params = {**parameters, workbook_param: str(staging / OUTPUT_FILES["xlsx"])}
-        if PROFILES_PARAM in template_parameters(template):  # kab/kota pages from the same study
-            params[PROFILES_PARAM] = str(staging)
-        nb = render_notebook(template, staging / OUTPUT_FILES["ipynb"], params, timeout=timeout)
-        errors = _errors_in(nb)
-        if errors:
-            raise ReportError(f"error output in notebook: {errors[0]}")
-        page = export_html(nb, title=title)
-        write_text_atomic(staging / OUTPUT_FILES["html"], page)
-        if pdf:
-            print_pdf(staging / OUTPUT_FILES["html"], staging / OUTPUT_FILES["pdf"])
-        # the executed notebook must not point at the staging path of its workbook
-        nb_text = (staging / OUTPUT_FILES["ipynb"]).read_text(encoding="utf-8")
-        write_text_atomic(staging / OUTPUT_FILES["ipynb"],
-                          nb_text.replace(str(staging) + "/", "").replace(str(staging), "."))
-        import hashlib
-
-        shown = {k: v for k, v in parameters.items()}
-        manifest = provenance(shown, template=str(template.relative_to(ROOT)) if template.is_relative_to(ROOT)
-                              else str(template))
-        manifest["outputs_sha256"] = {
-            name: hashlib.sha256((staging / name).read_bytes()).hexdigest()
-            for name in (OUTPUT_FILES["html"], OUTPUT_FILES["xlsx"]) if (staging / name).exists()
-        }
-        if parameters.get("extra_data"):
-            manifest["extra_data_sha256"] = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest()
-                                             for p in parameters["extra_data"]}
-        manifest["title"] = title
-        pages = sorted(p.relative_to(staging).as_posix() for p in (staging / PROFILE_DIR).glob("*.html"))
-        if pages:
-            manifest["profiles"] = pages
-        manifest["note"] = "outputs_sha256 of laporan.html changes with run_date only"
-        write_text_atomic(staging / OUTPUT_FILES["manifest"], json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-        for f in staging.rglob("*"):  # mkstemp/mkdtemp create private files; reports are for reading
-            f.chmod(0o755 if f.is_dir() else 0o644)
-        staging.chmod(0o755)
-        _publish(staging, final)
-        files = {k: str(final / v) for k, v in OUTPUT_FILES.items() if (final / v).exists()}
-        return RenderResult(key, title, True, time.perf_counter() - t0, str(final), files)
+        _pub.check_replaceable(final)  # before a kernel starts: never render for a place we may not fill
+    except _pub.PublishError as exc:
+        return RenderResult(key, title, False, time.perf_counter() - t0, error=str(exc))
+    try:
+        with _pub.Staging(out_root, key) as staging:
+            declared = template_parameters(template)
+            params = {**parameters, workbook_param: str(staging / OUTPUT_FILES["xlsx"])}
+            if PROFILES_PARAM in declared:  # kab/kota pages from the same study
+                params[PROFILES_PARAM] = str(staging)
+            if RUN_DATE_PARAM in declared:
+                params[RUN_DATE_PARAM] = run_date
+            nb = render_notebook(template, staging / OUTPUT_FILES["ipynb"], params, timeout=timeout)
+            errors = _errors_in(nb)
+            if errors:
+                raise ReportError(f"error output in notebook: {errors[0]}")
+            normalise_notebook(nb)
+            # the executed notebook must not point at the staging path of its workbook
+            nb_text = nbformat.writes(nb).replace(str(staging) + "/", "").replace(str(staging), ".")
+            nb = nbformat.reads(nb_text, as_version=4)
+            page = export_html(nb, title=title)
+            write_text_atomic(staging / OUTPUT_FILES["html"], page)
+            if pdf:
+                print_pdf(staging / OUTPUT_FILES["html"], staging / OUTPUT_FILES["pdf"])
+            write_text_atomic(staging / OUTPUT_FILES["ipynb"], nb_text)
+            shown = {k: v for k, v in parameters.items()}
+            manifest = provenance(shown, template=str(template.relative_to(ROOT)) if template.is_relative_to(ROOT)
+                                  else str(template), run_date=run_date)
+            manifest["outputs_sha256"] = {
+                name: hashlib.sha256((staging / name).read_bytes()).hexdigest()
+                for name in (OUTPUT_FILES["html"], OUTPUT_FILES["xlsx"]) if (staging / name).exists()
+            }
+            if parameters.get("extra_data"):
+                manifest["extra_data_sha256"] = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest()
+                                                 for p in parameters["extra_data"]}
+            manifest["title"] = title
+            pages = sorted(p.relative_to(staging).as_posix() for p in (staging / PROFILE_DIR).glob("*.html"))
+            if pages:
+                manifest["profiles"] = pages
+            manifest["note"] = "outputs_sha256 of laporan.html changes with run_date only"
+            write_text_atomic(staging / OUTPUT_FILES["manifest"],
+                              json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+            for f in staging.rglob("*"):  # mkstemp/mkdtemp create private files; reports are for reading
+                f.chmod(_pub.dir_mode() if f.is_dir() else file_mode())
+            staging.chmod(_pub.dir_mode())
+            _publish(staging, final)
+            files = {k: str(final / v) for k, v in OUTPUT_FILES.items() if (final / v).exists()}
+            return RenderResult(key, title, True, time.perf_counter() - t0, str(final), files)
     except Exception as exc:  # one report failing must not stop the batch
-        _remove_stale(final)
+        if not isinstance(exc, _pub.PublishError):
+            _remove_stale(final)
         detail = traceback.format_exc(limit=3)
-        return RenderResult(key, title, False, time.perf_counter() - t0, error=_first_line(str(exc)) or type(exc).__name__,
-                            detail=detail)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        error = _pub.describe_error(exc) if isinstance(exc, OSError) else _first_line(str(exc))
+        return RenderResult(key, title, False, time.perf_counter() - t0,
+                            error=error or type(exc).__name__, detail=detail)
 
 
 def _province_key(code: str) -> str:
@@ -270,7 +315,8 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
                     reference: str = "published", excluded_sectors: Iterable[str] = (),
                     population_source: str | None = None, out_root: Path = REPORTS,
                     timeout: int = CELL_TIMEOUT, template: Path = PROVINCE_TEMPLATE,
-                    extra_data: Iterable[str | Path] = (), pdf: bool = False) -> RenderResult:
+                    extra_data: Iterable[str | Path] = (), pdf: bool = False,
+                    run_date: str | None = None) -> RenderResult:
     """Render the report of one province into ``out_root/<kode>/``; never raises for a bad run.
 
     ``pdf``: also print ``laporan.pdf`` with headless Chromium (:func:`print_pdf`; check
@@ -279,24 +325,42 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     ``extra_data``: files of the region's own figures (``--add``), passed to the template as the
     papermill parameter ``extra_data``; the manifest holds their sha256 (``extra_data_sha256``).
 
-    An unknown province code is refused before any kernel starts (``ValueError`` listing the
-    valid codes).
+    ``run_date``: the run's date (ISO 8601), default now; two renders with the same run date write
+    the same bytes.
+
+    Every argument is checked before any kernel starts, and a bad one raises (the last good report
+    stays): ``ValueError`` from :func:`potensi.study.spec.make_study` (unknown province, sector,
+    reference, population source, a window without data, a missing ``extra_data`` file),
+    ``PermissionError`` for ``out_root`` under ``data/raw/``, and
+    :class:`potensi.report.publish.PublishError` for an ``out_root`` that is a file (or under one)
+    or a ``<kode>`` folder there that potensi did not write.
     """
     from potensi.data.regions import province_code, region_name
 
     code = province_code(province)
     from potensi.core.codes import DEFAULT_PRICE_BASIS as PRICE_BASIS
-    from potensi.data.population import covering_source
-    from potensi.data.store import latest_year, province_pdrb
+    from potensi.data.population import POPULATION_SOURCES, covering_source
+    from potensi.data.store import province_pdrb
     from potensi.study.province import analysis_window
+    from potensi.study.spec import make_study
 
+    out_root = _pub.resolve_out(out_root)
+    _pub.check_replaceable(out_root / _province_key(code))
+    if population_source is not None and population_source not in POPULATION_SOURCES:
+        raise ValueError(f"render_province: argument population_source={population_source!r} unknown; "
+                         f"expected one of {sorted(POPULATION_SOURCES)}")
     embedded = province_pdrb(code, price_basis=PRICE_BASIS)
     if extra_data:  # the years of the added files count for the default window and the title
         from potensi.data.intake import apply_additions
 
+        for item in extra_data:  # a missing file: one line, before reading any
+            if not Path(item).expanduser().is_file():
+                raise ValueError(f"render_province: argument extra_data: {item!s} is not a readable file")
         embedded = apply_additions(embedded, list(extra_data), price_basis=PRICE_BASIS)[0]
-    if end_year is None:  # the latest year with kab/kota data, else the province's (from the data)
-        end_year = latest_year(embedded, code)
+    study = make_study(code, start_year=start_year, end_year=end_year, reference=reference,
+                       excluded_sectors=excluded_sectors, population_source=population_source,
+                       extra_data=extra_data, pdrb=embedded, price_basis=PRICE_BASIS)
+    start_year, end_year = study.requested_years
     if population_source is None:
         population_source = covering_source(int(start_year), int(end_year))
     params = {
@@ -304,9 +368,9 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "start_year": int(start_year),
         "end_year": int(end_year),
         "reference": str(reference),
-        "excluded_sectors": list(excluded_sectors),
+        "excluded_sectors": list(study.excluded_sectors),
         "population_source": str(population_source),
-        "extra_data": [str(Path(p).resolve()) for p in extra_data],
+        "extra_data": [str(p) for p in study.extra_data],
     }
     try:  # the title names the years the report actually covers
         start, end, _ = analysis_window(embedded, code,
@@ -314,18 +378,28 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     except ValueError:  # no usable data: the render below fails and reports why, removing any old report
         start, end = start_year, end_year
     title = f"Potensi Ekonomi {region_name(code)} {start}–{end}"
-    return _render(_province_key(code), title, Path(template), params, Path(out_root), timeout, pdf=pdf)
+    return _render(_province_key(code), title, Path(template), params, out_root, timeout, pdf=pdf,
+                   run_date=run_date)
 
 
 def render_national(*, start_year: int = 2013, end_year: int | None = None, excluded_sectors: Iterable[str] = (),
                     out_root: Path = REPORTS, timeout: int = CELL_TIMEOUT,
-                    template: Path = NATIONAL_TEMPLATE) -> RenderResult:
-    """Render the national summary (all provinces against Indonesia) into ``out_root/nasional/``."""
+                    template: Path = NATIONAL_TEMPLATE, run_date: str | None = None) -> RenderResult:
+    """Render the national summary (all provinces against Indonesia) into ``out_root/nasional/``.
+
+    Arguments are checked before a kernel starts, as in :func:`render_province`.
+    """
+    from potensi.study.spec import check_sectors, check_years
+
+    out_root = _pub.resolve_out(out_root)
+    _pub.check_replaceable(out_root / NATIONAL_DIR)
+    excluded = check_sectors(excluded_sectors, func="render_national")
     if end_year is None:  # the latest year of Indonesia's 17 sectors
         from potensi.data.store import current_boundaries, load_table
 
         pdrb = current_boundaries(load_table("pdrb"))
         end_year = int(pdrb.loc[pdrb["region_code"] == "0000", "year"].max())
-    params = {"start_year": int(start_year), "end_year": int(end_year), "excluded_sectors": list(excluded_sectors)}
+    start_year, end_year = check_years(start_year, end_year, func="render_national")
+    params = {"start_year": int(start_year), "end_year": int(end_year), "excluded_sectors": list(excluded)}
     title = f"Ringkasan Nasional: Provinsi terhadap Indonesia {start_year}–{end_year}"
-    return _render(NATIONAL_DIR, title, Path(template), params, Path(out_root), timeout)
+    return _render(NATIONAL_DIR, title, Path(template), params, out_root, timeout, run_date=run_date)

@@ -1,0 +1,267 @@
+"""The batch runner: config errors, --jobs, bad codes, warm kernels, killing the batch.
+
+Reports here come from a tiny fake template (the real one takes seconds per province); the
+real template is exercised by tests/test_report.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from potensi.report import batch, kernel
+from potensi.report.render import RenderResult
+
+PARAMS = ('province_code = "64"\nstart_year = 2013\nend_year = None\nreference = "published"\n'
+          'excluded_sectors = []\npopulation_source = None\nextra_data = []\nworkbook = ""')
+
+
+def _template(path: Path, *cells: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(PARAMS, metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+def _fake(tmp_path: Path) -> Path:
+    """Fails for province 65 only (stands in for bad data); prints its code otherwise."""
+    return _template(tmp_path / "fake.ipynb", 'assert province_code != "65", "data 65 rusak (uji)"',
+                     'print("laporan", province_code)')
+
+
+def _parser():
+    from potensi.commands import batch as batch_command
+
+    parser = argparse.ArgumentParser()
+    batch_command.add_parser(parser.add_subparsers())
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# config
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, message", [
+    ('end_year = "abc"', "config/batch.toml: key 'end_year': expected an integer year, got 'abc'"),
+    ("start_year = 2013.5", "config/batch.toml: key 'start_year': expected an integer year, got 2013.5"),
+    ("end_year = 2010", "config/batch.toml: key 'end_year': 2010 is not after start_year 2013"),
+    ('reference = "provinsi"', "config/batch.toml: key 'reference': expected one of ['published', 'sum'], "
+                               "got 'provinsi'"),
+    ('excluded_sectors = ["ZZ"]', "config/batch.toml: key 'excluded_sectors': unknown sector code(s) ['ZZ']"),
+    ('population_source = "sensus"', "config/batch.toml: key 'population_source': expected one of"),
+    ('national = "ya"', "config/batch.toml: key 'national': expected true or false, got 'ya'"),
+    ("jobs = 0", "config/batch.toml: key 'jobs': expected a number of worker processes >= 1, got 0"),
+    ("timeout = -5", "config/batch.toml: key 'timeout': expected a number of seconds >= 1, got -5"),
+    ('provinces = "semua"', "config/batch.toml: key 'provinces': expected \"all\" or a list of province codes"),
+    ('add = ["tidak_ada.csv"]', "config/batch.toml: key 'add': 'tidak_ada.csv' is not a readable file"),
+    ("tahun = 2020", "config/batch.toml: unknown key(s) ['tahun']; known:"),
+    ("end_year = ", "config/batch.toml: not valid TOML: "),
+])
+def test_config_errors_name_file_and_key(tmp_path, monkeypatch, line, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config").mkdir()
+    head = "" if line.startswith("start_year") else "start_year = 2013\n"
+    (tmp_path / "config" / "batch.toml").write_text(f"{head}{line}\n", encoding="utf-8")
+    with pytest.raises(batch.ConfigError) as info:
+        batch.load_config("config/batch.toml")
+    assert str(info.value).startswith(message)
+
+
+def test_shipped_config_is_valid():
+    config = batch.load_config()
+    assert config.provinces == "all" and config.jobs >= 1
+
+
+def test_config_error_exits_2_before_any_worker(tmp_path, monkeypatch, capsys):
+    from potensi.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(batch, "render_batch", lambda *a, **k: pytest.fail("the batch started"))
+    Path("batch.toml").write_text('end_year = "abc"\n', encoding="utf-8")
+    assert main(["batch", "--config", "batch.toml", "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "potensi: error: batch.toml: key 'end_year': expected an integer year, got 'abc'")
+
+
+def test_numbers_shown_plainly_never_as_numpy_reprs():
+    with pytest.raises(batch.ConfigError, match=r"key 'timeout': expected .* got -5\.0$") as info:
+        batch.BatchConfig(timeout=np.float64(-5.0)).check()
+    assert "np." not in str(info.value)
+    failed = RenderResult("64", "Kalimantan Timur", False, 1.0, error="ValueError: nilai np.float64(-5.0) < 0")
+    assert "nilai -5.0 < 0" in batch.summary([failed]) and "np.float64" not in batch.summary([failed])
+
+
+# --------------------------------------------------------------------------------------------
+# --jobs
+# --------------------------------------------------------------------------------------------
+def test_jobs_clamped_to_cores_and_tasks(monkeypatch):
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    assert batch.worker_count(1000, 40) == (2, "--jobs 1000: this machine has 2 core(s) available; "
+                                                "running 2 worker(s)")
+    assert batch.worker_count(2, 40) == (2, "")
+    assert batch.worker_count(2, 1) == (1, "")  # one report: one kernel
+    assert batch.worker_count(1, 0)[0] == 1
+    for bad in (0, -3, True, "2"):
+        with pytest.raises(ValueError, match=r"render_batch: argument jobs=.*: expected a number of worker processes >= 1"):
+            batch.worker_count(bad, 40)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "dua"])
+def test_jobs_below_one_refused_on_the_command_line(value, capsys):
+    with pytest.raises(SystemExit) as info:
+        _parser().parse_args(["batch", "--jobs", value])
+    assert info.value.code == 2
+    assert "argument --jobs/-j: expected a number of worker processes" in capsys.readouterr().err
+
+
+def test_jobs_1000_starts_no_more_workers_than_cores(tmp_path, monkeypatch, capsys):
+    seen = {}
+    real = batch.cf.ProcessPoolExecutor
+
+    def pool(max_workers, **kw):
+        seen["workers"] = max_workers
+        return real(max_workers=max_workers, **kw)
+
+    monkeypatch.setattr(batch.cf, "ProcessPoolExecutor", pool)
+    config = batch.BatchConfig(provinces=["64", "96", "65"], national=False, timeout=120)
+    results = batch.render_batch(config, out_root=tmp_path / "out", jobs=1000, progress=False,
+                                 template=_fake(tmp_path))
+    assert seen["workers"] == min(batch._cores(), 3)
+    assert [r.key for r in results] == ["64", "96", "65"]
+    assert [r.ok for r in results] == [True, True, False]
+    if batch._cores() < 1000:
+        assert "potensi: note: --jobs 1000: this machine has" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------------------------
+# a bad code in the config
+# --------------------------------------------------------------------------------------------
+def test_bad_code_in_config_reported_others_render(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(batch, "render_batch", functools.partial(batch.render_batch, template=_fake(tmp_path)))
+    config = tmp_path / "batch.toml"
+    config.write_text('provinces = ["99", "64", "96"]\nnational = false\njobs = 1\ntimeout = 120\n',
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    args = _parser().parse_args(["batch", "--config", str(config), "--out", str(out), "--no-progress"])
+    assert args.run(args) == 1
+    captured = capsys.readouterr()
+    assert "2 dari 3 laporan berhasil; 1 gagal." in captured.out
+    assert "potensi: error: 99 (99): " in captured.err
+    assert "key 'provinces': unknown province code '99'; valid codes: 11 12" in captured.err
+    assert (out / "64" / "laporan.html").exists() and (out / "96" / "laporan.html").exists()
+    assert "unknown province code" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_bad_code_on_the_command_line_exits_2(tmp_path, monkeypatch, capsys):
+    from potensi.cli import main
+
+    monkeypatch.setattr(batch, "render_batch", lambda *a, **k: pytest.fail("the batch started"))
+    assert main(["batch", "--province", "64", "--province", "99", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("potensi: error: --province 99: unknown province code '99'")
+
+
+# --------------------------------------------------------------------------------------------
+# warm kernels
+# --------------------------------------------------------------------------------------------
+def test_warm_kernel_runs_many_notebooks_records_parameters_survives_a_failure(tmp_path):
+    import papermill
+
+    template = _template(tmp_path / "warm.ipynb",
+                         "import os\nmine = province_code",
+                         'assert province_code != "65", "data 65 rusak (uji)"',
+                         'print(os.getpid(), "leaked" if "leak" in dir() else "clean")\nleak = 1')
+    pids, counts = {}, {}
+    try:
+        for code in ("65", "64", "96"):
+            out = tmp_path / f"{code}.ipynb"
+            if code == "65":
+                with pytest.raises(papermill.PapermillExecutionError, match="data 65 rusak"):
+                    papermill.execute_notebook(str(template), str(out), parameters={"province_code": code},
+                                               engine_name=kernel.ENGINE, progress_bar=False, cwd=str(tmp_path))
+                continue
+            nb = papermill.execute_notebook(str(template), str(out), parameters={"province_code": code},
+                                            engine_name=kernel.ENGINE, progress_bar=False, cwd=str(tmp_path))
+            saved = nbformat.read(out, as_version=4)
+            assert saved.metadata.papermill.parameters == {"province_code": code}
+            injected = [c for c in saved.cells if "injected-parameters" in c.metadata.get("tags", [])]
+            assert len(injected) == 1 and f'province_code = "{code}"' in injected[0].source
+            pid, state = nb.cells[-1].outputs[0]["text"].split()
+            assert state == "clean", "a variable of the previous notebook survived the reset"
+            pids[code] = int(pid)
+            counts[code] = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    finally:
+        kernel.shutdown_warm_kernels()
+    assert pids["64"] == pids["96"], "the second notebook did not reuse the warm kernel"
+    assert counts["64"] == counts["96"] == [1, 2, 3, 4, 5]
+
+
+def test_failed_province_does_not_poison_the_next_in_the_batch(tmp_path):
+    # one worker: 65 fails in its kernel, then 64 and 96 render in a new kernel of the same worker
+    template = _template(tmp_path / "fake.ipynb",
+                         'if province_code == "65":\n    broken = True  # state left by the failing report',
+                         'assert province_code != "65", "data 65 rusak (uji)"',
+                         'assert "broken" not in dir()\nprint("laporan", province_code)')
+    config = batch.BatchConfig(provinces=["65", "64", "96"], national=False, jobs=1, timeout=120)
+    results = {r.key: r for r in batch.render_batch(config, out_root=tmp_path / "out", progress=False,
+                                                    template=template)}
+    assert not results["65"].ok and "data 65 rusak (uji)" in results["65"].error
+    assert results["64"].ok and results["96"].ok
+    executed = nbformat.read(tmp_path / "out" / "96" / "laporan.ipynb", as_version=4)
+    assert executed.metadata.papermill.parameters["province_code"] == "96"
+
+
+# --------------------------------------------------------------------------------------------
+# killing the batch
+# --------------------------------------------------------------------------------------------
+def test_killing_the_batch_kills_workers_and_kernels(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    template = _template(tmp_path / "slow.ipynb", "import time\ntime.sleep(120)")
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent(f"""
+        from pathlib import Path
+        from potensi.report import batch
+        if __name__ == "__main__":
+            config = batch.BatchConfig(provinces=["64", "65"], national=False, jobs=2, timeout=300)
+            batch.render_batch(config, out_root=Path({str(tmp_path / 'out')!r}), progress=False,
+                               template=Path({str(template)!r}))
+    """), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        tree = []
+        main = psutil.Process(proc.pid)
+        deadline = time.monotonic() + 90
+        kernels = []
+        while time.monotonic() < deadline:
+            tree = main.children(recursive=True)
+            kernels = [p for p in tree if "ipykernel" in " ".join(p.cmdline())]
+            if len(kernels) >= 1 and len(tree) >= 2:
+                break
+            time.sleep(0.3)
+        assert kernels, "no kernel started"
+        time.sleep(1.0)
+        tree = main.children(recursive=True)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        gone, alive = psutil.wait_procs(tree, timeout=10)
+        assert not alive, f"left running after the batch was killed: {[p.cmdline()[:3] for p in alive]}"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for p in tree:
+            try:
+                p.kill()
+            except psutil.NoSuchProcess:
+                pass
+
