@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from _report_session import kaltim_report
 
-from potensi.report import render
+from potensi.report import batch, render
 from potensi.study import export
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -229,7 +229,7 @@ def test_toc_nests_h3_under_h2():
 
 def test_index_lists_every_report_and_profile(kaltim, tmp_path):
     _, out = kaltim
-    index = render.write_index([], out_root=out).read_text(encoding="utf-8")
+    index = batch.write_index([], out_root=out).read_text(encoding="utf-8")
     for code in KALTIM:
         assert f'href="64/kabkota/{code}.html"' in index, code
     assert 'href="64/laporan.html"' in index and "Kota Samarinda" in index
@@ -244,7 +244,7 @@ def test_index_escapes_names(tmp_path):
     (folder / "laporan.html").write_text("x", encoding="utf-8")
     (folder / "manifest.json").write_text('{"title": "<script>alert(1)</script> & Co"}', encoding="utf-8")
     (folder / "kabkota" / "6401.html").write_text("x", encoding="utf-8")
-    index = render.write_index([], out_root=tmp_path).read_text(encoding="utf-8")
+    index = batch.write_index([], out_root=tmp_path).read_text(encoding="utf-8")
     assert "<script>alert(1)" not in index and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in index
 
 

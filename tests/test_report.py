@@ -131,7 +131,7 @@ def test_table_headers_are_indonesian(page):
     assert len(headers) > 50
     assert not [h for h in headers if h in TECHNICAL_HEADERS]
     assert not [h for h in headers if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", h)], "snake_case header"
-    for heading in ["Aturan", "SLQ (rata-rata)", "Kelas SLQ×DLQ", "Pergeseran bersih (PB = IM + CE)",
+    for heading in ["Aturan", "SLQ (rata-rata)", "Kelas SLQ×DLQ", "Pergeseran bersih (PB = PP + PPW)",
                     "PDRB 2013 (miliar rupiah)", "Indeks Krugman", "Jarak (km)", "Kelas potensi", "Cara ditemukan",
                     "Jarak antarpusat pemerintahan (km)", "Alasan", "Indeks aksesibilitas"]:
         assert f">{heading}</th>" in page, heading

@@ -104,7 +104,7 @@ def sector_tables(
     prep = Prepared(panel).years_between(start, end)
     tables: dict[str, pd.DataFrame] = {}
     tables["lq"] = _lq_frame(prep)
-    tables["dlq"] = _slq_dlq_frame(prep, start, end, method="cagr", slq="mean", labels="kuncoro", func=func)
+    tables["dlq"] = _slq_dlq_frame(prep, start, end, method="cagr", slq="mean", labels="potensi", func=func)
     tables["shift_share"] = shift_share_profile(_shift_share_frame(prep, start, end, func))
     tables["mrp"] = _overlay_frame(prep, start, end, lq="mean", func=func)
     tables["klassen_sector"] = _klassen_frame(prep, start, end, variant="share", also="lq", func=func)
