@@ -95,6 +95,10 @@ def test_figures_embedded(page):
     images = re.findall(r'<img[^>]+src="([^"]{0,40})', page)
     assert len(images) >= 8
     assert all(src.startswith("data:image/png;base64,") for src in images)
+    # alt texts in Indonesian, never nbconvert's English default
+    alts = re.findall(r'<img[^>]+alt="([^"]*)"', page)
+    assert alts and not any("description" in a.lower() for a in alts)
+    assert all("gambar" in a.lower() or "peta" in a.lower() for a in alts)
 
 
 def test_numbers_match_library(text, analysis):

@@ -889,3 +889,6 @@ def source_name(source_id: object) -> str:
         return SOURCE_NAMES[text]
     base = re.sub(r"_\d{4}S\d(_SUMKAB)?$", "", text)
     return SOURCE_NAMES.get(base, f"[{text}]")
+
+#: Alternative text of the report's images (each chart or map carries its own title).
+FIGURE_ALT = "Grafik atau peta laporan; judul dan keterangan tertera pada gambar"

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from potensi.core.atomic import file_mode, write_text_atomic
 from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
+from potensi.core.wording import FIGURE_ALT
 from potensi.report import publish as _pub
 from potensi.report.printing import add_toc, find_chromium, print_pdf, toc_html
 
@@ -141,6 +142,9 @@ def export_html(notebook, *, title: str) -> str:
 
     body, _resources = exporter.from_notebook_node(notebook, resources={"potensi_print_css": PRINT_CSS})
     body = body.replace('<html lang="en">', '<html lang="id">')
+    # nbconvert's default alt text is English; every report image is a chart or a map whose title is
+    # drawn on it
+    body = body.replace('alt="No description has been provided for this image"', f'alt="{FIGURE_ALT}"')
     body = add_toc(body)
     found = external_urls(body)
     if found:
