@@ -123,3 +123,22 @@ def test_population_source_option(tmp_path, capsys):
     with pytest.raises(SystemExit):
         run(["indicators", "--province", "64", "--start", "2013", "--end", "2017", "--population-source", "nope",
              "--out", str(tmp_path)])
+
+
+def test_province_with_io_table_writes_io_csvs_and_others_say_why(tmp_path, capsys):
+    # Sulawesi Selatan has a BPS 2016 IO table: io_sektor.csv (17 sectors, the columns) and
+    # the FLQ estimates of its kab/kota; Kalimantan Timur has none and the summary line says so
+    out73 = tmp_path / "73"
+    assert run(["indicators", "--province", "73", "--start", "2013", "--end", "2022", "--out", str(out73)]) == 0
+    io = pd.read_csv(out73 / "io_sektor.csv")
+    assert list(io.columns[:8]) == ["sector_code", "output_multiplier", "value_added_multiplier", "backward_linkage",
+                                    "forward_linkage", "key_sector", "export_share", "import_share"]
+    assert len(io) == 17 and (io["output_multiplier"] >= 1).all()
+    assert io["backward_linkage"].sum() == pytest.approx(17)  # Σ Rasmussen backward linkage = n
+    est = pd.read_csv(out73 / "io_kabkota.csv", dtype={"region_code": str})
+    assert est["region_code"].str.startswith("73").all() and (est["basis"] == "perkiraan FLQ").all()
+    capsys.readouterr()
+    out64 = tmp_path / "64"
+    assert run(["indicators", "--province", "64", "--start", "2013", "--end", "2022", "--out", str(out64)]) == 0
+    assert not (out64 / "io_sektor.csv").exists()
+    assert "no input-output table for this province" in capsys.readouterr().out

@@ -86,9 +86,16 @@ def run(args: argparse.Namespace) -> int:
         first, last = POPULATION_SOURCES[population_source][2:]
         chosen = "" if args.population_source else ", chosen as it covers the end year; see --population-source"
         note = f"; population source {population_source!r} ({first}–{last}{chosen})"
+        from potensi.study.linkages import IO_PROVINCES
+        from potensi.study.province import existing_agreements
+
         tables = province_indicator_tables(pdrb, province_code=reference, start=args.start, end=args.end,
                                            excluded_sectors=args.exclude, reference=args.reference_mode,
-                                           population_source=population_source)
+                                           population_source=population_source,
+                                           existing=existing_agreements(args.add))
+        if "io_sektor" not in tables:
+            note += (f"; no input-output table for this province in the data (BPS IO 2016, 17 sectors: "
+                     f"{', '.join(c[:2] for c in IO_PROVINCES)}), so io_sektor.csv and io_kabkota.csv are not written")
         if replaced is not None:
             tables["data_tambahan"] = replaced
     else:
