@@ -156,3 +156,17 @@ def test_english_reasons_are_translated_in_the_display():
                           "reason": [f"2014: {english}"]})
     view, _, _ = report_view("lq", frame)
     assert view["reason"].iloc[0] == f"2014: {REASONS[english]}"
+
+
+def test_sulawesi_selatan_report_renders_the_linkage_section(tmp_path):
+    # the one rendered report of a province with a BPS IO table (issue 11): section, key sectors,
+    # multiplier table, FLQ estimates labelled as estimates
+    from potensi.report.render import render_province
+
+    result = render_province("73", out_root=tmp_path, timeout=300)
+    assert result.ok, result.error
+    html = (tmp_path / "73" / "laporan.html").read_text(encoding="utf-8")
+    section = html.split("Keterkaitan antarsektor", 2)[-1].split("Kerja sama daerah", 1)[0]
+    assert "Sektor kunci" in section and "perkiraan" in section
+    assert "Angka pengganda output" in section or "angka pengganda" in section.lower()
+    assert section.count("data:image/png;base64,") >= 1  # the linkage quadrant
