@@ -208,8 +208,15 @@ def test_batch_config_add_key(tmp_path):
     from potensi.report.batch import BatchConfig, load_config
 
     config = tmp_path / "batch.toml"
-    config.write_text('provinces = ["64"]\nadd = ["isian_64.xlsx", "data/isian_64_2024.xlsx"]\n', encoding="utf-8")
-    assert load_config(config).add == ["isian_64.xlsx", "data/isian_64_2024.xlsx"]
+    files = [tmp_path / "isian_64.xlsx", tmp_path / "data" / "isian_64_2024.xlsx"]
+    files[1].parent.mkdir()
+    for f in files:
+        f.write_bytes(b"")  # existence is what the config check needs; the files are read at render time
+    config.write_text(f'provinces = ["64"]\nadd = ["{files[0]}", "{files[1]}"]\n', encoding="utf-8")
+    assert [str(p) for p in load_config(config).add] == [str(f) for f in files]
+    config.write_text('provinces = ["64"]\nadd = ["isian_tidak_ada.xlsx"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"batch.toml: key 'add': 'isian_tidak_ada.xlsx' is not a readable file"):
+        load_config(config)
     assert BatchConfig().add == []  # no key: no files
     config.write_text('provinces = ["64"]\nadd_data = ["isian_64.xlsx"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"unknown key\(s\) \['add_data'\]; known: \[.*'add'"):

@@ -189,8 +189,8 @@ def read_io_table(path: str | Path | None = None, *, region: str | None = None) 
 
     Examples
     --------
-    >>> table = read_io_table(region="9100")  # doctest: +SKIP
-    >>> table.Z.shape, table.unit  # doctest: +SKIP
+    >>> table = read_io_table(region="9100")
+    >>> table.Z.shape, table.unit
     ((17, 17), 'juta rupiah')
     """
     path = Path(path) if path is not None else IO_FILE
