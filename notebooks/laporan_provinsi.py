@@ -33,11 +33,12 @@ run_date = ""  # ISO date-time of the run (one per run: report, workbook, profil
 # %%
 from potensi.report import figures, findings, narrative, panels, profiles, view
 from potensi.study.provenance import provenance, provenance_table
-from potensi.study.province import analyse_province
+from potensi.study.province import analyse, province_study
 
-a = analyse_province(province_code, start_year=start_year, end_year=end_year, reference=reference,
-                     excluded_sectors=excluded_sectors, population_source=population_source,
-                     extra_data=extra_data)
+study = province_study(province_code, start_year=start_year, end_year=end_year, reference=reference,
+                       excluded_sectors=excluded_sectors, population_source=population_source,
+                       extra_data=extra_data)
+a = analyse(study)
 
 # %%
 narrative.judul(a)

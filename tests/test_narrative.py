@@ -20,7 +20,9 @@ def kaltim():
 
 @pytest.fixture(scope="module")
 def papua_tengah():
-    return analyse_province("96", start_year=2013, end_year=2020)
+    # the default window: the province's own years (formed in the 2022 pemekaran); an explicit
+    # window without any of its data is an argument error (test below)
+    return analyse_province("96")
 
 
 def test_growth_paragraph_numbers_come_from_tables(kaltim):
@@ -82,6 +84,11 @@ def test_province_without_kabkota_gets_gap_stated(papua_tengah):
     assert "tidak dihitung: lihat catatan cakupan" in narrative.sektor_basis(a).data
     assert "tidak dihitung: lihat catatan cakupan" in narrative.terhadap_indonesia(a).data
     assert "sementara" in narrative.pertumbuhan(a).data
+
+
+def test_window_without_data_is_an_argument_error():
+    with pytest.raises(ValueError, match=r"Papua Tengah has provinsi PDRB by sector only for 2024–2025"):
+        analyse_province("96", start_year=2013, end_year=2020)
 
 
 def test_reproducible(kaltim):

@@ -10,7 +10,7 @@ the data, states what is missing, and keeps the provenance of the run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -25,10 +25,9 @@ from potensi.study.linkages import province_linkages
 from potensi.study.quality import _quality
 from potensi.study.regional_tables import regional_tables
 from potensi.study.sector_tables import sector_tables
+from potensi.study.spec import Study, make_study
 from potensi.study.tables_common import (
     _annual_totals,
-    _check_sectors,
-    _check_years,
     _mean_growth,
     _named,
     _structure,
@@ -369,24 +368,59 @@ def analyse_province(province_code_: str | int, *, start_year: int = DEFAULT_STA
         (kab/kota against the province) and :func:`potensi.study.regional_tables.regional_tables`, plus
         ``lq_nasional``/``shift_share_nasional`` etc. (the province against Indonesia).
     """
-    func = "analyse_province"
-    code = province_code(province_code_)
+    return analyse(province_study(province_code_, start_year=start_year, end_year=end_year, reference=reference,
+                                  excluded_sectors=excluded_sectors, population_source=population_source,
+                                  include_old_boundaries=include_old_boundaries, extra_data=extra_data))
+
+
+def province_study(province: str | int, *, start_year: int | None = DEFAULT_START, end_year: int | None = None,
+                   reference: str = "published", excluded_sectors: Iterable[str] = (),
+                   population_source: str | None = None, include_old_boundaries: bool = False,
+                   extra_data: Iterable[str | Path] = ()) -> Study:
+    """The :class:`~potensi.study.spec.Study` of a province report, validated once.
+
+    The region's added files count for the window (a Bappeda's 2023–2024 figures extend it); the
+    population source defaults to the one covering the window. Everything below
+    (:func:`analyse`) takes the value as it is.
+    """
+    code = province_code(province)
     pdrb = province_pdrb(code, price_basis=DEFAULT_PRICE_BASIS, include_old_boundaries=include_old_boundaries)
-    extra_data = [str(p) for p in extra_data]
+    files = [str(p) for p in ([extra_data] if isinstance(extra_data, str | Path) else list(extra_data or ()))]
+    if files:
+        from potensi.data.intake import apply_additions
+
+        for item in files:
+            if not Path(item).expanduser().is_file():
+                raise ValueError(f"analyse_province: argument extra_data: {item!s} is not a readable file")
+        pdrb = apply_additions(pdrb, files, price_basis=DEFAULT_PRICE_BASIS,
+                               regions=set(pdrb["region_code"]) | {code} | set(members(code)["region_code"]))[0]
+    if end_year is None:
+        end_year = latest_year(pdrb, code)
+    study = make_study(code, start_year=start_year, end_year=end_year, reference=reference,
+                       excluded_sectors=excluded_sectors, population_source=population_source, extra_data=files,
+                       pdrb=pdrb, include_old_boundaries=include_old_boundaries)
+    if study.population_source is None:
+        study = replace(study, population_source=covering_source(*study.requested_years))
+    return study
+
+
+def analyse(study: Study) -> ProvinceAnalysis:
+    """Compute every table of the province report for a validated :class:`~potensi.study.spec.Study`
+    (see :func:`analyse_province` for the tables)."""
+    code = study.province_code
+    include_old_boundaries = study.include_old_boundaries
+    pdrb = province_pdrb(code, price_basis=DEFAULT_PRICE_BASIS, include_old_boundaries=include_old_boundaries)
+    extra_data = [str(p) for p in study.extra_data]
     if extra_data:
         from potensi.data.intake import apply_additions
 
         pdrb, replaced, added_files = apply_additions(
             pdrb, extra_data, price_basis=DEFAULT_PRICE_BASIS,
             regions=set(pdrb["region_code"]) | {code} | set(members(code)["region_code"]))
-    if end_year is None:
-        end_year = latest_year(pdrb, code)
-    start_req, end_req = _check_years(func, start_year, end_year)
-    if population_source is None:
-        population_source = covering_source(start_req, end_req)
-    if reference not in REFERENCES:
-        raise ValueError(f"{func}: reference={reference!r}; expected one of {list(REFERENCES)}")
-    excluded = _check_sectors(func, excluded_sectors)
+    start_req, end_req = study.requested_years
+    population_source = study.population_source
+    reference = study.reference
+    excluded = study.excluded_sectors
     cat = region_catalog().set_index("region_code")
     name = str(cat.loc[code, "region_name"])
     gaps: list[str] = []

@@ -57,6 +57,7 @@ class Study:
     population_source: str | None = None
     extra_data: tuple[Path, ...] = ()
     requested_years: tuple[int, int] | None = None
+    include_old_boundaries: bool = False
 
     @property
     def narrowed(self) -> bool:
@@ -116,7 +117,8 @@ def kabkota_years(pdrb: pd.DataFrame, code: str) -> list[int]:
 def make_study(province: str | int, *, start_year: int | None = None, end_year: int | None = None,
                price_basis: str = DEFAULT_PRICE_BASIS, reference: str = "published",
                excluded_sectors: Iterable[str] | str | None = (), population_source: str | None = None,
-               extra_data: Iterable[str | Path] | str | Path | None = (), pdrb: pd.DataFrame | None = None) -> Study:
+               extra_data: Iterable[str | Path] | str | Path | None = (), pdrb: pd.DataFrame | None = None,
+               include_old_boundaries: bool = False) -> Study:
     """Resolve and validate everything a province study needs, once.
 
     Parameters
@@ -174,4 +176,4 @@ def make_study(province: str | int, *, start_year: int | None = None, end_year: 
     return Study(province_code=code, province_name=name, start_year=int(inside[0]), end_year=int(inside[-1]),
                  price_basis=price_basis, reference=reference, excluded_sectors=excluded,
                  population_source=population_source, extra_data=tuple(files),
-                 requested_years=(start, end))
+                 requested_years=(start, end), include_old_boundaries=bool(include_old_boundaries))
