@@ -170,3 +170,16 @@ def test_sulawesi_selatan_report_renders_the_linkage_section(tmp_path):
     assert "Sektor kunci" in section and "perkiraan" in section
     assert "Angka pengganda output" in section or "angka pengganda" in section.lower()
     assert section.count("data:image/png;base64,") >= 1  # the linkage quadrant
+
+
+def test_link_table_with_a_missing_klassen_class():
+    # Sulawesi Tenggara: Buton and Muna have no per-capita class over 2013–2022 (old boundaries in
+    # 2013); the kab/kota table shows "–" for them instead of failing the whole report (a batch
+    # of every province found it)
+    from potensi.report import profiles
+
+    a = analyse_province("74")
+    kl = a.tables["klassen_region"]
+    assert kl["klassen"].isna().any() or set(a.kabkota_codes) - set(kl["region_code"])
+    html = profiles.link_table(a).data
+    assert all(a.region_names[c] in html for c in a.kabkota_codes)

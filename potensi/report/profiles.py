@@ -290,8 +290,8 @@ def link_table(a):
     growth = growth.set_index("region_code") if len(growth) else growth
     kl = a.tables.get("klassen_region", pd.DataFrame())
     edge = dict(zip(kl["region_code"], kl["knife_edge"].fillna(False).astype(bool))) if "knife_edge" in kl else {}
-    kl = {c: k + (" (di tepi ambang)" if edge.get(c) else "") for c, k in
-          zip(kl["region_code"], kl["klassen"].astype(str))} if len(kl) else {}
+    kl = {c: ("–" if pd.isna(k) else str(k)) + (" (di tepi ambang)" if edge.get(c) and pd.notna(k) else "")
+          for c, k in zip(kl["region_code"], kl["klassen"])} if len(kl) else {}
     sp = a.tables.get("sektor_unggulan", pd.DataFrame())
     top: dict[str, list[str]] = {}
     if len(sp):
