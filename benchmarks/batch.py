@@ -118,6 +118,12 @@ def comparison(codes: list[str], jobs: int, rounds: int) -> None:
     print(f"speedup_vs_naive_sequential={med['seq'] / med['batch']:.2f}")
 
 
+def _role(p) -> str:
+    cmd = " ".join(p.cmdline())
+    return ("kernel" if "ipykernel" in cmd else "worker" if "multiprocessing" in cmd or "spawn_main" in cmd
+            else "batch" if "potensi" in cmd else p.name())
+
+
 class TreeMemory(threading.Thread):
     """Peak of Σ RSS and Σ PSS over a process and all its descendants (psutil)."""
 
@@ -126,6 +132,7 @@ class TreeMemory(threading.Thread):
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = 0
         self.peak_procs = 0
+        self.at_peak = ""
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -147,6 +154,9 @@ class TreeMemory(threading.Thread):
                     pss += p.memory_full_info().pss
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     pass
+            if pss > self.peak_pss:  # the processes at the peak: "worker 412, kernel 655, ..." MiB
+                self.at_peak = ", ".join(f"{_role(p)} {p.memory_full_info().pss / 2**20:.0f}"
+                                         for p in procs if p.is_running())
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
             self.peak_procs = max(self.peak_procs, len(procs))
             self.stop.wait(self.every)
@@ -170,10 +180,14 @@ def full(jobs: int) -> None:
         pages = len(list(out.glob("*/kabkota/*.html")))
         ok_line = [line for line in stdout.splitlines() if "laporan berhasil" in line]
         print(f"exit {proc.returncode}; {ok_line[0] if ok_line else stderr.strip()[-300:]}")
+        for line in stderr.splitlines():
+            if line.startswith("potensi: error:"):
+                print(f"  {line[:240]}")
         print(f"laporan: {len(reports)} (nasional: {'ya' if 'nasional' in reports else 'tidak'}); "
               f"profil kab/kota: {pages}; indeks: {'ya' if (out / 'index.html').exists() else 'tidak'}")
         print(f"waktu: {seconds:.1f} s; memori puncak pohon proses: Σ RSS {mem.peak_rss / 2**20:.0f} MiB, "
               f"Σ PSS {mem.peak_pss / 2**20:.0f} MiB ({mem.peak_procs} proses); load average akhir {_load()}")
+        print(f"PSS per proses di puncak (MiB): {mem.at_peak}")
 
 
 def main() -> None:
