@@ -342,45 +342,29 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
     from potensi.data.regions import province_code, region_name
 
     code = province_code(province)
-    from potensi.core.codes import DEFAULT_PRICE_BASIS as PRICE_BASIS
-    from potensi.data.population import POPULATION_SOURCES, covering_source
-    from potensi.data.store import province_pdrb
-    from potensi.study.province import analysis_window
-    from potensi.study.spec import make_study
+    from potensi.data.population import POPULATION_SOURCES
+    from potensi.study.province import province_study
 
     out_root = _pub.resolve_out(out_root)
     _pub.check_replaceable(out_root / _province_key(code))
     if population_source is not None and population_source not in POPULATION_SOURCES:
         raise ValueError(f"render_province: argument population_source={population_source!r} unknown; "
                          f"expected one of {sorted(POPULATION_SOURCES)}")
-    embedded = province_pdrb(code, price_basis=PRICE_BASIS)
-    if extra_data:  # the years of the added files count for the default window and the title
-        from potensi.data.intake import apply_additions
-
-        for item in extra_data:  # a missing file: one line, before reading any
-            if not Path(item).expanduser().is_file():
-                raise ValueError(f"render_province: argument extra_data: {item!s} is not a readable file")
-        embedded = apply_additions(embedded, list(extra_data), price_basis=PRICE_BASIS)[0]
-    study = make_study(code, start_year=start_year, end_year=end_year, reference=reference,
-                       excluded_sectors=excluded_sectors, population_source=population_source,
-                       extra_data=extra_data, pdrb=embedded, price_basis=PRICE_BASIS)
+    # the same Study the notebook builds: added files count for the window, population default chosen
+    study = province_study(code, start_year=start_year, end_year=end_year, reference=reference,
+                           excluded_sectors=excluded_sectors, population_source=population_source,
+                           extra_data=extra_data)
     start_year, end_year = study.requested_years
-    if population_source is None:
-        population_source = covering_source(int(start_year), int(end_year))
     params = {
         "province_code": _province_key(code),
         "start_year": int(start_year),
         "end_year": int(end_year),
         "reference": str(reference),
         "excluded_sectors": list(study.excluded_sectors),
-        "population_source": str(population_source),
+        "population_source": str(study.population_source),
         "extra_data": [str(p) for p in study.extra_data],
     }
-    try:  # the title names the years the report actually covers
-        start, end, _ = analysis_window(embedded, code,
-                                        int(start_year), int(end_year))
-    except ValueError:  # no usable data: the render below fails and reports why, removing any old report
-        start, end = start_year, end_year
+    start, end = study.start_year, study.end_year  # the title names the years the report covers
     title = f"Potensi Ekonomi {region_name(code)} {start}–{end}"
     return _render(_province_key(code), title, Path(template), params, out_root, timeout, pdf=pdf,
                    run_date=run_date)

@@ -391,7 +391,7 @@ def province_study(province: str | int, *, start_year: int | None = DEFAULT_STAR
 
         for item in files:
             if not Path(item).expanduser().is_file():
-                raise ValueError(f"analyse_province: argument extra_data: {item!s} is not a readable file")
+                raise ValueError(f"province_study: argument extra_data: {item!s} is not a readable file")
         pdrb = apply_additions(pdrb, files, price_basis=DEFAULT_PRICE_BASIS,
                                regions=set(pdrb["region_code"]) | {code} | set(members(code)["region_code"]))[0]
     if end_year is None:

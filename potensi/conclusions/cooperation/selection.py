@@ -16,7 +16,7 @@ from potensi.conclusions.cooperation.rules import (
     STATE_OUTPUT,
 )
 from potensi.core.wording import BENTUK, COOPERATION, REJECTION_REASONS, SECTOR_KEYWORDS, TOPIC_KEYWORDS
-from potensi.data.regions import region_catalog
+from potensi.data.regions import region_name
 
 __all__ = ["filter_candidates", "propose"]
 
@@ -141,8 +141,7 @@ def _facilitator(a: str, b: str) -> str:
     """Who facilitates the agreement (PP 28/2018): the governor for kab/kota of one province, the
     Minister of Home Affairs across a province border."""
     if a[:2] == b[:2]:
-        names = dict(zip(region_catalog()["region_code"], region_catalog()["region_name"]))
-        return COOPERATION["facilitator_province"].format(province=names.get(f"{a[:2]}00", a[:2]))
+        return COOPERATION["facilitator_province"].format(province=region_name(f"{a[:2]}00"))
     return COOPERATION["facilitator_national"]
 
 
