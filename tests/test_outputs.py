@@ -227,6 +227,14 @@ def test_toc_nests_h3_under_h2():
     assert render.toc_html("<p>no headings</p>") == ""
 
 
+def test_toc_goes_after_the_title_cell_whatever_the_attribute_order():
+    # nbconvert writes a cell's id before its class once cells have ids
+    body = ('<main><div id="cell-id=t" class="jp-Cell jp-MarkdownCell"><h1 id="t">Judul</h1></div>'
+            '<div id="cell-id=s" class="jp-Cell jp-MarkdownCell"><h2 id="s">1. Ringkasan</h2></div></main>')
+    out = render.add_toc(body)
+    assert out.index("<h1") < out.index("<nav") < out.index('<div id="cell-id=s"')
+
+
 def test_index_lists_every_report_and_profile(kaltim, tmp_path):
     _, out = kaltim
     index = batch.write_index([], out_root=out).read_text(encoding="utf-8")

@@ -56,13 +56,18 @@ def toc_html(body: str) -> str:
     return "".join(out)
 
 
+_CELL_START = re.compile(r'<div (?:id="[^"]*" )?class="jp-Cell ')
+
+
 def add_toc(body: str) -> str:
     """Insert :func:`toc_html` before the notebook cell holding the first ``h2`` (after the title)."""
     nav = toc_html(body)
     if not nav:
         return body
     first = body.find("<h2 ")
-    cell = body.rfind('<div class="jp-Cell ', 0, first) if first >= 0 else -1
+    # the opening tag of that cell (nbconvert writes its id before or after the class)
+    starts = [m.start() for m in _CELL_START.finditer(body, 0, first)] if first >= 0 else []
+    cell = starts[-1] if starts else -1
     if cell < 0:
         cell = body.find("<main>")
         cell = cell + len("<main>") if cell >= 0 else 0
