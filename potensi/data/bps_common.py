@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.errors import DataError
 from potensi.data.cells import AMBIGUOUS, COMMA_EVIDENCE, POINT_EVIDENCE, CellError, parse_number, parse_year
 from potensi.data.pdrb_frame import PRICE_BASES
@@ -316,7 +317,7 @@ def _region_from_name(text: str) -> list[str]:
         if name.startswith(prefix):
             name, level = name[len(prefix):], lev
     if name in {"nasional", "indonesia"}:
-        return ["0000"]
+        return [NATIONAL_CODE]
     hits = _names_index().get(name, [])
     return [c for c, lev in hits if level is None or lev == level]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.data.bps_common import (
     _HEADER_SCAN,
     _blank,
@@ -50,7 +51,7 @@ def _header_sector(cell: object) -> str | None:
 
 def _find_sector_header(rows: list[list[object]]) -> int | None:
     for i, row in enumerate(rows[:_HEADER_SCAN]):
-        codes = {_header_sector(c) for c in row} - {None, "TOTAL"}
+        codes = {_header_sector(c) for c in row} - {None, TOTAL_CODE}
         if len(codes) >= 3:
             return i
     return None
@@ -69,7 +70,7 @@ def _read_regions_as_rows(sheet: _Sheet, h: int, opts: _Options) -> None:
                              column=sheet.column_label(j, cell.strip()))
         code = _header_sector(cell)
         if code is None and isinstance(cell, str) and cell.strip() in prefixes:
-            code = "TOTAL"  # "PDRB ADHK ... Lapangan Usaha" next to "PDRB ADHK ... Lapangan Usaha - Konstruksi"
+            code = TOTAL_CODE  # "PDRB ADHK ... Lapangan Usaha" next to "PDRB ADHK ... Lapangan Usaha - Konstruksi"
         if code is not None:
             sector_of[j] = code
     first = min(sector_of)
@@ -123,7 +124,7 @@ def _read_regions_as_rows(sheet: _Sheet, h: int, opts: _Options) -> None:
             raise opts.error("sector column without a year", row=h + 1, column=sheet.column_label(j, _text(head[j])))
         year, status = year_of[j]
         annual[year, code] = annual.get((year, code), False) or q == 0
-        if q != 0 or code not in (*opts.sectors, "TOTAL"):
+        if q != 0 or code not in (*opts.sectors, TOTAL_CODE):
             continue
         name = _text(head[j]) if j < len(head) else ""
         name = _split_indicator(name)[1] if _split_indicator(name)[0] else name

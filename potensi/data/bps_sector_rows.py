@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.data.bps_common import (
     _AGGREGATE,
     _NUMBERING,
@@ -199,7 +200,7 @@ def _read_block(sheet: _Sheet, h: int, title_from: int, stop: int, opts: _Option
         known = {code for code, part in found if not part} - {None}
         text = " ".join(_text(c) for _, c in labels)
         part_of = next((code for code, part in found if part), None)
-        if part_of == "TOTAL" and not known:
+        if part_of == TOTAL_CODE and not known:
             ignored.append((i + 1, text))  # "PDRB Tanpa Migas" and similar aggregates
             if seen_total:
                 end = i
@@ -223,7 +224,7 @@ def _read_block(sheet: _Sheet, h: int, title_from: int, stop: int, opts: _Option
                 break
             continue
         _check_ragged(sheet, i, h, opts)
-        if code is None or code not in (*opts.sectors, "TOTAL"):
+        if code is None or code not in (*opts.sectors, TOTAL_CODE):
             subitem = (any(isinstance(c, int) for _, c in labels) or any(_SUBITEM.match(_text(c)) for _, c in labels)
                        or labels[0][0] != sector_cols[0])
             if code is None and subitem:
@@ -238,7 +239,7 @@ def _read_block(sheet: _Sheet, h: int, title_from: int, stop: int, opts: _Option
                 f"unknown sector {text!r}; expected a lapangan usaha code or BPS name (A … RSTU, e.g. "
                 "'A. Pertanian, Kehutanan, dan Perikanan') or the PDRB total", row=i + 1, column=sector_label)
         body.append((i, code, region))
-        seen_total = seen_total or code == "TOTAL"
+        seen_total = seen_total or code == TOTAL_CODE
     if not body:
         return end
     facts = _title_facts(sheet, title_from, h, opts, extra=head[:first_year])

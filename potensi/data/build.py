@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.atomic import write_atomic, write_text_atomic
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.errors import DataError
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
 from potensi.data.cells import CellError, parse_number
@@ -243,8 +244,8 @@ def load_raw_pdrb(raw: Path = DATA_RAW) -> tuple[pd.DataFrame, pd.DataFrame, pd.
     kept, incomplete = exclude_incomplete(kept)
     excluded = pd.concat([excluded, incomplete], ignore_index=True)
     columns = PDRB_COLUMNS + ["boundary", "file"]
-    sectors = kept[kept["sector_code"] != "TOTAL"][columns].reset_index(drop=True)
-    totals = kept[kept["sector_code"] == "TOTAL"][columns].reset_index(drop=True)
+    sectors = kept[kept["sector_code"] != TOTAL_CODE][columns].reset_index(drop=True)
+    totals = kept[kept["sector_code"] == TOTAL_CODE][columns].reset_index(drop=True)
     return sectors, totals, overlaps, excluded
 
 
@@ -255,7 +256,7 @@ def exclude_incomplete(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     E cannot be derived as TOTAL − Σ16 there because Indonesia's TOTAL is PDB (it includes net
     taxes on products). The printed TOTAL is kept in ``pdrb_total``.
     """
-    body = data[data["sector_code"] != "TOTAL"]
+    body = data[data["sector_code"] != TOTAL_CODE]
     n = body.groupby(["region_code", "year", "price_basis"])["sector_code"].transform("size")
     bad = body[n < len(SECTOR_CODES)]
     if bad.empty:
@@ -290,7 +291,7 @@ def exclude_copied_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     the region whose identical figure (same year and price basis, another province) was copied.
     """
     cat = region_catalog()[["region_code", "region_name", "level", "parent_code"]]
-    totals = data[data["sector_code"] == "TOTAL"]
+    totals = data[data["sector_code"] == TOTAL_CODE]
     t = totals.reset_index().merge(cat, on="region_code").set_index("index")  # keep data's index
     kab = t[t["level"].isin(["kabupaten", "kota"]) & t["source_id"].isin(TOTALS_ONLY_SOURCES)]
     sums = kab.groupby(["parent_code", "year", "price_basis"])["value"].sum().rename("sum_members")
@@ -365,7 +366,7 @@ def load_per_capita_kabkota(path: Path) -> pd.DataFrame:
     key = ["region_code", "year", "price_basis"]
     pc = frame[frame["sector_code"] == "PERKAPITA"][key + ["value", "source_id"]].rename(
         columns={"value": "per_capita_ribu"})
-    tot = frame[frame["sector_code"] == "TOTAL"][key + ["value"]].rename(columns={"value": "pdrb_miliar"})
+    tot = frame[frame["sector_code"] == TOTAL_CODE][key + ["value"]].rename(columns={"value": "pdrb_miliar"})
     out = pc.merge(tot, on=key, how="left")
     out["population_implied"] = 1e6 * out["pdrb_miliar"] / out["per_capita_ribu"]
     out["concept"] = "PDRB per kapita BPS (penduduk BPS 2024)"

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.errors import DataError
 from potensi.data.intake_read import (
     AGREEMENT_HEADER,
@@ -83,7 +84,7 @@ def write_template(province: str | int, years: Iterable[int], path: str | Path) 
         raise ValueError(f"write_template: years={years!r}; expected years between 1990 and 2100")
     regions = [(code, region_name(code))] + [(r, n) for r, n in members(code)[["region_code", "region_name"]]
                                              .itertuples(index=False)]
-    sectors = [*zip(SECTORS["sector_code"], SECTORS["sector_name"], strict=True), ("TOTAL", "PDRB (total)")]
+    sectors = [*zip(SECTORS["sector_code"], SECTORS["sector_name"], strict=True), (TOTAL_CODE, "PDRB (total)")]
     path = Path(path)
     book = xlsxwriter.Workbook(str(path))
     locked = book.add_format({"locked": True, "bg_color": "#E7E6E6"})
@@ -203,7 +204,7 @@ def apply_additions(pdrb: pd.DataFrame, paths: Iterable[str | Path], *, price_ba
     for path in [Path(p) for p in paths]:
         added = load_pdrb(path, allow_gaps=True)
         hashes[str(path)] = _sha256(path)
-        body = added[added["sector_code"] != "TOTAL"]
+        body = added[added["sector_code"] != TOTAL_CODE]
         have = body.groupby(["region_code", "year", "price_basis"])["sector_code"].agg(frozenset)
         touched = added.groupby(["region_code", "year", "price_basis"]).size()
         for region, year, basis in touched.index:
@@ -213,8 +214,8 @@ def apply_additions(pdrb: pd.DataFrame, paths: Iterable[str | Path], *, price_ba
                 raise DataError(f"region {region} year {year} {basis} has figures for {len(got)} of the 17 sectors; "
                                 f"missing cells: {', '.join(f'{region}/{year}/{s}' for s in lacking)}. Fill the whole "
                                 "region-year or leave it empty", func="apply_additions", path=path)
-        if "TOTAL" not in set(merged["sector_code"]):
-            added = added[added["sector_code"] != "TOTAL"]
+        if TOTAL_CODE not in set(merged["sector_code"]):
+            added = added[added["sector_code"] != TOTAL_CODE]
         if price_basis is not None:
             added = added[added["price_basis"] == price_basis]
         if regions is not None:

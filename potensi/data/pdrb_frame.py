@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.errors import DataError
 from potensi.data.cells import marker_meaning
 from potensi.data.sectors import sector_code_from_label
@@ -44,7 +45,7 @@ PDRB_COLUMNS = [
 TOTAL_TOLERANCE = 0.005
 #: Regions whose printed TOTAL is not the sum of the 17 sectors by definition: Indonesia's
 #: TOTAL is PDB, which adds net taxes on products (pajak dikurangi subsidi atas produk).
-TOTAL_CHECK_EXEMPT = ("0000",)
+TOTAL_CHECK_EXEMPT = (NATIONAL_CODE,)
 #: Allowed ``status`` values as written in a file -> canonical status. ``""`` is *angka tetap*;
 #: ``turunan`` marks a figure derived by potensi's data compiler (e.g. E = TOTAL − Σ16).
 STATUS_VALUES = {
@@ -131,8 +132,8 @@ def finish_pdrb(frame: pd.DataFrame, *, path: Path, sectors: Iterable[str], allo
             func=func, path=path, row=int(lines[twin]), column=names["sector_code"],
         )
     del ordered, same
-    total_code = int(np.searchsorted(sector_labels, "TOTAL"))
-    is_total = (sc == total_code) if total_code < ns and sector_labels[total_code] == "TOTAL" else np.zeros(
+    total_code = int(np.searchsorted(sector_labels, TOTAL_CODE))
+    is_total = (sc == total_code) if total_code < ns and sector_labels[total_code] == TOTAL_CODE else np.zeros(
         len(sc), dtype=bool)
     body = np.flatnonzero(~is_total)
     group = region_year * nb + bc  # (region, year, price basis), numbered in sorted order

@@ -16,6 +16,8 @@ import unicodedata
 
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
+
 __all__ = [
     "SECTORS",
     "SECTOR_CODES",
@@ -109,11 +111,11 @@ _EXTRA_ALIASES = {
     "jasa kesehatan kegiatan sosial": "Q",
     "jasa lainnya": "RSTU",
     "jasa jasa lainnya": "RSTU",
-    "produk domestik regional bruto": "TOTAL",
-    "pdrb": "TOTAL",
-    "produk domestik bruto": "TOTAL",
-    "jumlah": "TOTAL",
-    "total": "TOTAL",
+    "produk domestik regional bruto": TOTAL_CODE,
+    "pdrb": TOTAL_CODE,
+    "produk domestik bruto": TOTAL_CODE,
+    "jumlah": TOTAL_CODE,
+    "total": TOTAL_CODE,
 }
 _CODE_ALIASES = {
     "M,N": "MN", "M+N": "MN", "M-N": "MN", "M N": "MN",
@@ -154,7 +156,7 @@ def sector_code_from_label(label: str) -> str | None:
     """
     raw = str(label).strip()
     upper = raw.upper().rstrip(".")
-    if upper in SECTOR_CODES or upper == "TOTAL":
+    if upper in SECTOR_CODES or upper == TOTAL_CODE:
         return upper
     if upper in _CODE_ALIASES:
         return _CODE_ALIASES[upper]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
 from potensi.data.build import BOUNDARY_OLD  # "lama": a region-year printed on older boundaries
 from potensi.data.regions import members, province_code, region_catalog
@@ -68,7 +69,7 @@ def province_pdrb(province: str | int, *, price_basis: str = "ADHK2010", include
     ``include_old_boundaries=True``.
     """
     code = province_code(province)
-    wanted = {"0000", code} | set(members(code)["region_code"])
+    wanted = {NATIONAL_CODE, code} | set(members(code)["region_code"])
     frames = [load_table("pdrb", processed=processed)]
     if include_totals:
         frames.append(load_table("pdrb_total", processed=processed))

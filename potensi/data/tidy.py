@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.errors import DataError
 from potensi.data.cells import CellError, NumberError, infer_decimal, parse_numbers, parse_year
 from potensi.data.pdrb_frame import (
@@ -139,7 +140,7 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
                                 dtype="int8")[written_codes]
         status_codes = np.where(of_written < 0, status_codes, of_written)
     # sectors: labels of the total are TOTAL in every mode; a label naming part of a sector is refused
-    allowed_sectors = None if sectors is None else set(sectors) | {"TOTAL"}
+    allowed_sectors = None if sectors is None else set(sectors) | {TOTAL_CODE}
     code_of: dict[str, str] = {}
 
     def sector_problem(label: str) -> str | None:
@@ -150,7 +151,7 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
         if allowed_sectors is None:
             if not label:
                 return "empty sector code"
-            code_of[label] = "TOTAL" if code == "TOTAL" else label
+            code_of[label] = TOTAL_CODE if code == TOTAL_CODE else label
         elif code not in allowed_sectors:
             return f"unknown sector code {label!r}; expected one of {sorted(allowed_sectors)}"
         else:
@@ -205,6 +206,6 @@ def tidy_to_pdrb(frame: pd.DataFrame, *, path: Path, sectors: tuple[str, ...] | 
     del year, value, marker
     if sectors is None:  # the sectors of the file, in the order they first appear
         first_rows = np.sort(np.unique(sector_codes, return_index=True)[1])
-        sectors = tuple(c for c in pd.unique(sector_labels[sector_codes[first_rows]]) if c != "TOTAL")
+        sectors = tuple(c for c in pd.unique(sector_labels[sector_codes[first_rows]]) if c != TOTAL_CODE)
     return finish_pdrb(out, path=path, sectors=sectors, allow_gaps=allow_gaps, tolerance=tolerance, func=func,
                        key_columns={k: names[k] for k in ("sector_code", "year")})

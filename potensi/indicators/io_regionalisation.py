@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.validate import check_choice, require_columns
 from potensi.indicators.input_output import (
     FORWARD_OPTIONS,
@@ -72,7 +73,7 @@ def _pdrb_wide(data: object, func: str, argument: str, sectors: pd.Index, *, reg
     if "year" in frame.columns and frame["year"].nunique() > 1:
         raise ValueError(f"{func}: argument {argument}= holds several years {sorted(frame['year'].unique())}; "
                          "pass one year (the year of the input-output table)")
-    frame = frame.loc[frame[sector].astype(str) != "TOTAL", [region, sector, value]].copy()
+    frame = frame.loc[frame[sector].astype(str) != TOTAL_CODE, [region, sector, value]].copy()
     frame[region] = frame[region].astype(str)
     frame[sector] = frame[sector].astype(str)
     unknown = sorted(set(frame[sector]) - set(sectors))

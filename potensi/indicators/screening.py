@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.validate import require_columns
 
 __all__ = ["SCREEN_THRESHOLD", "screen_sector_values"]
@@ -105,7 +106,7 @@ def screen_sector_values(
     require_columns(data, func, {region: "region", sector: "sector", year: "year", value: "value"})
     if not threshold > 0:
         raise ValueError(f"{func}: argument threshold={threshold!r}: expected a positive number")
-    d = data.loc[data[sector].astype(str) != "TOTAL", [region, sector, year, value]].copy()
+    d = data.loc[data[sector].astype(str) != TOTAL_CODE, [region, sector, year, value]].copy()
     d.columns = ["region_code", "sector_code", "year", "value"]
     d["region_code"] = d["region_code"].astype(str)
     d["sector_code"] = d["sector_code"].astype(str)

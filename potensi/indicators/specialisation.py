@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.core.validate import require_columns
 
 __all__ = ["specialisation"]
@@ -91,7 +92,7 @@ def specialisation(
     [0.7, 0.625]
     """
     require_columns(data, "specialisation", {region: "region", sector: "sector", year: "year", value: "value"}, argument="data")
-    body = data[data[sector] != "TOTAL"]
+    body = data[data[sector] != TOTAL_CODE]
     if (body[value] < 0).any():
         bad = body.loc[body[value] < 0, [region, year, sector]].iloc[0].tolist()
         raise ValueError(f"specialisation: column {value!r} (argument value=) has a negative value at {bad}; "
@@ -104,7 +105,7 @@ def specialisation(
         ref_note = "sum of regions"
     else:
         require_columns(reference, "specialisation", {sector: "sector", year: "year", value: "value"}, argument="reference")
-        rbody = reference[reference[sector] != "TOTAL"]
+        rbody = reference[reference[sector] != TOTAL_CODE]
         ref = rbody.pivot_table(index=year, columns=sector, values=value, aggfunc="sum", sort=True)
         missing = sorted(set(wide.columns) - set(ref.columns))
         if missing:

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from potensi.core.atomic import write_text_atomic
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import REPORTS, ROOT
 from potensi.report.render import (
     CELL_TIMEOUT,
@@ -423,7 +424,7 @@ def _index_map() -> tuple[str, str, str]:
 
         pdrb = current_boundaries(load_table("pdrb"))
         pdrb = pdrb[pdrb["price_basis"] == "ADHK2010"]
-        start, end = 2013, int(pdrb.loc[pdrb["region_code"] == "0000", "year"].max())
+        start, end = 2013, int(pdrb.loc[pdrb["region_code"] == NATIONAL_CODE, "year"].max())
         cat = region_catalog()
         provs = set(cat.loc[cat["level"] == "provinsi", "region_code"])
         d = pdrb[pdrb["region_code"].isin(provs) & pdrb["year"].isin([start, end])]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from potensi.conclusions.sector_potential import SECTOR_THRESHOLDS, TOP_KELAS
+from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.numbers import angka, daftar, persen, rupiah
 from potensi.core.wording import CITATIONS, FINDINGS, KELAS_DESCRIPTIONS, SCENARIO_NAMES
 
@@ -96,9 +97,9 @@ def ringkasan_eksekutif(a):
         official = _official_mean_growth(a)
         if official is not None:
             lines[-1] += FINDINGS["growth_benchmark"].format(what=FINDINGS["benchmark_official"], g=persen(official, 2))
-        if "0000" in mg.index:
+        if NATIONAL_CODE in mg.index:
             lines[-1] += FINDINGS["growth_benchmark"].format(what=FINDINGS["benchmark_sum"],
-                                                             g=persen(mg.loc["0000", "mean_growth_pct"], 2))
+                                                             g=persen(mg.loc[NATIONAL_CODE, "mean_growth_pct"], 2))
     sp = a.tables.get("sektor_unggulan")
     if sp is not None and len(sp):
         lines.append(FINDINGS["classes_intro"].format(rule=class_rule_text()))
@@ -200,7 +201,7 @@ def tanpa_pertambangan(a):
         return _md(FINDINGS["no_mining_panel"])
     share_b = sp[sp["sector_code"] == "B"]
     lines = []
-    pdrb = a.pdrb[(a.pdrb["region_code"] == a.province_code) & (a.pdrb["sector_code"] != "TOTAL")]
+    pdrb = a.pdrb[(a.pdrb["region_code"] == a.province_code) & (a.pdrb["sector_code"] != TOTAL_CODE)]
     ends = pdrb[pdrb["year"].isin([a.start_year, a.end_year])]
     with_b = ends.groupby("year")["value"].sum()
     no_mining = ends[ends["sector_code"] != "B"].groupby("year")["value"].sum()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.wording import FINDINGS
 from potensi.data.sectors import SECTORS
 from potensi.indicators.location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
@@ -161,8 +162,8 @@ def pertumbuhan(a):
                  f"{persen(best['growth_pct'])} ({best['year']}), terendah {persen(worst['growth_pct'])} ({worst['year']}).")
     else:
         text += f"pertumbuhan {persen(g, 2)}."
-    if "0000" in mg.index:
-        gn = mg.loc["0000", "mean_growth_pct"]
+    if NATIONAL_CODE in mg.index:
+        gn = mg.loc[NATIONAL_CODE, "mean_growth_pct"]
         rel = "lebih cepat" if g > gn else "lebih lambat"
         text += (f" Pada periode yang sama Indonesia (Σ 17 lapangan usaha) tumbuh {persen(gn, 2)} per tahun; "
                  f"ekonomi {md_escape(a.province_name)} tumbuh {rel} ({poin_persen(g - gn, 2)}).")
@@ -206,7 +207,7 @@ def _adhb_shares(a, year: int) -> pd.Series:
         d = province_pdrb(a.province_code, price_basis="ADHB")
     except (OSError, ValueError, KeyError):
         return pd.Series(dtype=float)
-    d = d[(d["region_code"] == a.province_code) & (d["year"] == year) & (d["sector_code"] != "TOTAL")]
+    d = d[(d["region_code"] == a.province_code) & (d["year"] == year) & (d["sector_code"] != TOTAL_CODE)]
     if d.empty or d["value"].isna().any():
         return pd.Series(dtype=float)
     return (100 * d.set_index("sector_code")["value"] / d["value"].sum()).astype(float)
@@ -405,7 +406,7 @@ def terhadap_indonesia(a):
         return _md(f"*Perbandingan dengan Indonesia tidak dihitung: {_gap(a, 'nasional')}*")
     lq = a.tables.get("lq_nasional")
     tot = a.tables["pdrb_tahunan"]
-    year = int(tot.loc[tot["region_code"] == "0000", "year"].max())
+    year = int(tot.loc[tot["region_code"] == NATIONAL_CODE, "year"].max())
     text = ""
     if lq is not None and len(lq):
         year = int(lq["year"].max())
@@ -417,7 +418,7 @@ def terhadap_indonesia(a):
                 + daftar(f"{_LABEL.get(r.sector_code, r.sector_code)} (LQ {angka(r.lq, 2)})" for r in basis.itertuples())
                 + ".")
     e = tot[tot["year"] == year].set_index("region_code")["value"]
-    text += (f" PDRB {md_escape(a.province_name)} tahun {year} setara {persen(100 * e[a.province_code] / e['0000'], 2)} "
+    text += (f" PDRB {md_escape(a.province_name)} tahun {year} setara {persen(100 * e[a.province_code] / e[NATIONAL_CODE], 2)} "
              f"dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).")
     if year != a.end_year:
         text += f" Σ 17 lapangan usaha Indonesia ada dalam data sampai {year}."
@@ -456,8 +457,8 @@ def kualitas_data(a):
 def nasional(n):
     """Opening paragraph of the national summary."""
     mg = n.tables["pertumbuhan_rata"]
-    p = mg[mg["region_code"] != "0000"].sort_values(["mean_growth_pct", "region_code"], ascending=[False, True])
-    nat = mg.loc[mg["region_code"] == "0000", "mean_growth_pct"]
+    p = mg[mg["region_code"] != NATIONAL_CODE].sort_values(["mean_growth_pct", "region_code"], ascending=[False, True])
+    nat = mg.loc[mg["region_code"] == NATIONAL_CODE, "mean_growth_pct"]
     faster = int((p["mean_growth_pct"] > nat.iloc[0]).sum()) if len(nat) else 0
     text = (f"Ringkasan ini membandingkan {angka(len(p), 0)} provinsi dengan Indonesia, {n.start_year}–{n.end_year} "
             f"(PDRB ADHK 2010, jumlah 17 lapangan usaha). Rata-rata pertumbuhan tertinggi: "

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.wording import FINDINGS, MAPS
 from potensi.report import figures, maps
 
@@ -155,7 +156,7 @@ def official_growth(a) -> pd.DataFrame:
     from potensi.data.store import load_table
 
     t = load_table("pdrb_total")
-    t = t[(t["region_code"] == "0000") & (t["price_basis"] == "ADHK2010")].sort_values("year")
+    t = t[(t["region_code"] == NATIONAL_CODE) & (t["price_basis"] == "ADHK2010")].sort_values("year")
     if t.empty:
         return pd.DataFrame(columns=["year", "value", "growth_pct"])
     t = t.assign(growth_pct=100 * t["value"].pct_change())
@@ -170,7 +171,7 @@ def benchmark_note(a):
 
     off = official_growth(a)
     tot = a.tables["pdrb_tahunan"]
-    nat = tot[tot["region_code"] == "0000"].dropna(subset=["growth_pct"])
+    nat = tot[tot["region_code"] == NATIONAL_CODE].dropna(subset=["growth_pct"])
     if off.empty and nat.empty:
         return None
     parts = []
@@ -215,8 +216,8 @@ def _with_official(a) -> pd.DataFrame:
     """``pdrb_tahunan`` of the province and Indonesia, Indonesia named as the Σ of 17 lapangan usaha,
     plus Indonesia's published PDB (``region_code`` ``0000-resmi``) where the data has it."""
     tot = a.tables["pdrb_tahunan"]
-    d = tot[tot["region_code"].isin([a.province_code, "0000"])].copy()
-    d.loc[d["region_code"] == "0000", "region_name"] = FINDINGS["sum_label"]
+    d = tot[tot["region_code"].isin([a.province_code, NATIONAL_CODE])].copy()
+    d.loc[d["region_code"] == NATIONAL_CODE, "region_name"] = FINDINGS["sum_label"]
     off = official_growth(a)
     if len(off):
         d = pd.concat([d, off.assign(region_code="0000-resmi", region_name=FINDINGS["official_label"],
@@ -230,14 +231,14 @@ def growth_chart(a) -> Figure | None:
     tot = a.tables["pdrb_tahunan"]
     if tot.loc[tot["region_code"] == a.province_code, "growth_pct"].notna().sum() < 2:
         return None
-    return figures.growth_comparison(_with_official(a), [a.province_code, "0000", "0000-resmi"])
+    return figures.growth_comparison(_with_official(a), [a.province_code, NATIONAL_CODE, "0000-resmi"])
 
 
 def growth_table(a) -> pd.DataFrame:
     """``pertumbuhan_rata`` with Indonesia named as the Σ of 17 lapangan usaha and the published PDB
     over the same window added as its own row (display frame for :func:`potensi.report.view.table`)."""
     mg = a.tables["pertumbuhan_rata"].copy()
-    mg.loc[mg["region_code"] == "0000", "region_name"] = FINDINGS["sum_label"]
+    mg.loc[mg["region_code"] == NATIONAL_CODE, "region_name"] = FINDINGS["sum_label"]
     off = official_growth(a)
     if len(off) >= 2 and off["year"].min() == a.start_year and off["year"].max() == a.end_year:
         v0, v1 = off["value"].iloc[0], off["value"].iloc[-1]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from potensi.core.atomic import file_mode, write_text_atomic
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
 from potensi.core.wording import FIGURE_ALT
 from potensi.report import publish as _pub
@@ -386,7 +387,7 @@ def render_national(*, start_year: int = 2013, end_year: int | None = None, excl
         from potensi.data.store import current_boundaries, load_table
 
         pdrb = current_boundaries(load_table("pdrb"))
-        end_year = int(pdrb.loc[pdrb["region_code"] == "0000", "year"].max())
+        end_year = int(pdrb.loc[pdrb["region_code"] == NATIONAL_CODE, "year"].max())
     start_year, end_year = check_years(start_year, end_year, func="render_national")
     params = {"start_year": int(start_year), "end_year": int(end_year), "excluded_sectors": list(excluded)}
     title = f"Ringkasan Nasional: Provinsi terhadap Indonesia {start_year}–{end_year}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from potensi.core.codes import TOTAL_CODE
 from potensi.data.io_table import IO_FILE, read_io_table
 from potensi.indicators.input_output import io_sector_indicators
 from potensi.indicators.io_regionalisation import FLQ_DELTA, flq_regionalise
@@ -58,7 +59,7 @@ def province_linkages(province_code: str, pdrb: pd.DataFrame, kabkota: list[str]
     out = {"io_sektor": io_sektor}
     year = int(table.year)
     cols = ["region_code", "sector_code", "value"]
-    in_year = pdrb[(pdrb["year"] == year) & (pdrb["sector_code"] != "TOTAL")]
+    in_year = pdrb[(pdrb["year"] == year) & (pdrb["sector_code"] != TOTAL_CODE)]
     reg = in_year[in_year["region_code"].isin(kabkota)][cols]
     prov = in_year[in_year["region_code"] == province_code][cols]
     if len(reg) and len(prov):

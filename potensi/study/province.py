@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from potensi.core.codes import DEFAULT_PRICE_BASIS, NATIONAL_CODE
+from potensi.core.codes import DEFAULT_PRICE_BASIS, NATIONAL_CODE, TOTAL_CODE
 from potensi.data.population import covering_source
 from potensi.data.regions import members, province_code, provinces, region_catalog
 from potensi.data.sectors import SECTORS
@@ -139,7 +139,7 @@ class ProvinceAnalysis:
     @property
     def sector_labels(self) -> dict[str, str]:
         """Short Indonesian label of each sector code (and of the total)."""
-        return dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {"TOTAL": "PDRB (jumlah)"}
+        return dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {TOTAL_CODE: "PDRB (jumlah)"}
 
     @property
     def province_names(self) -> dict[str, str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.data.population import BREAK_YEAR, POPULATION_SOURCES, per_capita, population_series, source_segments
 from potensi.data.regions import members as _members
 from potensi.data.regions import province_code as _province_code
@@ -42,7 +43,7 @@ MINING_NOTE = "sector B (mining and quarrying) removed from PDRB per capita"
 
 def _totals(pdrb: pd.DataFrame, regions, years) -> pd.DataFrame:
     """Total PDRB per region-year: the 17 sectors summed (all must be present)."""
-    body = pdrb[pdrb["region_code"].isin(regions) & pdrb["year"].isin(years) & (pdrb["sector_code"] != "TOTAL")]
+    body = pdrb[pdrb["region_code"].isin(regions) & pdrb["year"].isin(years) & (pdrb["sector_code"] != TOTAL_CODE)]
     n = body["sector_code"].nunique()
     out = body.groupby(["region_code", "year"], as_index=False)["value"].sum(min_count=n)
     counts = body.groupby(["region_code", "year"])["value"].count().to_numpy()
@@ -153,7 +154,7 @@ def regional_tables(
     kab = list(_members(code)["region_code"])
     years = list(range(start, end + 1))
     adhk = pdrb[pdrb["price_basis"] == "ADHK2010"] if "price_basis" in pdrb.columns else pdrb
-    kab_sectors = adhk[adhk["region_code"].isin(kab) & adhk["year"].isin(years) & (adhk["sector_code"] != "TOTAL")]
+    kab_sectors = adhk[adhk["region_code"].isin(kab) & adhk["year"].isin(years) & (adhk["sector_code"] != TOTAL_CODE)]
     if kab_sectors.empty:
         raise ValueError(f"{func}: argument pdrb has no kab/kota sectors of province {code} in {start}–{end}; "
                          "expected ADHK2010 rows for its kab/kota")
@@ -346,7 +347,7 @@ def national_tables(
     years = list(range(int(start), int(end) + 1))
     pc = per_capita_table[(per_capita_table["price_basis"] == "ADHK2010") & per_capita_table["year"].isin(years)]
     tot = pdrb_total[(pdrb_total["price_basis"] == "ADHK2010") & pdrb_total["year"].isin(years)
-                     & (pdrb_total["sector_code"] == "TOTAL")]
+                     & (pdrb_total["sector_code"] == TOTAL_CODE)]
     m = tot[["region_code", "year", "value"]].merge(pc[["region_code", "year", "per_capita_ribu"]],
                                                      on=["region_code", "year"])
     m["population"] = 1e6 * m["value"] / m["per_capita_ribu"]
@@ -388,17 +389,17 @@ def national_tables(
     ind = growth.merge(m[m["year"] == int(end)][["region_code", "per_capita", "population_source"]], on="region_code")
     ind = ind[ind["region_code"].isin(set(provs["region_code"]))]
     # Indonesia: BPS per capita; growth of PDB when printed for both years, else of Σ provinces (noted)
-    nat_pc = pc.loc[(pc["region_code"] == "0000") & (pc["year"] == int(end)), "per_capita_ribu"]
-    nat_g = growth.loc[growth["region_code"] == "0000", "growth"]
+    nat_pc = pc.loc[(pc["region_code"] == NATIONAL_CODE) & (pc["year"] == int(end)), "per_capita_ribu"]
+    nat_g = growth.loc[growth["region_code"] == NATIONAL_CODE, "growth"]
     note = ""
     if nat_g.empty or nat_g.isna().all():
-        summed = provs.groupby("year", as_index=False)["value"].sum().assign(region_code="0000")
+        summed = provs.groupby("year", as_index=False)["value"].sum().assign(region_code=NATIONAL_CODE)
         nat_g = regional_growth(summed, start=int(start), end=int(end))["growth"]
         note = f"reference growth: Σ of provinces' PDRB ADHK (PDB not printed for {start} and {end})"
-    ref = pd.DataFrame({"region_code": ["0000"], "per_capita": [nat_pc.iloc[0] / 1000 if len(nat_pc) else np.nan],
+    ref = pd.DataFrame({"region_code": [NATIONAL_CODE], "per_capita": [nat_pc.iloc[0] / 1000 if len(nat_pc) else np.nan],
                         "growth": [float(nat_g.iloc[0])], "population_source": [BPS_IMPLIED]})
     ind = pd.concat([ind, ref], ignore_index=True)
-    klassen = klassen_region(ind, reference="0000")
+    klassen = klassen_region(ind, reference=NATIONAL_CODE)
     klassen["per_capita_year"] = int(end)
     if note:
         klassen["reason"] = np.where(klassen["reason"] != "", klassen["reason"] + "; " + note, note)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from potensi.conclusions.cooperation.rules import CANDIDATE_COLUMNS, DKI_PROVINCE, TOP_CLASSES
+from potensi.core.codes import NATIONAL_CODE
 from potensi.core.validate import check_frame
 from potensi.core.wording import BENTUK, INSTRUMEN, JENIS
 from potensi.data.sectors import sector_label
@@ -28,7 +29,7 @@ def _province(code: object, func: str) -> str:
     text = str(code).strip()
     if len(text) == 2 and text.isdigit():
         text += "00"
-    if not (len(text) == 4 and text.isdigit() and text.endswith("00") and text != "0000"):
+    if not (len(text) == 4 and text.isdigit() and text.endswith("00") and text != NATIONAL_CODE):
         raise ValueError(f"{func}: argument province={code!r} is not a province code; expected e.g. '64' or '6400'")
     return text
 
