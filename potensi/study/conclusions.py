@@ -31,11 +31,13 @@ from potensi.conclusions.sector_potential import (
     sector_dimensions,
     without_sector,
 )
-from potensi.core.codes import TOTAL_CODE
-from potensi.data.boundaries import contiguity, read_kabkota_boundaries
+from potensi.core.codes import DEFAULT_PRICE_BASIS, TOTAL_CODE
+from potensi.core.paths import CATALOG
+from potensi.data.boundaries import KABKOTA_BOUNDARIES, contiguity, read_kabkota_boundaries
 from potensi.data.regions import region_catalog
 from potensi.data.sectors import SECTORS
 from potensi.indicators.accessibility import hansen_accessibility, seat_distances
+from potensi.study.derived import cached_table
 from potensi.study.sector_tables import sector_tables
 
 __all__ = ["ConclusionSettings", "sector_potential_tables", "national_classes", "cooperation_tables",
@@ -105,13 +107,16 @@ def national_classes(*, start: int, end: int, pdrb: pd.DataFrame | None = None) 
     if pdrb is None and key in _NATIONAL_CACHE:
         return _NATIONAL_CACHE[key]
     if pdrb is None:
-        from potensi.data.store import load_table
+        from potensi.data.store import ensure_processed, load_table
 
-        pdrb = load_table("pdrb")
-        pdrb = pdrb[pdrb["price_basis"] == "ADHK2010"]
-        cache = True
-    else:
-        cache = False
+        def compute() -> pd.DataFrame:
+            pdrb = load_table("pdrb")
+            return national_classes(start=start, end=end, pdrb=pdrb[pdrb["price_basis"] == DEFAULT_PRICE_BASIS])
+
+        inputs = [ensure_processed() / "pdrb.parquet", CATALOG / "regions.csv"]
+        _NATIONAL_CACHE[key] = cached_table("national_classes", compute, inputs=inputs,
+                                            params={"start": int(start), "end": int(end)})
+        return _NATIONAL_CACHE[key]
     cat = region_catalog()
     kab = cat[cat["level"].isin(["kabupaten", "kota"])][["region_code", "parent_code"]]
     have = pdrb[pdrb["year"].isin([start, end])].groupby("region_code")["year"].nunique()
@@ -127,15 +132,13 @@ def national_classes(*, start: int, end: int, pdrb: pd.DataFrame | None = None) 
                 parts.append(_classes(sub, parent, sorted(group["region_code"]), start, end))
         except ValueError:
             continue  # a province without both years: no classes, its regions get no peers
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    if cache:
-        _NATIONAL_CACHE[key] = out
-    return out
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 @functools.lru_cache(maxsize=1)
 def _contiguity_all() -> pd.DataFrame:
-    return contiguity(read_kabkota_boundaries())
+    return cached_table("contiguity", lambda: contiguity(read_kabkota_boundaries()),
+                        inputs=[KABKOTA_BOUNDARIES], params={})
 
 
 def seat_points(centroids: pd.DataFrame, source: str = "QUARCS_ZENODO_XY") -> pd.DataFrame:
