@@ -516,7 +516,7 @@ def test_xlsx_truncated(tmp_path):
 def test_xlsx_that_is_text(tmp_path):
     path = tmp_path / "text.xlsx"
     shutil.copy(DYN, path)
-    expect(path, ": not a readable XLSX file (truncated or corrupt: not a zip archive)")
+    expect(path, ": text (a CSV table?), not an XLSX workbook (despite its .xlsx extension)")
 
 
 def test_xls_binary_and_empty_xlsx(tmp_path):

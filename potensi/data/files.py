@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 import time
 import warnings
@@ -209,6 +210,13 @@ def read_workbook(path: str | Path, func: str = "load_pdrb") -> Workbook:
                 raise DataError(ENCRYPTED, func=func, path=path)
         raise DataError("old binary .xls workbook; open it in a spreadsheet program and save it as .xlsx",
                         func=func, path=path)
+    if not head.startswith(b"PK"):
+        with open(path, "rb") as handle:
+            text = _text_kind(handle.read(4096))
+        if text:
+            raise DataError(f"{text}, not an XLSX workbook (despite its {path.suffix or 'missing'} extension); "
+                            "open it in a spreadsheet program and save it as .xlsx, or give it a .csv name if it "
+                            "is a CSV table", func=func, path=path)
     _check_archive(path, func)
     import openpyxl
     from openpyxl.utils import get_column_letter
@@ -248,5 +256,86 @@ def read_workbook(path: str | Path, func: str = "load_pdrb") -> Workbook:
                             "MAX_SECONDS); save the table as CSV", func=func, path=path)
         merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
         sheets.append(Sheet(ws.title, rows, merged, [get_column_letter(c) for c in sorted(hidden_cols)]))
-    book.close()
+    try:
+        if _may_have_uncomputed_formulas(path):
+            _refuse_uncomputed_formulas(path, book, sheets, func)
+    finally:
+        book.close()
     return Workbook(sheets, hidden)
+
+
+def _text_kind(head: bytes) -> str:
+    """What a file that is not a zip archive holds, when it is text: ``"UTF-16 text ..."``, ``"HTML"``,
+    ``"text (a CSV table?)"``; ``""`` for binary content."""
+    odd, even = head[1:16:2], head[0:16:2]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) >= 4 and (
+            (set(odd) == {0} and 0 not in even) or (set(even) == {0} and 0 not in odd))):
+        return "UTF-16 text (Excel's 'Unicode Text')"
+    if b"\x00" in head:
+        return ""
+    try:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the 4 KiB read
+            return ""
+        text = head[: exc.start].decode("utf-8")
+    low = text.lstrip().lower()
+    if low.startswith(("<!doctype html", "<html", "<table")):
+        return "an HTML page (a web export saved with a spreadsheet name)"
+    return "text (a CSV table?)" if text.strip() else ""
+
+
+# A formula element followed by no value, or an empty one, then the end of the cell: a formula whose
+# value was never computed (a file written by a program, never opened and saved by a spreadsheet program).
+_UNCOMPUTED = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?"
+                         rb"\s*</(?:\w+:)?c>")
+
+
+def _may_have_uncomputed_formulas(path: Path) -> bool:
+    """Whether a worksheet of the archive holds a formula without a cached value (a byte scan of the
+    sheet XML, a small fraction of what openpyxl spends parsing it)."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                xml = archive.read(info)
+                if any(tag in xml for tag in (b"<f>", b"<f ", b":f>", b":f ")) and _UNCOMPUTED.search(xml):
+                    return True
+    return False
+
+
+def _refuse_uncomputed_formulas(path: Path, values, sheets: list[Sheet], func: str) -> None:
+    """Raise a DataError naming the first formula of a visible sheet (outside hidden columns) whose value
+    was never computed; openpyxl reads such a cell as empty, so it would pass for an empty cell.
+
+    ``values`` is the workbook as read with ``data_only=True``: a formula whose computed value is an
+    empty text (``=IF(A1="","",A1)``) is kept there with the type ``str`` and is not refused.
+    """
+    import openpyxl
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(path, read_only=True)  # the formulas this time
+    try:
+        for sheet in sheets:
+            hidden = {column_index_from_string(c) for c in sheet.hidden_columns}
+            computed = values[sheet.name]._cells
+            found = []
+            for row in book[sheet.name].iter_rows():
+                for cell in row:
+                    if cell.data_type != "f" or cell.column in hidden:
+                        continue
+                    value = computed.get((cell.row, cell.column))
+                    if value is None or (value.value is None and value.data_type == "n"):
+                        found.append(cell)
+            if found:
+                first, more = found[0], len(found) - 1
+                letter = get_column_letter(first.column)
+                also = f" (and {more} more formula cell{'s' if more > 1 else ''} like it)" if more else ""
+                raise DataError(f"cell {letter}{first.row} holds the formula {str(first.value)[:80]!r} without a "
+                                f"computed value{also}: the file was written by a program and never calculated; "
+                                "open it in Excel or LibreOffice and save it (the values are computed on saving), "
+                                "or replace the formulas by their values (Paste Special > Values)",
+                                func=func, path=path, row=first.row, column=f"{sheet.name}!{letter}")
+    finally:
+        book.close()
