@@ -51,6 +51,16 @@ __all__ = [
     "REJECTION_REASONS",
     "TOPIC_KEYWORDS",
     "SECTOR_KEYWORDS",
+    "NARRATIVE",
+    "TOTAL_LABEL",
+    "POPULATION_SOURCE_NAMES",
+    "CONVERGENCE_PATTERNS",
+    "METHOD_CITATIONS",
+    "GAPS",
+    "CAPTIONS",
+    "CAPTIONS_NATIONAL",
+    "FIGURES",
+    "VIEW",
 ]
 
 #: Indonesian column headings of the report tables and the XLSX workbooks (one mapping for both;
@@ -337,6 +347,11 @@ WORKBOOK = {
     "sheets": "Lembar {sheet}",
     "note": ("Angka tersimpan dengan presisi penuh; format tampilan saja yang dibulatkan. "
              "Sel teks yang diawali =, +, - atau @ disimpan sebagai teks, bukan rumus."),
+    "rows": "{n} baris",
+    "comments": "Dibuat oleh potensi",
+    "national_sheet": "{sheet} (Indonesia)",
+    "yes": "ya",
+    "no": "tidak",
 }
 
 #: How two kab/kota were found to be neighbours (codes of
@@ -561,6 +576,7 @@ QUALITY = {
                       "dan indikator yang melintasi {break_end}/{break_start} (DLQ, shift-share, PPW) ikut memuatnya."),
     "provisional": ("Angka kab/kota tahun {years} masih angka sementara BPS ({n} kab/kota) dan dapat direvisi; "
                     "kesimpulan yang bertumpu pada tahun itu dibaca dengan hati-hati."),
+    "missing_cell": "{region} lapangan usaha {sector}: angka kosong",
     "copies": ("Total PDRB kab/kota 2021–2023 WebAPI BPS untuk provinsi 62, 63, 64, 71 dan 72 adalah salinan angka "
                "Sumatera Selatan (16xx) posisi demi posisi; angka itu tidak dipakai."),
 }
@@ -890,5 +906,305 @@ def source_name(source_id: object) -> str:
     base = re.sub(r"_\d{4}S\d(_SUMKAB)?$", "", text)
     return SOURCE_NAMES.get(base, f"[{text}]")
 
+#: Label of the total of the 17 sectors (``TOTAL_CODE``) where sectors are named.
+TOTAL_LABEL = "PDRB (jumlah)"
+
 #: Alternative text of the report's images (each chart or map carries its own title).
 FIGURE_ALT = "Grafik atau peta laporan; judul dan keterangan tertera pada gambar"
+
+
+# =========================================================================== report: narrative paragraphs
+#: Sentence templates of :mod:`potensi.report.narrative` and :mod:`potensi.report.narrative_regional`
+#: (``str.format`` with named fields). The functions there choose the sentence and the numbers and
+#: format them (:mod:`potensi.report.formatting`); only the words are here.
+NARRATIVE = {
+    # title and coverage note
+    "title": "# Potensi Ekonomi Daerah {kind} {name}\n\n**Sektor unggulan dan peluang kerja sama antardaerah, "
+             "{start}–{end}** · PDRB atas dasar harga konstan 2010 (ADHK), miliar rupiah · wilayah acuan: "
+             "{reference}{excluded}",
+    "title_kind": "Provinsi",
+    "reference_published": "provinsi sebagaimana diterbitkan BPS",
+    "reference_sum": "jumlah kab/kota (Σ kab/kota)",
+    "excluded": " · sektor dikecualikan: {sectors}",
+    "coverage": "**Catatan cakupan data.**\n\n{items}",
+    "status_provisional": "angka sementara",
+    "status_bps": "angka BPS",
+    "see_coverage": "lihat catatan cakupan data di awal laporan.",
+    "not_computed": "*{what} tidak dihitung: {why}*",
+    "subject_lq": "LQ",
+    "subject_shift_share": "Shift-share",
+    "subject_klassen": "Tipologi Klassen",
+    "subject_mrp": "MRP",
+    "subject_inequality": "Indeks ketimpangan",
+    "subject_convergence": "Konvergensi",
+    "subject_national": "Perbandingan dengan Indonesia",
+    "rule": "Aturan: {rule}.",
+    "with_rule": "{text} Aturan: {rule}.",
+    # growth
+    "growth_level": "PDRB {name} (jumlah 17 lapangan usaha, ADHK 2010) adalah {v0} pada {y0} dan {v1} pada {y1}: ",
+    "growth_range": "rata-rata pertumbuhan {g} per tahun (majemuk). Pertumbuhan tertinggi {best} ({best_year}), "
+                    "terendah {worst} ({worst_year}).",
+    "growth_only": "pertumbuhan {g}.",
+    "faster": "lebih cepat",
+    "slower": "lebih lambat",
+    "growth_vs_sum": " Pada periode yang sama Indonesia (Σ 17 lapangan usaha) tumbuh {gn} per tahun; ekonomi {name} "
+                     "tumbuh {rel} ({diff}).",
+    "growth_vs_official": " Pada periode yang sama PDB Indonesia (angka resmi BPS, termasuk pajak atas produk) tumbuh "
+                          "{gn} per tahun; ekonomi {name} tumbuh {rel} ({diff}).",
+    "provisional_years": " Angka {years} masih sementara dan dapat direvisi BPS.",
+    # structure
+    "share_adhk": "{share} ADHK",
+    "share_adhb": "; {share} ADHB",
+    "structure_top": "Tiga lapangan usaha dengan peran terbesar dalam PDRB {name} tahun {year}: {parts}; bersama-sama "
+                     "{total} dari PDRB (ADHK).",
+    "structure_adhb": " Peran dihitung atas harga konstan 2010 (ADHK), dasar semua indikator laporan ini; distribusi "
+                      "yang diterbitkan BPS memakai harga berlaku (ADHB), sehingga angkanya berbeda.",
+    "structure_change": " Antara {start} dan {end} peran {up} (ADHK) naik paling banyak ({d_up}), peran {down} turun "
+                        "paling banyak ({d_down}).",
+    # LQ, DLQ
+    "lq": "*Location quotient* (LQ) membandingkan **peran (pangsa)** sebuah lapangan usaha dalam PDRB kab/kota dengan "
+          "perannya dalam PDRB {name}; LQ > 1 berarti sektor itu sektor basis — perannya lebih besar daripada di "
+          "wilayah acuan. LQ tidak mengukur pertumbuhan. Tahun {year} setiap kab/kota memiliki {n_min} sampai "
+          "{n_max} sektor basis; LQ tertinggi adalah {sector} di {region} (LQ {lq}). Aturan: {rule}.",
+    "dlq": "\n\nPerubahan pangsa dinilai dengan DLQ ({start}–{end}): DLQ > 1 berarti pangsa sektor dalam PDRB "
+           "kab/kota naik relatif terhadap pangsa sektor yang sama di {name}. Itu bukan ukuran laju pertumbuhan. "
+           "{caveat}Gabungan SLQ×DLQ menghasilkan pasangan kab/kota–sektor: {parts}. Aturan: {rule_dlq}; "
+           "{rule_slq_dlq}.",
+    "dlq_slower": "Dari {n_up} pasangan dengan DLQ > 1, {n_slower} sektornya sendiri tidak tumbuh lebih cepat "
+                  "daripada sektor yang sama di {name}; pangsanya naik karena PDRB kab/kota itu secara keseluruhan "
+                  "tumbuh lebih lambat. ",
+    "dlq_shrink_item": "{region} ({n} dari {n_sectors} sektor DLQ > 1; PDRB {g} per tahun)",
+    "dlq_shrink": "PDRB total menyusut di {items}: di sana pangsa hampir semua sektor naik karena sektor dominan "
+                  "menyusut, bukan karena sektor-sektor itu unggul. ",
+    # shift-share
+    "shift_share": "Perubahan PDRB setiap kab/kota {start}–{end} diuraikan menjadi tiga komponen. Komponen pergeseran "
+                   "pangsa wilayah (PPW) positif pada {n_pos} dari {n} kab/kota{names}: sektor-sektornya tumbuh "
+                   "lebih cepat daripada sektor yang sama di {name}. Aturan: {rule}.",
+    "shift_share_names": " ({names})",
+    "em_flag": "\n\nPada {n} pasangan kab/kota–sektor basis awalnya kurang dari sepersepuluh basis homotetik "
+               "Esteban-Marquillas; angka efek kompetitif bersih dan efek alokasinya berlipat dari perubahan yang "
+               "sebenarnya dan tidak dibaca sebagai jumlah (ditandai di tabel). Contoh: {sector} di {region}, efek "
+               "kompetitif bersih {net} untuk perubahan sebenarnya {change}.",
+    "em_types": " Tipe Esteban-Marquillas (pasangan kab/kota–sektor): {parts}.",
+    # Klassen
+    "unit_sector": "pasangan kab/kota–sektor",
+    "unit_region": "kab/kota",
+    "klassen_counts": "Jumlah {unit} per kuadran — {parts}.",
+    "near_per_capita": "PDRB per kapita {margin} dari acuan",
+    "near_growth": "pertumbuhan {margin} dari acuan",
+    "edge_item": "{region} — {klassen} ({near})",
+    "knife_edge": " Di tepi ambang (kurang dari 5 % dari batas kuadran; revisi kecil data dapat memindahkan "
+                  "kuadrannya): {items}.",
+    # MRP
+    "mrp": "{n} pasangan kab/kota–sektor menonjol di tingkat provinsi maupun kab/kota (tanda RPr + dan RPs +: sektor "
+           "itu tumbuh lebih cepat daripada ekonomi provinsi, dan di kab/kota lebih cepat daripada sektor yang sama "
+           "di provinsi).",
+    "mrp_ratio_only": " {n} pasangan lain memiliki rasio RPr dan RPs di atas 1 hanya karena pembilang dan "
+                      "penyebutnya sama-sama negatif (rasio dua penurunan); pasangan itu tidak menonjol.",
+    # inequality (narrative_regional fills the Williamson sentence)
+    "inequality_fallback": "Lihat tabel indeks ketimpangan.",
+    "inequality_no_mining": " Tanpa pertambangan (lapangan usaha B dikeluarkan dari PDRB per kapita; 17 lapangan "
+                            "usaha tidak memisahkan migas dari batu bara): {text}",
+    "inequality": "{text} Perubahan kurang dari {tolerance} disebut relatif tetap. Aturan: {rule_williamson}; "
+                  "{rule_theil}. Ketimpangan dihitung atas PDRB per kapita kab/kota (ADHK); sumber penduduk disebut "
+                  "pada setiap baris, dan deret tidak disambung antar-sumber.",
+    "steady": "relatif tetap",
+    "up": "meningkat",
+    "down": "menurun",
+    "williamson": "Indeks Williamson tertimbang {segments}.",
+    "williamson_segment": "{y0}–{y1} (penduduk {source}): {direction} dari {v0} menjadi {v1}",
+    "williamson_range": " (terendah {lo} pada {lo_year}, tertinggi {hi} pada {hi_year})",
+    "williamson_class": ", kelas {cls}",
+    "williamson_break": " Deret penduduk berganti sumber (BPS sampai 2017, Dukcapil sejak 2018); angka hanya "
+                        "sebanding di dalam satu sumber.",
+    # convergence
+    "convergence": "Konvergensi beta antar kab/kota: {parts}.",
+    "convergence_no_mining": " Tanpa pertambangan: {parts}.",
+    "beta_not_estimated": "{s0}–{s1} (penduduk {source}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber "
+                          "penduduk",
+    "beta": "{s0}–{s1} (penduduk {source}, n = {n}, galat baku {cov}): β = {beta}{p} — {verdict}",
+    "beta_p": ", p = {p}",
+    "beta_converging": "konvergen: {pattern}",
+    "beta_pattern_default": "jarak antardaerah menyempit",
+    "beta_not_significant": "arah konvergen, tetapi tidak signifikan pada 5 %",
+    "beta_none": "tidak ada konvergensi",
+    "beta_rich_poor": "; PDRB per kapita seperempat terkaya ({rich_names}) tumbuh {rich} per tahun, seperempat "
+                      "termiskin ({poor_names}) {poor} per tahun",
+    # the province against Indonesia
+    "national_basis": "Terhadap Indonesia, {name} memiliki {n} sektor basis pada {year} (LQ > 1: peran sektor dalam "
+                      "PDRB provinsi lebih besar daripada dalam Σ 17 lapangan usaha Indonesia): {items}.",
+    "national_basis_item": "{sector} (LQ {lq})",
+    "national_share": " PDRB {name} tahun {year} setara {share} dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).",
+    "national_until": " Σ 17 lapangan usaha Indonesia ada dalam data sampai {year}.",
+    # data quality
+    "quality_discrepancy": "- Jumlah PDRB kab/kota berbeda dari PDRB provinsi yang diterbitkan BPS sebesar {lo} "
+                           "sampai {hi} ({y0}–{y1}); wilayah acuan laporan ini: {reference}.",
+    "quality_ref_published": "provinsi sebagaimana diterbitkan",
+    "quality_ref_sum": "Σ kab/kota",
+    "quality_provisional": "- Angka sementara: {items}.",
+    "quality_final": "- Semua angka {start}–{end} yang dipakai adalah angka tetap.",
+    "quality_rejected": "- {n} angka sumber ditolak karena tidak konsisten (tahun {years}); alasannya ada di tabel "
+                        "angka ditolak.",
+    "quality_missing": "- Kab/kota-tahun tanpa angka dalam jendela analisis: {n}.",
+    "quality_none_missing": "- Tidak ada kab/kota-tahun yang kosong dalam jendela analisis.",
+    "quality_no_members": "- PDRB kab/kota tidak tersedia (lihat catatan cakupan).",
+    "quality_gaps": "- Catatan cakupan data ({n}) ada di awal laporan.",
+    # national summary
+    "national_intro": "Ringkasan ini membandingkan {n} provinsi dengan Indonesia, {start}–{end} (PDRB ADHK 2010, "
+                      "jumlah 17 lapangan usaha). Rata-rata pertumbuhan tertinggi: {top} ({g_top} per tahun); "
+                      "terendah: {bottom} ({g_bottom} per tahun).",
+    "national_faster": " Indonesia tumbuh {g} per tahun; {n} provinsi tumbuh lebih cepat.",
+}
+
+#: Population sources as the reader knows them (codes of :mod:`potensi.data.population`).
+POPULATION_SOURCE_NAMES = {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"}
+
+#: The β-convergence patterns of :mod:`potensi.study.regional_tables` (English codes) in a sentence.
+CONVERGENCE_PATTERNS = {
+    "poorer regions grew faster": "daerah dengan PDRB per kapita awal terendah tumbuh lebih cepat",
+    "richest regions shrank": "jarak menyempit terutama karena daerah terkaya menyusut, bukan karena daerah "
+                              "termiskin mengejar",
+    "richest shrank, poorest stagnated": "jarak menyempit karena daerah terkaya menyusut, sementara daerah "
+                                         "termiskin hampir tidak tumbuh",
+    "no convergence": "tidak ada konvergensi",
+}
+
+#: The rule and the source of each method the narrative names (``slq_dlq``: ``{classes}`` is the
+#: list of the SLQ×DLQ labels with their rules, filled by :mod:`potensi.report.narrative`).
+METHOD_CITATIONS = {
+    "lq": "LQ = (X_ij/X_i)/(X_j/X); LQ > 1: sektor basis (Richardson 1977; Tarigan 2005)",
+    "dlq": "DLQ = LQ akhir ÷ LQ awal; DLQ > 1: pangsa sektor dalam PDRB daerah naik relatif terhadap pangsa "
+           "sektor yang sama di wilayah acuan — bukan berarti sektor itu tumbuh lebih cepat: pangsa juga naik bila "
+           "PDRB daerah seluruhnya menyusut (Suyatno 2000)",
+    "slq_dlq": "SLQ×DLQ: {classes} (kata label pilihan potensi yang deskriptif; literatur Indonesia memakai unggulan, "
+               "prospektif, andalan dan tertinggal tetapi tidak seragam soal andalan dan prospektif, dan kata "
+               "unggulan dalam laporan ini dipakai hanya untuk kelas potensi lapangan usaha; DLQ: Suyatno 2000)",
+    "shift_share": "Shift-share: perubahan = pertumbuhan nasional/acuan (PN) + pergeseran proporsional (PP) + "
+                   "pergeseran pangsa wilayah (PPW) (Dunn 1960; istilah Inggris: national share, industry mix, "
+                   "competitive effect); PPW diurai menjadi efek kompetitif bersih dan efek alokasi "
+                   "(Esteban-Marquillas 1972), empat tipe menurut tanda keduanya (Herzog & Olsen 1977)",
+    "klassen": "Tipologi Klassen: laju pertumbuhan dan peran/PDRB per kapita dibandingkan dengan wilayah acuan; "
+               "maju dan tumbuh cepat, maju tapi tertekan, berkembang cepat, relatif tertinggal (Sjafrizal 2008); "
+               "pada Klassen sektoral pertumbuhan sektor dibandingkan dengan pertumbuhan sektor yang sama di "
+               "wilayah acuan",
+    "mrp": "MRP: RPr (laju sektor di wilayah acuan dibanding laju ekonomi acuan) dan RPs (laju sektor di daerah "
+           "dibanding laju sektor yang sama di acuan); tanda + (menonjol) bila laju pembilang melebihi laju "
+           "penyebut — dihitung dari selisih laju, bukan dari rasio > 1, karena rasio dua penurunan juga > 1 "
+           "(Yusuf 1999); overlay bertanda RPr, RPs, LQ",
+    "williamson": "Indeks Williamson tertimbang penduduk (Williamson 1965); kelas < 0,35 rendah, 0,35–0,5 sedang, "
+                  "> 0,5 tinggi memakai batas Oshima sebagaimana dipakai BPS (Oshima 1976), sebuah kebiasaan "
+                  "baca — bukan ambang dari Williamson maupun Sjafrizal; rasio Gini antarwilayah tidak diberi kelas "
+                  "karena kelas Gini dibuat untuk distribusi rumah tangga",
+    "theil": "Indeks Theil T, terurai atas ketimpangan antar- dan dalam-kelompok (Theil 1967)",
+    "convergence": "Konvergensi beta: regresi laju pertumbuhan rata-rata atas log PDRB per kapita awal, galat "
+                   "baku HC3, jendela minimal 5 tahun; koefisien negatif: jarak antardaerah menyempit — lewat "
+                   "daerah miskin yang tumbuh lebih cepat atau daerah kaya yang menyusut (Barro & Sala-i-Martin "
+                   "1992; MacKinnon & White 1985)",
+    "gravity": "Model gravitasi: interaksi sebanding dengan perkalian massa ekonomi dibagi kuadrat jarak "
+               "(Isard 1960); komplementaritas: sektor basis yang saling mengisi",
+}
+
+
+# =========================================================================== study: gaps
+#: What a study could not compute and why (:class:`potensi.study.gaps.Gap`, by ``kind``); the
+#: study keeps the kind and the numbers, the text is filled in here.
+_KABKOTA_SCOPE = (" pada {start}–{end} (data potensi memuat PDRB kab/kota × 17 lapangan usaha 2010–2022 untuk 34 "
+                  "provinsi lama, 2010–2012 menurut batas wilayah lama); bagian tingkat kab/kota (LQ kab/kota, "
+                  "Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
+GAPS = {
+    "window_narrowed": "Data tersedia hanya untuk {start}–{end} dari jendela {start_requested}–{end_requested} yang "
+                       "diminta.",
+    "window_moved": "PDRB provinsi {name} menurut lapangan usaha tidak tersedia untuk {start_requested}–"
+                    "{end_requested}; laporan memakai tahun yang tersedia, {start}–{end}.",
+    "boundary": "{name}: {note}.",
+    "no_kabkota": "Untuk {name} tidak ada angka PDRB kab/kota menurut lapangan usaha" + _KABKOTA_SCOPE,
+    "kabkota_years": "Untuk {name} PDRB kab/kota hanya tersedia untuk {first}–{last}" + _KABKOTA_SCOPE,
+    "no_national": "PDB Indonesia menurut 17 lapangan usaha dalam data tidak mencakup dua tahun di dalam "
+                   "{start}–{end}; perbandingan dengan Indonesia tidak dihitung.",
+    "national_years": "PDB Indonesia menurut 17 lapangan usaha dalam data tersedia sampai {last}; perbandingan "
+                      "provinsi dengan Indonesia memakai {national_start}–{national_end}, bukan {start}–{end}.",
+    "derived_e": QUALITY["derived_e"],
+    "vintage_break": QUALITY["vintage_break"],
+    "provisional": QUALITY["provisional"],
+    "provinces_left_out": "Provinsi tanpa data {start} dan {end} tidak disertakan: {provinces}.",
+    "none": "tidak ada data untuk wilayah dan tahun ini.",
+}
+
+
+# =========================================================================== report: captions and titles
+#: Table captions of the province report by table key (:func:`potensi.report.view.table` takes
+#: the caption from here when the cell gives none).
+CAPTIONS = {
+    "sektor_unggulan": "Kelas potensi dan dimensinya per kab/kota dan lapangan usaha",
+    "io_sektor": "Angka pengganda, keterkaitan dan orientasi ekspor per lapangan usaha (tabel IO BPS 2016)",
+    "kerja_sama_berjalan": "Kerja sama berjalan menurut berkas isian (tidak diusulkan lagi)",
+    "ketetanggaan": "Pasangan bertetangga (berbatasan), termasuk dengan kab/kota provinsi lain",
+    "aksesibilitas": "Aksesibilitas Hansen per kab/kota (massa: penduduk)",
+    "interaksi_penduduk": "Interaksi gravitasi antar kab/kota",
+    "struktur_ringkas": "Peran lapangan usaha dalam PDRB (%)",
+    "pertumbuhan_rata": "Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia",
+    "dlq": "DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha",
+    "shift_share": "Shift-share per kab/kota dan lapangan usaha (miliar rupiah)",
+    "klassen_sector": "Tipologi Klassen sektoral",
+    "klassen_region": "Tipologi Klassen wilayah (kab/kota)",
+    "mrp": "MRP (RPr, RPs) dan overlay dengan LQ",
+    "inequality": "Indeks ketimpangan per tahun",
+    "specialisation": "Indeks spesialisasi kab/kota",
+    "convergence": "Konvergensi antar kab/kota",
+    "lq_nasional": "LQ provinsi terhadap Indonesia",
+    "shift_share_nasional": "Shift-share provinsi terhadap Indonesia (miliar rupiah)",
+    "sumber": "Sumber angka yang dipakai",
+    "selisih_kabkota": "Σ kab/kota dibanding PDRB provinsi (total, ADHK 2010, miliar rupiah)",
+    "angka_sementara": "Angka sementara dalam jendela analisis",
+    "angka_ditolak": "Angka sumber yang ditolak dan alasannya",
+    "data_tambahan": "Angka dari berkas tambahan (--add) yang menggantikan angka bawaan",
+    "berkas_tambahan": "Berkas tambahan dan sidik SHA-256",
+    "kekosongan": "Kab/kota-tahun tanpa angka",
+    "kualitas_umum": "Ringkasan kualitas data seluruh Indonesia",
+    "struktur": "Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)",
+    "pdrb_tahunan": "PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)",
+    "lq": "LQ per kab/kota, lapangan usaha dan tahun",
+    "asal_usul": "Yang menghasilkan laporan ini",
+}
+#: Table captions of the national summary (provinces against Indonesia).
+CAPTIONS_NATIONAL = {
+    "klassen_region": "Tipologi Klassen provinsi terhadap Indonesia",
+    "pertumbuhan_rata": "Rata-rata pertumbuhan PDRB per tahun (majemuk)",
+    "lq": "LQ provinsi terhadap Indonesia",
+    "theil_islands": "Dekomposisi Theil: antarpulau dan dalam pulau",
+    "inequality": "Indeks ketimpangan antarprovinsi",
+    "convergence": "Konvergensi beta antarprovinsi",
+    "asal_usul": "Yang menghasilkan ringkasan ini",
+}
+
+#: Chart titles and axis labels of :mod:`potensi.report.panels` and :mod:`potensi.report.national`.
+FIGURES = {
+    "slq_dlq": "Kelas SLQ×DLQ (kata label pilihan potensi; bukan kelas potensi bagian 2)",
+    "klassen_sector": "Tipologi Klassen sektoral (Sjafrizal 2008)",
+    "klassen_region": "Tipologi Klassen wilayah {start}–{end} (garis: {name})",
+    "klassen_provinces": "Tipologi Klassen provinsi",
+    "klassen_quadrants": ("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat",
+                          "relatif tertinggal"),
+    "growth_axis": "Rata-rata pertumbuhan PDRB (%/tahun)",
+    "per_capita_axis": "PDRB per kapita (juta rupiah)",
+    "per_capita_axis_year": "PDRB per kapita {year} (juta rupiah)",
+    "mrp_national": "MRP {name} terhadap Indonesia: tanda RPr dan RPs dari selisih laju",
+    "inequality": "Ketimpangan antar kab/kota",
+    "sigma": "Konvergensi sigma antar kab/kota",
+    "lq_provinces": "LQ provinsi terhadap Indonesia, {year}",
+    "theil_islands": "Theil T antarprovinsi: antar- dan dalam-pulau",
+    "sigma_provinces": "Konvergensi sigma antarprovinsi",
+    "growth_provinces": "Rata-rata pertumbuhan PDRB provinsi {start}–{end} (ADHK 2010)",
+    "percent_per_year": "% per tahun",
+    "population_national": "penduduk tersirat dari PDRB per kapita BPS (PDRB ÷ PDRB per kapita, WebAPI BPS)",
+}
+
+#: Words of :mod:`potensi.report.view` (a table that is empty, the workbook line) and of the
+#: workbook's file properties.
+VIEW = {
+    "empty": "*{what}: tidak ada.*",
+    "table": "Tabel {name}",
+    "no_workbook": "*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*",
+    "workbook": "Semua tabel laporan ini ({n} tabel) juga tersedia dalam buku kerja XLSX `{file}` di samping "
+                "laporan.",
+}

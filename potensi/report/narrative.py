@@ -25,11 +25,12 @@ from __future__ import annotations
 import pandas as pd
 
 from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
-from potensi.core.wording import FINDINGS
+from potensi.core.wording import FINDINGS, METHOD_CITATIONS, NARRATIVE
 from potensi.data.sectors import SECTORS
 from potensi.indicators.location_quotient import SLQ_DLQ_LABELS, SLQ_DLQ_RULES
 from potensi.report.formatting import angka, daftar, md_escape, persen, poin_persen, rupiah
 from potensi.report.narrative_regional import TREND_TOLERANCE, _beta_text, _direction, _williamson_trend  # noqa: F401
+from potensi.study.regional_tables import WITHOUT_MINING
 
 __all__ = [
     "judul",
@@ -51,42 +52,15 @@ __all__ = [
 
 
 _LABEL = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"]))
+_T = NARRATIVE
 
-#: The rule and the source of each label used in the reports.
+#: The rule and the source of each label used in the reports (the words: :data:`potensi.core.wording.METHOD_CITATIONS`).
 CITATIONS = {
-    "lq": "LQ = (X_ij/X_i)/(X_j/X); LQ > 1: sektor basis (Richardson 1977; Tarigan 2005)",
-    "dlq": "DLQ = LQ akhir ÷ LQ awal; DLQ > 1: pangsa sektor dalam PDRB daerah naik relatif terhadap pangsa "
-           "sektor yang sama di wilayah acuan — bukan berarti sektor itu tumbuh lebih cepat: pangsa juga naik bila "
-           "PDRB daerah seluruhnya menyusut (Suyatno 2000)",
-    "slq_dlq": "SLQ×DLQ: " + ", ".join(
+    **METHOD_CITATIONS,
+    "slq_dlq": METHOD_CITATIONS["slq_dlq"].format(classes=", ".join(
         f"{label} ({rule.replace('<=', '≤')})"
         for label, rule in zip(SLQ_DLQ_LABELS["potensi"].categories, SLQ_DLQ_RULES, strict=True)
-    ) + " (kata label pilihan potensi yang deskriptif; literatur Indonesia memakai unggulan, prospektif, andalan "
-        "dan tertinggal tetapi tidak seragam soal andalan dan prospektif, dan kata unggulan dalam laporan ini "
-        "dipakai hanya untuk kelas potensi lapangan usaha; DLQ: Suyatno 2000)",
-    "shift_share": "Shift-share: perubahan = pertumbuhan nasional/acuan (PN) + pergeseran proporsional (PP) + "
-                   "pergeseran pangsa wilayah (PPW) (Dunn 1960; istilah Inggris: national share, industry mix, "
-                   "competitive effect); PPW diurai menjadi efek kompetitif bersih dan efek alokasi "
-                   "(Esteban-Marquillas 1972), empat tipe menurut tanda keduanya (Herzog & Olsen 1977)",
-    "klassen": "Tipologi Klassen: laju pertumbuhan dan peran/PDRB per kapita dibandingkan dengan wilayah acuan; "
-               "maju dan tumbuh cepat, maju tapi tertekan, berkembang cepat, relatif tertinggal (Sjafrizal 2008); "
-               "pada Klassen sektoral pertumbuhan sektor dibandingkan dengan pertumbuhan sektor yang sama di "
-               "wilayah acuan",
-    "mrp": "MRP: RPr (laju sektor di wilayah acuan dibanding laju ekonomi acuan) dan RPs (laju sektor di daerah "
-           "dibanding laju sektor yang sama di acuan); tanda + (menonjol) bila laju pembilang melebihi laju "
-           "penyebut — dihitung dari selisih laju, bukan dari rasio > 1, karena rasio dua penurunan juga > 1 "
-           "(Yusuf 1999); overlay bertanda RPr, RPs, LQ",
-    "williamson": "Indeks Williamson tertimbang penduduk (Williamson 1965); kelas < 0,35 rendah, 0,35–0,5 sedang, "
-                  "> 0,5 tinggi memakai batas Oshima sebagaimana dipakai BPS (Oshima 1976), sebuah kebiasaan "
-                  "baca — bukan ambang dari Williamson maupun Sjafrizal; rasio Gini antarwilayah tidak diberi kelas "
-                  "karena kelas Gini dibuat untuk distribusi rumah tangga",
-    "theil": "Indeks Theil T, terurai atas ketimpangan antar- dan dalam-kelompok (Theil 1967)",
-    "convergence": "Konvergensi beta: regresi laju pertumbuhan rata-rata atas log PDRB per kapita awal, galat "
-                   "baku HC3, jendela minimal 5 tahun; koefisien negatif: jarak antardaerah menyempit — lewat "
-                   "daerah miskin yang tumbuh lebih cepat atau daerah kaya yang menyusut (Barro & Sala-i-Martin "
-                   "1992; MacKinnon & White 1985)",
-    "gravity": "Model gravitasi: interaksi sebanding dengan perkalian massa ekonomi dibagi kuadrat jarak "
-               "(Isard 1960); komplementaritas: sektor basis yang saling mengisi",
+    )),
 }
 
 
@@ -110,18 +84,22 @@ def _gap(a, name: str) -> str:
     """Why a section is missing: a pointer to the coverage note when that note already says it
     (no kab/kota data, no national comparison), else the study's own reason."""
     if not a.has_members or (name == "nasional" and not a.has_national):
-        return "lihat catatan cakupan data di awal laporan."
+        return _T["see_coverage"]
     return a.gap_for(name)
+
+
+def _skipped(a, subject: str, name: str):
+    """The one line of a section whose table is missing."""
+    return _md(_T["not_computed"].format(what=_T[f"subject_{subject}"], why=_gap(a, name)))
 
 
 def judul(a):
     """Title and one-line scope of the report."""
-    kind = "Provinsi"
-    return _md(f"# Potensi Ekonomi Daerah {kind} {md_escape(a.province_name)}\n\n"
-               f"**Sektor unggulan dan peluang kerja sama antardaerah, {a.start_year}–{a.end_year}** · "
-               f"PDRB atas dasar harga konstan 2010 (ADHK), miliar rupiah · wilayah acuan: "
-               f"{'provinsi sebagaimana diterbitkan BPS' if a.reference == 'published' else 'jumlah kab/kota (Σ kab/kota)'}"
-               + (f" · sektor dikecualikan: {daftar(_LABEL[s] for s in a.excluded_sectors)}" if a.excluded_sectors else ""))
+    return _md(_T["title"].format(
+        kind=_T["title_kind"], name=md_escape(a.province_name), start=a.start_year, end=a.end_year,
+        reference=_T["reference_published"] if a.reference == "published" else _T["reference_sum"],
+        excluded=_T["excluded"].format(sectors=daftar(_LABEL[s] for s in a.excluded_sectors))
+        if a.excluded_sectors else ""))
 
 
 def catatan_data(a):
@@ -133,12 +111,12 @@ def catatan_data(a):
     if not a.has_members and a.start_year >= 2023:  # a province of the 2022 Papua pemekaran: say it once
         t = a.tables["pdrb_tahunan"]
         t = t[t["region_code"] == a.province_code]
-        status = "angka sementara" if len(t) and t["provisional"].all() else "angka BPS"
+        status = _T["status_provisional"] if len(t) and t["provisional"].all() else _T["status_bps"]
         lead = [FINDINGS["new_province"].format(name=md_escape(a.province_name), start=a.start_year, end=a.end_year,
                                                 status=status)]
-        gaps = [g for g in gaps if not g.startswith(("[jendela]", "[kabkota]", "[nasional]"))]
-    items = "\n".join([f"- {x}" for x in lead] + [f"- {g.split('] ', 1)[-1]}" for g in gaps])
-    return _md(f"**Catatan cakupan data.**\n\n{items}")
+        gaps = [g for g in gaps if g.tag not in ("jendela", "kabkota", "nasional")]
+    items = "\n".join([f"- {x}" for x in lead] + [f"- {g.text}" for g in gaps])
+    return _md(_T["coverage"].format(items=items))
 
 
 def _totals(a, code: str) -> pd.DataFrame:
@@ -153,30 +131,28 @@ def pertumbuhan(a):
     mg = a.tables["pertumbuhan_rata"].set_index("region_code")
     g = mg.loc[a.province_code, "mean_growth_pct"]
     grown = t.dropna(subset=["growth_pct"])
-    text = (f"PDRB {md_escape(a.province_name)} (jumlah 17 lapangan usaha, ADHK 2010) adalah {rupiah(first['value'])} pada "
-            f"{first['year']} dan {rupiah(last['value'])} pada {last['year']}: ")
+    name = md_escape(a.province_name)
+    text = _T["growth_level"].format(name=name, v0=rupiah(first["value"]), y0=first["year"],
+                                     v1=rupiah(last["value"]), y1=last["year"])
     if len(grown) >= 2:
         worst = grown.sort_values(["growth_pct", "year"]).iloc[0]
         best = grown.sort_values(["growth_pct", "year"], ascending=[False, True]).iloc[0]
-        text += (f"rata-rata pertumbuhan {persen(g, 2)} per tahun (majemuk). Pertumbuhan tertinggi "
-                 f"{persen(best['growth_pct'])} ({best['year']}), terendah {persen(worst['growth_pct'])} ({worst['year']}).")
+        text += _T["growth_range"].format(g=persen(g, 2), best=persen(best["growth_pct"]), best_year=best["year"],
+                                          worst=persen(worst["growth_pct"]), worst_year=worst["year"])
     else:
-        text += f"pertumbuhan {persen(g, 2)}."
+        text += _T["growth_only"].format(g=persen(g, 2))
     if NATIONAL_CODE in mg.index:
         gn = mg.loc[NATIONAL_CODE, "mean_growth_pct"]
-        rel = "lebih cepat" if g > gn else "lebih lambat"
-        text += (f" Pada periode yang sama Indonesia (Σ 17 lapangan usaha) tumbuh {persen(gn, 2)} per tahun; "
-                 f"ekonomi {md_escape(a.province_name)} tumbuh {rel} ({poin_persen(g - gn, 2)}).")
+        rel = _T["faster"] if g > gn else _T["slower"]
+        text += _T["growth_vs_sum"].format(gn=persen(gn, 2), name=name, rel=rel, diff=poin_persen(g - gn, 2))
     else:
         official = _official_mean_growth(a)
         if official is not None:
-            rel = "lebih cepat" if g > official else "lebih lambat"
-            text += (f" Pada periode yang sama PDB Indonesia (angka resmi BPS, termasuk pajak atas produk) tumbuh "
-                     f"{persen(official, 2)} per tahun; ekonomi {md_escape(a.province_name)} tumbuh {rel} "
-                     f"({poin_persen(g - official, 2)}).")
+            rel = _T["faster"] if g > official else _T["slower"]
+            text += _T["growth_vs_official"].format(gn=persen(official, 2), name=name, rel=rel,
+                                                    diff=poin_persen(g - official, 2))
     if t["provisional"].any():
-        years = daftar(str(y) for y in t.loc[t["provisional"], "year"])
-        text += f" Angka {years} masih sementara dan dapat direvisi BPS."
+        text += _T["provisional_years"].format(years=daftar(str(y) for y in t.loc[t["provisional"], "year"]))
     return _md(text)
 
 
@@ -215,9 +191,9 @@ def _adhb_shares(a, year: int) -> pd.Series:
 
 def _share(value: float, adhb: pd.Series, sector: str) -> str:
     """``"47,2 % ADHK; 41,3 % ADHB"`` (ADHB only where published)."""
-    text = f"{persen(value)} ADHK"
+    text = _T["share_adhk"].format(share=persen(value))
     if sector in adhb.index and pd.notna(adhb[sector]):
-        text += f"; {persen(adhb[sector])} ADHB"
+        text += _T["share_adhb"].format(share=persen(adhb[sector]))
     return text
 
 
@@ -235,16 +211,16 @@ def struktur(a):
     top = end.head(3)
     adhb = _adhb_shares(a, a.end_year)
     parts = [f"{r.sector_label} ({_share(r.share_pct, adhb, r.sector_code)})" for r in top.itertuples()]
-    text = (f"Tiga lapangan usaha dengan peran terbesar dalam PDRB {md_escape(a.province_name)} tahun {a.end_year}: "
-            f"{daftar(parts)}; bersama-sama {persen(top['share_pct'].sum())} dari PDRB (ADHK).")
+    text = _T["structure_top"].format(name=md_escape(a.province_name), year=a.end_year, parts=daftar(parts),
+                                      total=persen(top["share_pct"].sum()))
     if len(adhb):
-        text += (" Peran dihitung atas harga konstan 2010 (ADHK), dasar semua indikator laporan ini; distribusi "
-                 "yang diterbitkan BPS memakai harga berlaku (ADHB), sehingga angkanya berbeda.")
+        text += _T["structure_adhb"]
     delta = (end.set_index("sector_code")["share_pct"] - start).dropna()
     if len(delta):
         up, down = delta.idxmax(), delta.idxmin()
-        text += (f" Antara {a.start_year} dan {a.end_year} peran {_LABEL[up]} (ADHK) naik paling banyak "
-                 f"({poin_persen(delta[up])}), peran {_LABEL[down]} turun paling banyak ({poin_persen(delta[down])}).")
+        text += _T["structure_change"].format(start=a.start_year, end=a.end_year, up=_LABEL[up],
+                                              d_up=poin_persen(delta[up]), down=_LABEL[down],
+                                              d_down=poin_persen(delta[down]))
     return _md(text)
 
 
@@ -252,24 +228,20 @@ def sektor_basis(a):
     """LQ (share), DLQ and the SLQ×DLQ classes, worded as share vs growth."""
     lq = a.tables.get("lq")
     if lq is None or not len(lq):
-        return _md(f"*LQ tidak dihitung: {_gap(a, 'lq')}*")
+        return _skipped(a, "lq", "lq")
     d = lq[lq["year"] == lq["year"].max()]
     n_basis = d[d["lq"] > 1].groupby("region_code").size()
     top = d.sort_values(["lq", "region_code", "sector_code"], ascending=[False, True, True]).iloc[0]
-    text = (f"*Location quotient* (LQ) membandingkan **peran (pangsa)** sebuah lapangan usaha dalam PDRB kab/kota "
-            f"dengan perannya dalam PDRB {md_escape(a.province_name)}; LQ > 1 berarti sektor itu sektor basis — perannya lebih "
-            f"besar daripada di wilayah acuan. LQ tidak mengukur pertumbuhan. Tahun {int(d['year'].max())} setiap "
-            f"kab/kota memiliki {angka(n_basis.min(), 0)} sampai {angka(n_basis.max(), 0)} sektor basis; LQ tertinggi "
-            f"adalah {_LABEL.get(top['sector_code'], top['sector_code'])} di {_name(a, top['region_code'])} "
-            f"(LQ {angka(top['lq'], 2)}). Aturan: {CITATIONS['lq']}.")
+    text = _T["lq"].format(name=md_escape(a.province_name), year=int(d["year"].max()), n_min=angka(n_basis.min(), 0),
+                           n_max=angka(n_basis.max(), 0), sector=_LABEL.get(top["sector_code"], top["sector_code"]),
+                           region=_name(a, top["region_code"]), lq=angka(top["lq"], 2), rule=CITATIONS["lq"])
     dlq = a.tables.get("dlq")
     if dlq is not None and "slq_dlq_class" in dlq.columns:
         counts = dlq["slq_dlq_class"].astype(str).value_counts()
         parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in dlq["slq_dlq_class"].cat.categories]
-        text += (f"\n\nPerubahan pangsa dinilai dengan DLQ ({a.start_year}–{a.end_year}): DLQ > 1 berarti pangsa "
-                 f"sektor dalam PDRB kab/kota naik relatif terhadap pangsa sektor yang sama di {md_escape(a.province_name)}. "
-                 f"Itu bukan ukuran laju pertumbuhan. {_dlq_caveat(a, dlq)}Gabungan SLQ×DLQ menghasilkan pasangan "
-                 f"kab/kota–sektor: {daftar(parts)}. Aturan: {CITATIONS['dlq']}; {CITATIONS['slq_dlq']}.")
+        text += _T["dlq"].format(start=a.start_year, end=a.end_year, name=md_escape(a.province_name),
+                                 caveat=_dlq_caveat(a, dlq), parts=daftar(parts), rule_dlq=CITATIONS["dlq"],
+                                 rule_slq_dlq=CITATIONS["slq_dlq"])
     return _md(text)
 
 
@@ -282,146 +254,135 @@ def _dlq_caveat(a, dlq: pd.DataFrame) -> str:
         return ""
     note = up["dlq_note"].astype(str)
     slower = note.str.contains("sector growth not above", regex=False)
-    text = (f"Dari {angka(len(up), 0)} pasangan dengan DLQ > 1, {angka(int(slower.sum()), 0)} sektornya sendiri "
-            f"tidak tumbuh lebih cepat daripada sektor yang sama di {md_escape(a.province_name)}; pangsanya naik karena PDRB "
-            "kab/kota itu secara keseluruhan tumbuh lebih lambat. ")
+    text = _T["dlq_slower"].format(n_up=angka(len(up), 0), n_slower=angka(int(slower.sum()), 0),
+                                   name=md_escape(a.province_name))
     shrink = up[note.str.contains("shrank", regex=False)]
     if len(shrink):
         n_sectors = dlq.groupby("region_code")["sector_code"].size()
         parts = []
         for r, g in shrink.groupby("region_code", sort=True):
             gj = g["region_growth_pct"].iloc[0] if "region_growth_pct" in g.columns else float("nan")
-            parts.append(f"{_name(a, r)} ({angka(len(g), 0)} dari {angka(n_sectors[r], 0)} sektor DLQ > 1; PDRB "
-                         f"{persen(gj, 2)} per tahun)")
-        text += (f"PDRB total menyusut di {daftar(parts)}: di sana pangsa hampir semua sektor naik karena sektor "
-                 "dominan menyusut, bukan karena sektor-sektor itu unggul. ")
+            parts.append(_T["dlq_shrink_item"].format(region=_name(a, r), n=angka(len(g), 0),
+                                                      n_sectors=angka(n_sectors[r], 0), g=persen(gj, 2)))
+        text += _T["dlq_shrink"].format(items=daftar(parts))
     return text
 
 
 def shift_share(a):
     ss = a.tables.get("shift_share")
     if ss is None or not len(ss):
-        return _md(f"*Shift-share tidak dihitung: {_gap(a, 'shift_share')}*")
+        return _skipped(a, "shift_share", "shift_share")
     tot = ss.groupby("region_code")[["change", "national_share", "industry_mix", "competitive_effect"]].sum()
     pos = tot[tot["competitive_effect"] > 0].index
-    text = (f"Perubahan PDRB setiap kab/kota {a.start_year}–{a.end_year} diuraikan menjadi tiga komponen. "
-            f"Komponen pergeseran pangsa wilayah (PPW) positif pada {angka(len(pos), 0)} dari {angka(len(tot), 0)} kab/kota"
-            + (f" ({daftar(_name(a, r) for r in sorted(pos))})" if 0 < len(pos) <= 6 else "")
-            + f": sektor-sektornya tumbuh lebih cepat daripada sektor yang sama di {md_escape(a.province_name)}. "
-            f"Aturan: {CITATIONS['shift_share']}.")
+    names = (_T["shift_share_names"].format(names=daftar(_name(a, r) for r in sorted(pos)))
+             if 0 < len(pos) <= 6 else "")
+    text = _T["shift_share"].format(start=a.start_year, end=a.end_year, n_pos=angka(len(pos), 0),
+                                    n=angka(len(tot), 0), names=names, name=md_escape(a.province_name),
+                                    rule=CITATIONS["shift_share"])
     if "em_flag" in ss.columns:
         flagged = ss[ss["em_flag"].fillna(False).astype(bool)]
         if len(flagged):
             worst = flagged.loc[flagged["em_net_competitive"].abs().idxmax()]
-            text += (f"\n\nPada {angka(len(flagged), 0)} pasangan kab/kota–sektor basis awalnya kurang dari "
-                     f"sepersepuluh basis homotetik Esteban-Marquillas; angka efek kompetitif bersih dan efek alokasinya "
-                     f"berlipat dari perubahan yang sebenarnya dan tidak dibaca sebagai jumlah (ditandai di tabel). "
-                     f"Contoh: {_LABEL.get(worst['sector_code'], worst['sector_code'])} di "
-                     f"{_name(a, worst['region_code'])}, efek kompetitif bersih {rupiah(worst['em_net_competitive'])} "
-                     f"untuk perubahan sebenarnya {rupiah(worst['change'])}.")
+            text += _T["em_flag"].format(n=angka(len(flagged), 0),
+                                         sector=_LABEL.get(worst["sector_code"], worst["sector_code"]),
+                                         region=_name(a, worst["region_code"]),
+                                         net=rupiah(worst["em_net_competitive"]), change=rupiah(worst["change"]))
         if "em_type" in ss.columns:
             counts = ss["em_type"].astype(str).value_counts()
             parts = [f"{k} {angka(counts.get(k, 0), 0)}" for k in ss["em_type"].cat.categories]
-            text += f" Tipe Esteban-Marquillas (pasangan kab/kota–sektor): {daftar(parts)}."
+            text += _T["em_types"].format(parts=daftar(parts))
     return _md(text)
 
 
 def klassen(a, table: str = "klassen_sector"):
     k = a.tables.get(table)
     if k is None or not len(k):
-        return _md(f"*Tipologi Klassen tidak dihitung: {_gap(a, table)}*")
+        return _skipped(a, "klassen", table)
     col = _col(k, "klassen", "klassen_class", "class", "typology", "kuadran", "quadrant")
     if col is None:
-        return _md(f"Aturan: {CITATIONS['klassen']}.")
+        return _md(_T["rule"].format(rule=CITATIONS["klassen"]))
     counts = k[col].astype(str).value_counts().sort_index()
     parts = [f"{lab}: {angka(n, 0)}" for lab, n in counts.items() if lab not in ("nan", "<NA>")]
-    unit = "pasangan kab/kota–sektor" if table == "klassen_sector" else "kab/kota"
-    text = f"Jumlah {unit} per kuadran — {'; '.join(parts)}."
+    unit = _T["unit_sector"] if table == "klassen_sector" else _T["unit_region"]
+    text = _T["klassen_counts"].format(unit=unit, parts="; ".join(parts))
     if "knife_edge" in k.columns and k["knife_edge"].fillna(False).astype(bool).any():
         edge = k[k["knife_edge"].fillna(False).astype(bool)].sort_values("region_code")
         items = []
         for r in edge.itertuples():
             near = []
             if abs(r.per_capita_margin_pct) < 5:
-                near.append(f"PDRB per kapita {persen(r.per_capita_margin_pct, 2)} dari acuan")
+                near.append(_T["near_per_capita"].format(margin=persen(r.per_capita_margin_pct, 2)))
             if abs(r.growth_margin_pp) < 0.05 * abs(r.reference_growth):
-                near.append(f"pertumbuhan {poin_persen(r.growth_margin_pp, 2)} dari acuan")
-            items.append(f"{_name(a, r.region_code)} — {r.klassen} ({'; '.join(near)})")
-        text += (" Di tepi ambang (kurang dari 5 % dari batas kuadran; revisi kecil data dapat memindahkan "
-                 f"kuadrannya): {daftar(items)}.")
-    return _md(f"{text} Aturan: {CITATIONS['klassen']}.")
+                near.append(_T["near_growth"].format(margin=poin_persen(r.growth_margin_pp, 2)))
+            items.append(_T["edge_item"].format(region=_name(a, r.region_code), klassen=r.klassen,
+                                                near="; ".join(near)))
+        text += _T["knife_edge"].format(items=daftar(items))
+    return _md(_T["with_rule"].format(text=text, rule=CITATIONS["klassen"]))
 
 
 def mrp(a):
     m = a.tables.get("mrp")
     if m is None or not len(m):
-        return _md(f"*MRP tidak dihitung: {_gap(a, 'mrp')}*")
+        return _skipped(a, "mrp", "mrp")
     both = m[(m["rpr_sign"].astype(str) == "+") & (m["rps_sign"].astype(str) == "+")]
     ratio_only = m[(m["rpr"] > 1) & (m["rps"] > 1)].index.difference(both.index)
-    text = (f"{angka(len(both), 0)} pasangan kab/kota–sektor menonjol di tingkat provinsi maupun kab/kota (tanda "
-            "RPr + dan RPs +: sektor itu tumbuh lebih cepat daripada ekonomi provinsi, dan di kab/kota lebih cepat "
-            "daripada sektor yang sama di provinsi).")
+    text = _T["mrp"].format(n=angka(len(both), 0))
     if len(ratio_only):
-        text += (f" {angka(len(ratio_only), 0)} pasangan lain memiliki rasio RPr dan RPs di atas 1 hanya karena "
-                 "pembilang dan penyebutnya sama-sama negatif (rasio dua penurunan); pasangan itu tidak menonjol.")
-    return _md(f"{text} Aturan: {CITATIONS['mrp']}.")
+        text += _T["mrp_ratio_only"].format(n=angka(len(ratio_only), 0))
+    return _md(_T["with_rule"].format(text=text, rule=CITATIONS["mrp"]))
 
 
 def ketimpangan(a):
     ineq = a.tables.get("inequality")
     if ineq is None or not len(ineq):
-        return _md(f"*Indeks ketimpangan tidak dihitung: {_gap(a, 'inequality')}*")
-    txt = _williamson_trend(ineq) or "Lihat tabel indeks ketimpangan."
-    scopes = [sc for sc in dict.fromkeys(ineq["scope"]) if str(sc).endswith("tanpa pertambangan")] \
+        return _skipped(a, "inequality", "inequality")
+    txt = _williamson_trend(ineq) or _T["inequality_fallback"]
+    scopes = [sc for sc in dict.fromkeys(ineq["scope"]) if str(sc).endswith(WITHOUT_MINING)] \
         if "scope" in ineq.columns else []
     for sc in scopes:
-        nb = _williamson_trend(ineq, scope=sc)
+        nb = _williamson_trend(ineq, scope=sc, bare=True)
         if nb:
-            txt += (" Tanpa pertambangan (lapangan usaha B dikeluarkan dari PDRB per kapita; 17 lapangan usaha tidak "
-                    "memisahkan migas dari batu bara): " + nb.removeprefix("Indeks Williamson tertimbang ")
-                    .split(" Deret penduduk")[0])
-    return _md(f"{txt} Perubahan kurang dari {angka(TREND_TOLERANCE, 3)} disebut relatif tetap. Aturan: "
-               f"{CITATIONS['williamson']}; {CITATIONS['theil']}. Ketimpangan dihitung atas PDRB per kapita kab/kota "
-               "(ADHK); sumber penduduk disebut pada setiap baris, dan deret tidak disambung antar-sumber.")
+            txt += _T["inequality_no_mining"].format(text=nb)
+    return _md(_T["inequality"].format(text=txt, tolerance=angka(TREND_TOLERANCE, 3),
+                                       rule_williamson=CITATIONS["williamson"], rule_theil=CITATIONS["theil"]))
 
 
 def konvergensi(a):
     c = a.tables.get("convergence")
     if c is None or not len(c):
-        return _md(f"*Konvergensi tidak dihitung: {_gap(a, 'convergence')}*")
+        return _skipped(a, "convergence", "convergence")
     scopes = list(dict.fromkeys(c["scope"])) if "scope" in c.columns else [None]
     main = _beta_text(a, c, scopes[0], _name)
-    text = "Konvergensi beta antar kab/kota: " + "; ".join(main) + "." if main else ""
+    text = _T["convergence"].format(parts="; ".join(main)) if main else ""
     for sc in scopes[1:]:
-        if str(sc).endswith("tanpa pertambangan"):
+        if str(sc).endswith(WITHOUT_MINING):
             nb = _beta_text(a, c, sc, _name)
             if nb:
-                text += " Tanpa pertambangan: " + "; ".join(nb) + "."
-    return _md(f"{text} Aturan: {CITATIONS['convergence']}.")
+                text += _T["convergence_no_mining"].format(parts="; ".join(nb))
+    return _md(_T["with_rule"].format(text=text, rule=CITATIONS["convergence"]))
 
 
 def terhadap_indonesia(a):
     """The province against Indonesia (Σ 17 lapangan usaha), in the last year both have."""
     if not a.has_national:
-        return _md(f"*Perbandingan dengan Indonesia tidak dihitung: {_gap(a, 'nasional')}*")
+        return _skipped(a, "national", "nasional")
     lq = a.tables.get("lq_nasional")
     tot = a.tables["pdrb_tahunan"]
     year = int(tot.loc[tot["region_code"] == NATIONAL_CODE, "year"].max())
+    name = md_escape(a.province_name)
     text = ""
     if lq is not None and len(lq):
         year = int(lq["year"].max())
         d = lq[(lq["year"] == year) & (lq["region_code"] == a.province_code)]
         basis = d[d["lq"] > 1].sort_values(["lq", "sector_code"], ascending=[False, True])
-        text = (f"Terhadap Indonesia, {md_escape(a.province_name)} memiliki {angka(len(basis), 0)} sektor basis pada "
-                f"{year} (LQ > 1: peran sektor dalam PDRB provinsi lebih besar daripada dalam Σ 17 lapangan usaha "
-                "Indonesia): "
-                + daftar(f"{_LABEL.get(r.sector_code, r.sector_code)} (LQ {angka(r.lq, 2)})" for r in basis.itertuples())
-                + ".")
+        items = daftar(_T["national_basis_item"].format(sector=_LABEL.get(r.sector_code, r.sector_code),
+                                                         lq=angka(r.lq, 2)) for r in basis.itertuples())
+        text = _T["national_basis"].format(name=name, n=angka(len(basis), 0), year=year, items=items)
     e = tot[tot["year"] == year].set_index("region_code")["value"]
-    text += (f" PDRB {md_escape(a.province_name)} tahun {year} setara {persen(100 * e[a.province_code] / e[NATIONAL_CODE], 2)} "
-             f"dari jumlah 17 lapangan usaha PDB Indonesia (ADHK).")
+    text += _T["national_share"].format(name=name, year=year,
+                                        share=persen(100 * e[a.province_code] / e[NATIONAL_CODE], 2))
     if year != a.end_year:
-        text += f" Σ 17 lapangan usaha Indonesia ada dalam data sampai {year}."
+        text += _T["national_until"].format(year=year)
     return _md(text.strip())
 
 
@@ -431,26 +392,25 @@ def kualitas_data(a):
     d = disc[disc["year"].between(a.start_year, a.end_year)].dropna(subset=["difference_pct"])
     lines = []
     if len(d):
-        lines.append(f"- Jumlah PDRB kab/kota berbeda dari PDRB provinsi yang diterbitkan BPS sebesar "
-                     f"{persen(d['difference_pct'].min(), 2)} sampai {persen(d['difference_pct'].max(), 2)} "
-                     f"({d['year'].min()}–{d['year'].max()}); wilayah acuan laporan ini: "
-                     f"{'provinsi sebagaimana diterbitkan' if a.reference == 'published' else 'Σ kab/kota'}.")
+        lines.append(_T["quality_discrepancy"].format(
+            lo=persen(d["difference_pct"].min(), 2), hi=persen(d["difference_pct"].max(), 2), y0=d["year"].min(),
+            y1=d["year"].max(),
+            reference=_T["quality_ref_published"] if a.reference == "published" else _T["quality_ref_sum"]))
     prov = q["angka_sementara"]
     if len(prov):
-        lines.append("- Angka sementara: " + daftar(f"{r.year} ({r.status})" for r in
-                                                   prov.drop_duplicates(["year", "status"]).itertuples()) + ".")
+        lines.append(_T["quality_provisional"].format(items=daftar(
+            f"{r.year} ({r.status})" for r in prov.drop_duplicates(["year", "status"]).itertuples())))
     else:
-        lines.append(f"- Semua angka {a.start_year}–{a.end_year} yang dipakai adalah angka tetap.")
+        lines.append(_T["quality_final"].format(start=a.start_year, end=a.end_year))
     excl = q["angka_ditolak"]
     if len(excl):
-        lines.append(f"- {angka(len(excl), 0)} angka sumber ditolak karena tidak konsisten (tahun "
-                     f"{daftar(str(y) for y in sorted(excl['year'].unique()))}); alasannya ada di tabel angka ditolak.")
+        lines.append(_T["quality_rejected"].format(n=angka(len(excl), 0),
+                                                   years=daftar(str(y) for y in sorted(excl["year"].unique()))))
     miss = q["kekosongan"]
-    lines.append(f"- Kab/kota-tahun tanpa angka dalam jendela analisis: {angka(len(miss), 0)}." if len(miss)
-                 else "- Tidak ada kab/kota-tahun yang kosong dalam jendela analisis."
-                 if a.has_members else "- PDRB kab/kota tidak tersedia (lihat catatan cakupan).")
+    lines.append(_T["quality_missing"].format(n=angka(len(miss), 0)) if len(miss)
+                 else _T["quality_none_missing"] if a.has_members else _T["quality_no_members"])
     if a.gaps:
-        lines.append(f"- Catatan cakupan data ({angka(len(a.gaps), 0)}) ada di awal laporan.")
+        lines.append(_T["quality_gaps"].format(n=angka(len(a.gaps), 0)))
     return _md("\n".join(lines))
 
 
@@ -460,10 +420,11 @@ def nasional(n):
     p = mg[mg["region_code"] != NATIONAL_CODE].sort_values(["mean_growth_pct", "region_code"], ascending=[False, True])
     nat = mg.loc[mg["region_code"] == NATIONAL_CODE, "mean_growth_pct"]
     faster = int((p["mean_growth_pct"] > nat.iloc[0]).sum()) if len(nat) else 0
-    text = (f"Ringkasan ini membandingkan {angka(len(p), 0)} provinsi dengan Indonesia, {n.start_year}–{n.end_year} "
-            f"(PDRB ADHK 2010, jumlah 17 lapangan usaha). Rata-rata pertumbuhan tertinggi: "
-            f"{md_escape(p.iloc[0]['region_name'])} ({persen(p.iloc[0]['mean_growth_pct'], 2)} per tahun); terendah: "
-            f"{md_escape(p.iloc[-1]['region_name'])} ({persen(p.iloc[-1]['mean_growth_pct'], 2)} per tahun).")
+    text = _T["national_intro"].format(n=angka(len(p), 0), start=n.start_year, end=n.end_year,
+                                       top=md_escape(p.iloc[0]["region_name"]),
+                                       g_top=persen(p.iloc[0]["mean_growth_pct"], 2),
+                                       bottom=md_escape(p.iloc[-1]["region_name"]),
+                                       g_bottom=persen(p.iloc[-1]["mean_growth_pct"], 2))
     if len(nat):
-        text += (f" Indonesia tumbuh {persen(nat.iloc[0], 2)} per tahun; {angka(faster, 0)} provinsi tumbuh lebih cepat.")
+        text += _T["national_faster"].format(g=persen(nat.iloc[0], 2), n=angka(faster, 0))
     return _md(text)

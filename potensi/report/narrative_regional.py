@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from potensi.core.wording import CONVERGENCE_PATTERNS, NARRATIVE, POPULATION_SOURCE_NAMES
 from potensi.report.formatting import angka, daftar, persen
 
 __all__ = ["TREND_TOLERANCE"]
@@ -18,16 +19,17 @@ __all__ = ["TREND_TOLERANCE"]
 TREND_TOLERANCE = 0.005
 
 
+_T = NARRATIVE
 #: Population sources as the reader knows them.
-_SOURCE = {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"}
+_SOURCE = POPULATION_SOURCE_NAMES
 
 
 def _direction(first: float, last: float, tolerance: float = TREND_TOLERANCE) -> str:
     """"meningkat"/"menurun" only when the change exceeds ``tolerance``, else "relatif tetap"."""
     delta = last - first
     if abs(delta) < tolerance:
-        return "relatif tetap"
-    return "meningkat" if delta > 0 else "menurun"
+        return _T["steady"]
+    return _T["up"] if delta > 0 else _T["down"]
 
 
 def _main_scope(frame: pd.DataFrame) -> pd.DataFrame:
@@ -37,12 +39,14 @@ def _main_scope(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["scope"] == frame["scope"].iloc[0]]
 
 
-def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE, scope: str | None = None) -> str:
+def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE, scope: str | None = None,
+                      bare: bool = False) -> str:
     """Weighted Williamson per population segment (series are not spliced across sources).
 
     Each segment: first and last value with the direction (within ``tolerance`` "relatif tetap"),
     and the years of its lowest and highest value, so that a movement inside the segment (the
-    2013–2017 fall in Kalimantan Timur) is not hidden behind its end points.
+    2013–2017 fall in Kalimantan Timur) is not hidden behind its end points. ``bare``: the
+    segments only (no lead words, no note on the change of population source).
     """
     d = ineq if scope is None else ineq[ineq["scope"] == scope]
     d = _main_scope(d) if scope is None else d
@@ -53,29 +57,25 @@ def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE,
     for src in dict.fromkeys(d["population_source"]):
         seg = d[d["population_source"] == src]
         a0, a1 = seg.iloc[0], seg.iloc[-1]
-        text = (f"{a0['year']}–{a1['year']} (penduduk {_SOURCE.get(str(src), src)}): {_direction(a0['value'], a1['value'], tolerance)} dari "
-                f"{angka(a0['value'], 3)} menjadi {angka(a1['value'], 3)}")
+        text = _T["williamson_segment"].format(y0=a0["year"], y1=a1["year"], source=_SOURCE.get(str(src), src),
+                                               direction=_direction(a0["value"], a1["value"], tolerance),
+                                               v0=angka(a0["value"], 3), v1=angka(a1["value"], 3))
         if len(seg) > 2:
             lo, hi = seg.loc[seg["value"].idxmin()], seg.loc[seg["value"].idxmax()]
-            text += f" (terendah {angka(lo['value'], 3)} pada {lo['year']}, tertinggi {angka(hi['value'], 3)} pada {hi['year']})"
+            text += _T["williamson_range"].format(lo=angka(lo["value"], 3), lo_year=lo["year"],
+                                                  hi=angka(hi["value"], 3), hi_year=hi["year"])
         if "class" in seg.columns and isinstance(a1["class"], str) and a1["class"]:
-            text += f", kelas {a1['class']}"
+            text += _T["williamson_class"].format(cls=a1["class"])
         parts.append(text)
-    out = "Indeks Williamson tertimbang " + "; ".join(parts) + "."
+    if bare:
+        return "; ".join(parts) + "."
+    out = _T["williamson"].format(segments="; ".join(parts))
     if d["population_source"].nunique() > 1:
-        out += (" Deret penduduk berganti sumber (BPS sampai 2017, Dukcapil sejak 2018); angka hanya sebanding "
-                "di dalam satu sumber.")
+        out += _T["williamson_break"]
     return out
 
 
-_PATTERN_TEXT = {
-    "poorer regions grew faster": "daerah dengan PDRB per kapita awal terendah tumbuh lebih cepat",
-    "richest regions shrank": "jarak menyempit terutama karena daerah terkaya menyusut, bukan karena daerah "
-                              "termiskin mengejar",
-    "richest shrank, poorest stagnated": "jarak menyempit karena daerah terkaya menyusut, sementara daerah "
-                                         "termiskin hampir tidak tumbuh",
-    "no convergence": "tidak ada konvergensi",
-}
+_PATTERN_TEXT = CONVERGENCE_PATTERNS
 
 
 def _beta_text(a, c: pd.DataFrame, scope, name) -> list[str]:
@@ -86,7 +86,7 @@ def _beta_text(a, c: pd.DataFrame, scope, name) -> list[str]:
         stat = g.set_index("statistic")
         beta = stat.loc["beta"]
         if pd.isna(beta["value"]):
-            parts.append(f"{s0}–{s1} (penduduk {_SOURCE.get(str(src), src)}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber penduduk")
+            parts.append(_T["beta_not_estimated"].format(s0=s0, s1=s1, source=_SOURCE.get(str(src), src)))
             continue
         p = stat["value"].get("p_value")
         n = int(beta["n_regions"]) if pd.notna(beta["n_regions"]) else 0
@@ -95,21 +95,22 @@ def _beta_text(a, c: pd.DataFrame, scope, name) -> list[str]:
         pattern = note.split("pattern: ", 1)[1].split(";")[0] if "pattern: " in note else ""
         significant = p is not None and pd.notna(p) and p < 0.05
         if beta["value"] < 0 and significant:
-            verdict = f"konvergen: {_PATTERN_TEXT.get(pattern, 'jarak antardaerah menyempit')}"
+            verdict = _T["beta_converging"].format(pattern=_PATTERN_TEXT.get(pattern, _T["beta_pattern_default"]))
         elif beta["value"] < 0:
-            verdict = "arah konvergen, tetapi tidak signifikan pada 5 %"
+            verdict = _T["beta_not_significant"]
         else:
-            verdict = "tidak ada konvergensi"
-        text = (f"{s0}–{s1} (penduduk {_SOURCE.get(str(src), src)}, n = {n}, galat baku {cov}): β = {angka(beta['value'], 4)}"
-                + (f", p = {angka(p, 3)}" if p is not None and pd.notna(p) else "") + f" — {verdict}")
+            verdict = _T["beta_none"]
+        text = _T["beta"].format(s0=s0, s1=s1, source=_SOURCE.get(str(src), src), n=n, cov=cov,
+                                 beta=angka(beta["value"], 4),
+                                 p=_T["beta_p"].format(p=angka(p, 3)) if p is not None and pd.notna(p) else "",
+                                 verdict=verdict)
         rich, poor = stat["value"].get("rich_growth_pct"), stat["value"].get("poor_growth_pct")
         if rich is not None and poor is not None and pd.notna(rich) and pd.notna(poor):
             names = {}
             for key in ("rich_growth_pct", "poor_growth_pct"):
                 regs = str(stat.loc[key, "note"]).rsplit("regions ", 1)[-1].split(",")
                 names[key] = daftar(name(a, r.strip()) for r in regs if r.strip())
-            text += (f"; PDRB per kapita seperempat terkaya ({names['rich_growth_pct']}) tumbuh "
-                     f"{persen(rich, 2)} per tahun, seperempat termiskin ({names['poor_growth_pct']}) "
-                     f"{persen(poor, 2)} per tahun")
+            text += _T["beta_rich_poor"].format(rich_names=names["rich_growth_pct"], rich=persen(rich, 2),
+                                                poor_names=names["poor_growth_pct"], poor=persen(poor, 2))
         parts.append(text)
     return parts

@@ -142,7 +142,7 @@ def sheet_names(names: list[str]) -> dict[str, str]:
             continue
         base = name.removesuffix("_nasional")
         if base in SHEET_NAMES:
-            label = SHEET_NAMES[base] + (" (Indonesia)" if base != name else "")
+            label = WORKBOOK["national_sheet"].format(sheet=SHEET_NAMES[base]) if base != name else SHEET_NAMES[base]
         else:
             label = name.replace("_", " ").capitalize()
         label = _BAD_SHEET_CHARS.sub("-", label).strip("'") or "Tabel"
@@ -219,7 +219,8 @@ def _provenance_rows(provenance: Mapping[str, object] | None, names: Mapping[str
     for key, value in dict(prov.get("inputs_sha256") or {}).items():
         rows.append((WORKBOOK["input"].format(name=key), str(value)))
     for key, sheet in names.items():
-        rows.append((WORKBOOK["sheets"].format(sheet=sheet), f"{len(tables[key]):,} baris".replace(",", ".")))
+        n_rows = f"{len(tables[key]):,}".replace(",", ".")
+        rows.append((WORKBOOK["sheets"].format(sheet=sheet), WORKBOOK["rows"].format(n=n_rows)))
     rows.append(("", WORKBOOK["note"]))
     return rows
 
@@ -265,7 +266,7 @@ def write_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame], *,
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
                                             "strings_to_numbers": False, "nan_inf_to_errors": False})
         wb.set_properties({"title": "potensi: tabel", "author": "potensi", "created": created,
-                           "comments": "Dibuat oleh potensi"})
+                           "comments": WORKBOOK["comments"]})
         head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#E8F0E8"})
         fmts = {k: wb.add_format({"num_format": v}) for k, v in FORMATS.items()}
         text = wb.add_format({})
@@ -383,7 +384,7 @@ def _texts(s: pd.Series) -> tuple[np.ndarray, list[str]]:
     """A non-numeric column as ``(codes, texts)``: each row's index into its distinct cell texts
     (missing → "", booleans → "ya"/"tidak", at most Excel's 32 767 characters)."""
     codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
-    texts = [("ya" if v else "tidak") if isinstance(v, (bool, np.bool_)) else str(v)[:_MAX_TEXT]
+    texts = [WORKBOOK["yes" if v else "no"] if isinstance(v, (bool, np.bool_)) else str(v)[:_MAX_TEXT]
              for v in uniques.tolist()]
     texts.append("")  # code -1 (missing) indexes this last entry
     return codes, texts

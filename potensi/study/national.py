@@ -10,6 +10,7 @@ from potensi.core.codes import DEFAULT_PRICE_BASIS, NATIONAL_CODE
 from potensi.core.numbers import daftar
 from potensi.data.regions import region_catalog
 from potensi.data.store import current_boundaries, load_table
+from potensi.study.gaps import Gap
 from potensi.study.province import DEFAULT_START, ProvinceAnalysis, _Shown
 from potensi.study.regional_tables import national_tables
 from potensi.study.sector_tables import sector_tables
@@ -28,7 +29,7 @@ class NationalAnalysis:
     excluded_sectors: tuple[str, ...]
     pdrb: pd.DataFrame
     tables: dict[str, pd.DataFrame]
-    gaps: list[str]
+    gaps: list[Gap]
     shown: _Shown = field(default_factory=_Shown)
     #: The members of the national study are the provinces, compared with Indonesia itself.
     has_members: bool = True
@@ -65,11 +66,12 @@ def analyse_national(*, start_year: int = DEFAULT_START, end_year: int | None = 
     provs = set(cat.loc[cat["level"] == "provinsi", "region_code"])
     have = pdrb[pdrb["region_code"].isin(provs)].groupby("region_code")["year"].agg(["min", "max"])
     chosen = sorted(have.index[(have["min"] == start) & (have["max"] == end)])
-    gaps: list[str] = []
+    gaps: list[Gap] = []
     left_out = sorted(provs - set(chosen))
     if left_out:
-        gaps.append(f"[provinsi] Provinsi tanpa data {start} dan {end} tidak disertakan: "
-                    + daftar(f"{c[:2]} {n}" for c, n in cat.set_index("region_code").loc[left_out, "region_name"].items()) + ".")
+        names = cat.set_index("region_code").loc[left_out, "region_name"]
+        gaps.append(Gap("provinsi", "provinces_left_out", {
+            "start": start, "end": end, "provinces": daftar(f"{c[:2]} {n}" for c, n in names.items())}))
     pdrb = pdrb[pdrb["region_code"].isin(set(chosen) | {NATIONAL_CODE})]
     pdrb = pdrb.merge(cat[["region_code", "region_name", "level", "island"]], on="region_code")
     totals = _annual_totals(pdrb.drop(columns=["island"]))

@@ -16,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.codes import DEFAULT_PRICE_BASIS, NATIONAL_CODE, TOTAL_CODE
+from potensi.core.wording import GAPS, TOTAL_LABEL
 from potensi.data.population import covering_source
 from potensi.data.regions import members, province_code, provinces, region_catalog
 from potensi.data.sectors import SECTORS
 from potensi.data.store import latest_year, load_table, province_pdrb
 from potensi.study.conclusions import cooperation_tables, sector_potential_tables
+from potensi.study.gaps import Gap
 from potensi.study.linkages import province_linkages
 from potensi.study.quality import _quality
 from potensi.study.regional_tables import regional_tables
@@ -101,7 +103,8 @@ class ProvinceAnalysis:
     quality
         Data-quality tables for this province (discrepancy, excluded, provisional, sources, missing).
     gaps
-        Sentences (Bahasa Indonesia) stating what could not be computed and why.
+        What could not be computed and why (:class:`potensi.study.gaps.Gap` records; ``gap.text``
+        is the sentence).
     """
 
     province_code: str
@@ -115,7 +118,7 @@ class ProvinceAnalysis:
     pdrb: pd.DataFrame
     tables: dict[str, pd.DataFrame]
     quality: dict[str, pd.DataFrame]
-    gaps: list[str]
+    gaps: list[Gap]
     has_members: bool
     has_national: bool
     shown: _Shown = field(default_factory=_Shown)
@@ -139,7 +142,7 @@ class ProvinceAnalysis:
     @property
     def sector_labels(self) -> dict[str, str]:
         """Short Indonesian label of each sector code (and of the total)."""
-        return dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {TOTAL_CODE: "PDRB (jumlah)"}
+        return dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {TOTAL_CODE: TOTAL_LABEL}
 
     @property
     def province_names(self) -> dict[str, str]:
@@ -149,7 +152,7 @@ class ProvinceAnalysis:
     def region_gaps(self, code: str) -> list[str]:
         """Gaps (Bahasa Indonesia) that concern kab/kota ``code``: its missing years and cells, the
         province-wide data notes, and the knife-edge or unstable classes of its sectors."""
-        out = [g.split("] ", 1)[-1] for g in self.gaps]
+        out = [g.text for g in self.gaps]
         miss = self.quality.get("kekosongan")
         if miss is not None and len(miss):
             mine = miss[miss["kode"].astype(str).str.contains(code, regex=False)]
@@ -166,16 +169,15 @@ class ProvinceAnalysis:
         tags = [name, *_GAP_TAGS.get(name.removesuffix("_nasional") if name.endswith("_nasional") else name, ())]
         if name.endswith("_nasional"):
             tags = ["nasional", "sektor"]
-        hits = [g for t in tags for g in self.gaps if g.startswith(f"[{t}]")]
-        text = hits[0] if hits else "tidak ada data untuk wilayah dan tahun ini."
-        return text.split("] ", 1)[-1]
+        hits = [g for t in tags for g in self.gaps if g.tag == t]
+        return hits[0].text if hits else GAPS["none"]
 
 
 
-def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year: int) -> tuple[int, int, list[str]]:
+def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year: int) -> tuple[int, int, list[Gap]]:
     """The years a province report covers: the requested window narrowed to the years with data.
 
-    Returns ``(start, end, gaps)``; ``gaps`` states (in Bahasa Indonesia) any narrowing. When the
+    Returns ``(start, end, gaps)``; ``gaps`` records any narrowing (:class:`~potensi.study.gaps.Gap`). When the
     province has no PDRB by sector inside the window (the 2024 Papua provinces), the report
     covers the years it has. Fewer than two years raises ``ValueError``.
     """
@@ -187,12 +189,14 @@ def analysis_window(pdrb: pd.DataFrame, province: str, start_year: int, end_year
         start, end = int(in_window[0]), int(in_window[-1])
         if (start, end) == (start_year, end_year):
             return start, end, []
-        return start, end, [f"[jendela] Data tersedia hanya untuk {start}–{end} dari jendela "
-                            f"{start_year}–{end_year} yang diminta."]
+        return start, end, [Gap("jendela", "window_narrowed", {"start": start, "end": end,
+                                                               "start_requested": start_year,
+                                                               "end_requested": end_year})]
     if len(prov_years) >= 2:
         start, end = int(prov_years[0]), int(prov_years[-1])
-        return start, end, [f"[jendela] PDRB provinsi {name} menurut lapangan usaha tidak tersedia untuk "
-                            f"{start_year}–{end_year}; laporan memakai tahun yang tersedia, {start}–{end}."]
+        return start, end, [Gap("jendela", "window_moved", {"name": name, "start": start, "end": end,
+                                                            "start_requested": start_year,
+                                                            "end_requested": end_year})]
     raise ValueError(f"analyse_province: province {code} ({name}) has fewer than two years of PDRB by sector")
 
 
@@ -228,30 +232,29 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
                                             excluded=tuple(excluded_sectors), existing=existing)}
 
 
-def _data_notes(quality: dict[str, pd.DataFrame], kab: set[str], start: int, end: int) -> list[str]:
-    """Gap sentences for what the kab/kota figures in the window rest on: derived cells (sector E
+def _data_notes(quality: dict[str, pd.DataFrame], kab: set[str], start: int, end: int) -> list[Gap]:
+    """Gaps for what the kab/kota figures in the window rest on: derived cells (sector E
     2021–2022), the change of source (vintage) inside the window, provisional years."""
-    from potensi.core.wording import QUALITY
-
     notes = []
     derived = quality.get("angka_turunan")
     if derived is not None and len(derived):
         d = derived[derived["region_code"].isin(kab)]
         if len(d):
             years = sorted(int(y) for y in d["year"].unique())
-            notes.append("[turunan] " + QUALITY["derived_e"].format(
-                years=f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]), n=int(d["angka"].sum())))
+            notes.append(Gap("turunan", "derived_e", {
+                "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]), "n": int(d["angka"].sum())}))
     breaks = quality.get("jeda_vintage")
     if breaks is not None and len(breaks):
         b = breaks.iloc[0]
-        notes.append("[vintase] " + QUALITY["vintage_break"].format(
-            first=start, break_end=int(b["year_before"]), break_start=int(b["year_after"]), last=end))
+        notes.append(Gap("vintase", "vintage_break", {"first": start, "break_end": int(b["year_before"]),
+                                                      "break_start": int(b["year_after"]), "last": end}))
     prov = quality.get("angka_sementara")
     if prov is not None and len(prov):
         p = prov[prov["region_code"].isin(kab)]
         if len(p):
-            notes.append("[sementara] " + QUALITY["provisional"].format(
-                years=", ".join(str(int(y)) for y in sorted(p["year"].unique())), n=int(p["region_code"].nunique())))
+            notes.append(Gap("sementara", "provisional", {
+                "years": ", ".join(str(int(y)) for y in sorted(p["year"].unique())),
+                "n": int(p["region_code"].nunique())}))
     return notes
 
 
@@ -423,7 +426,7 @@ def analyse(study: Study) -> ProvinceAnalysis:
     excluded = study.excluded_sectors
     cat = region_catalog().set_index("region_code")
     name = str(cat.loc[code, "region_name"])
-    gaps: list[str] = []
+    gaps: list[Gap] = []
 
     kab = set(members(code)["region_code"])
     start, end, window_gap = analysis_window(pdrb, code, start_req, end_req)
@@ -431,16 +434,14 @@ def analyse(study: Study) -> ProvinceAnalysis:
     pdrb = pdrb[(pdrb["year"] >= start) & (pdrb["year"] <= end)].reset_index(drop=True)
     boundary = str(cat.loc[code, "boundary_note"])
     if boundary:
-        gaps.append(f"[batas] {name}: {boundary}.")
+        gaps.append(Gap("batas", "boundary", {"name": name, "note": boundary}))
 
     member_years = sorted(pdrb.loc[pdrb["region_code"].isin(kab), "year"].unique())
     has_members = len(member_years) >= 2 and member_years[0] == start and member_years[-1] == end
     if not has_members:
-        what = ("tidak ada angka PDRB kab/kota menurut lapangan usaha"
-                if not member_years else f"PDRB kab/kota hanya tersedia untuk {member_years[0]}–{member_years[-1]}")
-        gaps.append(f"[kabkota] Untuk {name} {what} pada {start}–{end} (data potensi memuat PDRB kab/kota × 17 "
-                    "lapangan usaha 2010–2022 untuk 34 provinsi lama, 2010–2012 menurut batas wilayah lama); "
-                    "bagian tingkat kab/kota (LQ kab/kota, Klassen wilayah, ketimpangan, konvergensi, kerja sama antardaerah) tidak dihitung.")
+        gaps.append(Gap("kabkota", "no_kabkota", {"name": name, "start": start, "end": end}) if not member_years
+                    else Gap("kabkota", "kabkota_years", {"name": name, "first": member_years[0],
+                                                          "last": member_years[-1], "start": start, "end": end}))
     nat_years = sorted(int(y) for y in set(pdrb.loc[pdrb["region_code"] == NATIONAL_CODE, "year"]))
     nat_in = [y for y in nat_years if start <= y <= end]
     # The comparison with Indonesia uses the years of the window that Indonesia's 17 sectors cover
@@ -448,11 +449,10 @@ def analyse(study: Study) -> ProvinceAnalysis:
     nat_start, nat_end = (nat_in[0], nat_in[-1]) if len(nat_in) >= 2 else (start, end)
     has_national = len(nat_in) >= 2
     if not has_national:
-        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha dalam data tidak mencakup dua tahun di "
-                    f"dalam {start}–{end}; perbandingan dengan Indonesia tidak dihitung.")
+        gaps.append(Gap("nasional", "no_national", {"start": start, "end": end}))
     elif (nat_start, nat_end) != (start, end):
-        gaps.append(f"[nasional] PDB Indonesia menurut 17 lapangan usaha dalam data tersedia sampai {nat_years[-1]}; "
-                    f"perbandingan provinsi dengan Indonesia memakai {nat_start}–{nat_end}, bukan {start}–{end}.")
+        gaps.append(Gap("nasional", "national_years", {"last": nat_years[-1], "national_start": nat_start,
+                                                       "national_end": nat_end, "start": start, "end": end}))
 
     totals = _annual_totals(pdrb)
     tables: dict[str, pd.DataFrame] = {

@@ -5,7 +5,7 @@
 import pandas as pd
 
 from potensi.core.codes import DEFAULT_PRICE_BASIS
-from potensi.core.wording import source_name
+from potensi.core.wording import QUALITY, source_name
 from potensi.data.regions import members
 from potensi.data.store import load_table
 from potensi.study.tables_common import _named
@@ -76,7 +76,7 @@ def _quality(code: str, name: str, pdrb: pd.DataFrame, kab: set[str], start: int
         if missing:
             rows.append({"year": y, "wilayah_tanpa_data": len(missing), "kode": ", ".join(missing)})
     for r, s, y in (pdrb[pdrb["value"].isna()][["region_code", "sector_code", "year"]].itertuples(index=False)):
-        rows.append({"year": y, "wilayah_tanpa_data": 0, "kode": f"{r} lapangan usaha {s}: angka kosong"})
+        rows.append({"year": y, "wilayah_tanpa_data": 0, "kode": QUALITY["missing_cell"].format(region=r, sector=s)})
     missing = pd.DataFrame(rows, columns=["year", "wilayah_tanpa_data", "kode"])
     return {
         "kualitas_umum": load_table("quality"),
