@@ -74,7 +74,7 @@ findings.kelas_per_kabkota(a)
 findings.tanpa_pertambangan(a)
 
 # %%
-view.table(a, "sektor_unggulan", caption="Kelas potensi dan dimensinya per kab/kota dan lapangan usaha", max_rows=max_table_rows) if a.has("sektor_unggulan") else None
+view.table(a, "sektor_unggulan", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 3. Keterkaitan antarsektor
@@ -86,7 +86,7 @@ findings.keterkaitan(a)
 panels.linkage_quadrant(a)
 
 # %%
-view.table(a, "io_sektor", frame=panels.io_table(a), caption="Angka pengganda, keterkaitan dan orientasi ekspor per lapangan usaha (tabel IO BPS 2016)", decimals=3) if a.has("io_sektor") else None
+panels.io_sector_table(a)
 
 # %%
 panels.io_kabkota(a)
@@ -98,13 +98,13 @@ panels.io_kabkota(a)
 findings.kerja_sama(a)
 
 # %%
-view.table(a, "kerja_sama_berjalan", caption="Kerja sama berjalan menurut berkas isian (tidak diusulkan lagi)") if a.has("kerja_sama_berjalan") else None
+view.table(a, "kerja_sama_berjalan")
 
 # %%
 panels.cooperation_map(a)
 
 # %%
-view.table(a, "ketetanggaan", frame=panels.neighbours(a), caption="Pasangan bertetangga (berbatasan), termasuk dengan kab/kota provinsi lain", decimals={"shared_border_km": 1, "distance_km": 0}, max_rows=max_table_rows) if a.has("ketetanggaan") else None
+panels.neighbour_table(a, max_rows=max_table_rows)
 
 # %%
 panels.rejected(a)
@@ -113,13 +113,13 @@ panels.rejected(a)
 panels.peers(a)
 
 # %%
-panels.accessibility_note(a) if a.has("aksesibilitas") else None
+panels.accessibility_note(a)
 
 # %%
-view.table(a, "aksesibilitas", frame=panels.accessibility(a), caption="Aksesibilitas Hansen per kab/kota (massa: penduduk)", decimals=0) if a.has("aksesibilitas") else None
+panels.accessibility_table(a)
 
 # %%
-view.table(a, "interaksi_penduduk", caption="Interaksi gravitasi antar kab/kota", max_rows=max_table_rows) if a.has("interaksi_penduduk") else None
+view.table(a, "interaksi_penduduk", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 5. Struktur dan pertumbuhan PDRB
@@ -143,13 +143,13 @@ narrative.struktur(a)
 figures.structure(a.tables["struktur"])
 
 # %%
-view.table(a, "struktur_ringkas", caption="Peran lapangan usaha dalam PDRB (%)", decimals=2)
+view.table(a, "struktur_ringkas")
 
 # %%
 figures.member_contribution(a.tables["kontribusi_kabkota"]) if a.has("kontribusi_kabkota") else None
 
 # %%
-view.table(a, "pertumbuhan_rata", frame=panels.growth_table(a), caption="Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia")
+panels.growth_rate_table(a)
 
 # %%
 panels.growth_map(a)
@@ -164,10 +164,10 @@ narrative.sektor_basis(a)
 figures.lq_heatmap(a.tables["lq"], year=a.end_year) if a.has("lq") else None
 
 # %%
-view.table(a, "dlq", caption="DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha", max_rows=max_table_rows) if a.has("dlq") else None
+view.table(a, "dlq", max_rows=max_table_rows)
 
 # %%
-figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×DLQ (kata label pilihan potensi; bukan kelas potensi bagian 2)") if a.has("dlq") else None
+panels.slq_dlq_heatmap(a)
 
 # %% [markdown]
 # ## 7. Analisis shift-share
@@ -176,7 +176,7 @@ figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title="Kelas SLQ×
 narrative.shift_share(a)
 
 # %%
-view.table(a, "shift_share", caption="Shift-share per kab/kota dan lapangan usaha (miliar rupiah)", max_rows=max_table_rows) if a.has("shift_share") else None
+view.table(a, "shift_share", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 8. Tipologi Klassen
@@ -185,10 +185,10 @@ view.table(a, "shift_share", caption="Shift-share per kab/kota dan lapangan usah
 narrative.klassen(a, "klassen_sector")
 
 # %%
-figures.class_heatmap(a.tables["klassen_sector"], value="klassen", categories=["maju dan tumbuh pesat", "potensial (masih dapat berkembang)", "maju tapi tertekan", "relatif tertinggal"], title="Tipologi Klassen sektoral (Sjafrizal 2008)") if a.has("klassen_sector") else None
+panels.klassen_heatmap(a)
 
 # %%
-view.table(a, "klassen_sector", caption="Tipologi Klassen sektoral", max_rows=max_table_rows) if a.has("klassen_sector") else None
+view.table(a, "klassen_sector", max_rows=max_table_rows)
 
 # %%
 narrative.klassen(a, "klassen_region") if a.has_members else None
@@ -203,7 +203,7 @@ panels.klassen_map(a)
 panels.per_capita_map(a)
 
 # %%
-view.table(a, "klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", max_rows=max_table_rows) if a.has("klassen_region") else None
+view.table(a, "klassen_region", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 9. Model Rasio Pertumbuhan (MRP) dan overlay
@@ -212,10 +212,10 @@ view.table(a, "klassen_region", caption="Tipologi Klassen wilayah (kab/kota)", m
 narrative.mrp(a)
 
 # %%
-figures.mrp(a.tables["mrp_nasional"], title=f"MRP {a.province_name} terhadap Indonesia: tanda RPr dan RPs dari selisih laju") if a.has("mrp_nasional") else None
+panels.mrp_chart(a)
 
 # %%
-view.table(a, "mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=max_table_rows) if a.has("mrp") else None
+view.table(a, "mrp", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 10. Spesialisasi dan ketimpangan
@@ -224,13 +224,13 @@ view.table(a, "mrp", caption="MRP (RPr, RPs) dan overlay dengan LQ", max_rows=ma
 narrative.ketimpangan(a)
 
 # %%
-figures.index_over_time(a.tables["inequality"], hue="index", style="population_source", indices=["williamson_weighted", "theil_t"], title="Ketimpangan antar kab/kota") if a.has("inequality") else None
+panels.inequality_chart(a)
 
 # %%
-view.table(a, "inequality", caption="Indeks ketimpangan per tahun", max_rows=max_table_rows) if a.has("inequality") else None
+view.table(a, "inequality", max_rows=max_table_rows)
 
 # %%
-view.table(a, "specialisation", caption="Indeks spesialisasi kab/kota", max_rows=max_table_rows) if a.has("specialisation") else None
+view.table(a, "specialisation", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 11. Konvergensi
@@ -239,10 +239,10 @@ view.table(a, "specialisation", caption="Indeks spesialisasi kab/kota", max_rows
 narrative.konvergensi(a)
 
 # %%
-figures.index_over_time(a.tables["convergence"], hue="statistic", style="population_source", indices=["sigma", "cv"], title="Konvergensi sigma antar kab/kota") if a.has("convergence") else None
+panels.sigma_chart(a)
 
 # %%
-view.table(a, "convergence", caption="Konvergensi antar kab/kota", max_rows=max_table_rows) if a.has("convergence") else None
+view.table(a, "convergence", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 12. Provinsi terhadap Indonesia
@@ -251,10 +251,10 @@ view.table(a, "convergence", caption="Konvergensi antar kab/kota", max_rows=max_
 narrative.terhadap_indonesia(a)
 
 # %%
-view.table(a, "lq_nasional", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows) if a.has("lq_nasional") else None
+view.table(a, "lq_nasional", max_rows=max_table_rows)
 
 # %%
-view.table(a, "shift_share_nasional", caption="Shift-share provinsi terhadap Indonesia (miliar rupiah)", max_rows=max_table_rows) if a.has("shift_share_nasional") else None
+view.table(a, "shift_share_nasional", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 13. Kualitas data dan sumber
@@ -263,46 +263,46 @@ view.table(a, "shift_share_nasional", caption="Shift-share provinsi terhadap Ind
 narrative.kualitas_data(a)
 
 # %%
-view.table(a, "sumber", caption="Sumber angka yang dipakai")
+view.table(a, "sumber")
 
 # %%
-view.table(a, "selisih_kabkota", caption="Σ kab/kota dibanding PDRB provinsi (total, ADHK 2010, miliar rupiah)")
+view.table(a, "selisih_kabkota")
 
 # %%
-view.table(a, "angka_sementara", caption="Angka sementara dalam jendela analisis")
+view.table(a, "angka_sementara")
 
 # %%
-view.table(a, "angka_ditolak", caption="Angka sumber yang ditolak dan alasannya", max_rows=max_table_rows)
+view.table(a, "angka_ditolak", max_rows=max_table_rows)
 
 # %%
-view.table(a, "data_tambahan", caption="Angka dari berkas tambahan (--add) yang menggantikan angka bawaan", max_rows=max_table_rows) if extra_data else None
+view.table(a, "data_tambahan", max_rows=max_table_rows)
 
 # %%
-view.table(a, "berkas_tambahan", caption="Berkas tambahan dan sidik SHA-256") if extra_data else None
+view.table(a, "berkas_tambahan")
 
 # %%
-view.table(a, "kekosongan", caption="Kab/kota-tahun tanpa angka")
+view.table(a, "kekosongan")
 
 # %%
-view.table(a, "kualitas_umum", caption="Ringkasan kualitas data seluruh Indonesia")
+view.table(a, "kualitas_umum")
 
 # %% [markdown]
 # ## 14. Lampiran
 
 # %%
-view.table(a, "struktur", caption="Struktur PDRB menurut lapangan usaha (miliar rupiah; peran dalam %)", max_rows=max_table_rows)
+view.table(a, "struktur", max_rows=max_table_rows)
 
 # %%
-view.table(a, "pdrb_tahunan", caption="PDRB per tahun (jumlah 17 lapangan usaha, ADHK 2010, miliar rupiah)", max_rows=max_table_rows)
+view.table(a, "pdrb_tahunan", max_rows=max_table_rows)
 
 # %%
-view.table(a, "lq", caption="LQ per kab/kota, lapangan usaha dan tahun", max_rows=max_table_rows) if a.has("lq") else None
+view.table(a, "lq", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 15. Asal-usul laporan
 
 # %%
-view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb", run_date=run_date)), caption="Yang menghasilkan laporan ini", max_rows=None)
+view.table(a, "asal_usul", frame=provenance_table(provenance({"province_code": province_code, "start_year": start_year, "end_year": end_year, "reference": reference, "excluded_sectors": excluded_sectors, "population_source": population_source}, template="notebooks/laporan_provinsi.ipynb", run_date=run_date)), max_rows=None)
 
 # %%
 view.keep(a, "kerja_sama", "sektor_unggulan_tanpa_pertambangan", "sektor_unggulan_skenario", "daerah_serupa", "ketetanggaan")

@@ -22,6 +22,7 @@ end_year = None  # None: the latest year of Indonesia's 17 sectors
 excluded_sectors = []
 max_table_rows = 30
 workbook = ""
+run_date = ""  # ISO date-time of the run (one per run: summary, workbook, manifest); empty: now
 
 # %%
 from potensi.report import narrative, national, view
@@ -48,10 +49,10 @@ national.growth_map(n)
 national.klassen_provinces(n)
 
 # %%
-view.table(n, "klassen_region", caption="Tipologi Klassen provinsi terhadap Indonesia", max_rows=None)
+view.table(n, "klassen_region", max_rows=None)
 
 # %%
-view.table(n, "pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun (majemuk)", max_rows=None)
+view.table(n, "pertumbuhan_rata", max_rows=None)
 
 # %% [markdown]
 # ## 2. Sektor basis provinsi (LQ terhadap Indonesia)
@@ -60,7 +61,7 @@ view.table(n, "pertumbuhan_rata", caption="Rata-rata pertumbuhan PDRB per tahun 
 national.lq_provinces(n)
 
 # %%
-view.table(n, "lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table_rows)
+view.table(n, "lq", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 3. Ketimpangan antar- dan dalam-pulau (Theil)
@@ -69,10 +70,10 @@ view.table(n, "lq", caption="LQ provinsi terhadap Indonesia", max_rows=max_table
 national.theil_islands(n)
 
 # %%
-view.table(n, "theil_islands", caption="Dekomposisi Theil: antarpulau dan dalam pulau", max_rows=max_table_rows)
+view.table(n, "theil_islands", max_rows=max_table_rows)
 
 # %%
-view.table(n, "inequality", caption="Indeks ketimpangan antarprovinsi", max_rows=max_table_rows)
+view.table(n, "inequality", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 4. Konvergensi provinsi
@@ -81,13 +82,13 @@ view.table(n, "inequality", caption="Indeks ketimpangan antarprovinsi", max_rows
 national.sigma(n)
 
 # %%
-view.table(n, "convergence", caption="Konvergensi beta antarprovinsi", max_rows=max_table_rows)
+view.table(n, "convergence", max_rows=max_table_rows)
 
 # %% [markdown]
 # ## 5. Asal-usul
 
 # %%
-national.provenance_rows(n, start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors)
+national.provenance_rows(n, start_year=start_year, end_year=end_year, excluded_sectors=excluded_sectors, run_date=run_date)
 
 # %%
-view.workbook(n, workbook)
+view.workbook(n, workbook, run_date=run_date)

@@ -18,12 +18,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from potensi.core.codes import NATIONAL_CODE
-from potensi.core.wording import FINDINGS, MAPS
-from potensi.report import figures, maps
+from potensi.core.wording import FIGURES, FINDINGS, MAPS
+from potensi.indicators.typology import KLASSEN_SECTOR_LABELS
+from potensi.report import figures, maps, view
 
 __all__ = ["growth_map", "per_capita_map", "klassen_map", "klassen_quadrant", "cooperation_map", "kelas_heatmap", "linkage_quadrant",
            "growth_chart", "growth_table", "official_growth", "benchmark_note", "neighbours", "rejected",
-           "peers", "accessibility", "accessibility_note", "io_table", "io_kabkota", "skipped", "SEAT_SOURCE"]
+           "peers", "accessibility", "accessibility_note", "io_table", "io_kabkota", "skipped", "SEAT_SOURCE",
+           "io_sector_table", "neighbour_table", "accessibility_table", "growth_rate_table", "slq_dlq_heatmap",
+           "klassen_heatmap", "mrp_chart", "inequality_chart", "sigma_chart"]
 
 #: Town points (seats of government) in the centroid table.
 SEAT_SOURCE = "QUARCS_ZENODO_XY"
@@ -102,11 +105,11 @@ def klassen_quadrant(a) -> Figure | None:
         return None
     d = k.assign(region_name=k["region_name"].map(maps.short_name))
     return figures.quadrant(d, x="growth", y="per_capita", label="region_name", x0=float(k["reference_growth"].iloc[0]),
-                            y0=float(k["reference_per_capita"].iloc[0]), xlabel="Rata-rata pertumbuhan PDRB (%/tahun)",
-                            ylabel=f"PDRB per kapita {int(k['per_capita_year'].iloc[0])} (juta rupiah)",
-                            title=f"Tipologi Klassen wilayah {a.start_year}–{a.end_year} (garis: {a.province_name})",
-                            quadrant_names=("cepat maju dan cepat tumbuh", "maju tapi tertekan", "berkembang cepat",
-                                            "relatif tertinggal"))
+                            y0=float(k["reference_per_capita"].iloc[0]), xlabel=FIGURES["growth_axis"],
+                            ylabel=FIGURES["per_capita_axis_year"].format(year=int(k["per_capita_year"].iloc[0])),
+                            title=FIGURES["klassen_region"].format(start=a.start_year, end=a.end_year,
+                                                                   name=a.province_name),
+                            quadrant_names=FIGURES["klassen_quadrants"])
 
 
 def cooperation_map(a) -> Figure | None:
@@ -322,6 +325,9 @@ def accessibility(a) -> pd.DataFrame:
 
 
 def accessibility_note(a):
+    """How the accessibility index is computed (None without one)."""
+    if not a.has("aksesibilitas"):
+        return None
     from potensi.core.numbers import angka
     from potensi.core.wording import CITATIONS
 
@@ -355,3 +361,66 @@ def io_kabkota(a):
     body = tabel(view, labels=labels, decimals=3).to_html()
     summary = FINDINGS["flq_summary"].replace("**perkiraan**", "<b>perkiraan</b>").format(n=len(est))
     return _html(_details(summary, body))
+
+
+# --------------------------------------------------------------------------------------------
+# tables shown with a display frame, and the charts of one table (one call per cell)
+# --------------------------------------------------------------------------------------------
+def io_sector_table(a):
+    """Multipliers, linkages and export orientation per sector (None without an IO table)."""
+    return view.table(a, "io_sektor", frame=io_table(a), decimals=3)
+
+
+def neighbour_table(a, *, max_rows: int | None = 60):
+    """The neighbouring pairs, across the province border first (None without boundaries)."""
+    return view.table(a, "ketetanggaan", frame=neighbours(a), decimals={"shared_border_km": 1, "distance_km": 0},
+                      max_rows=max_rows)
+
+
+def accessibility_table(a):
+    """Hansen accessibility per kab/kota, highest first (None without one)."""
+    return view.table(a, "aksesibilitas", frame=accessibility(a), decimals=0)
+
+
+def growth_rate_table(a):
+    """Mean yearly growth of the province, its kab/kota and Indonesia (:func:`growth_table`)."""
+    return view.table(a, "pertumbuhan_rata", frame=growth_table(a))
+
+
+def slq_dlq_heatmap(a) -> Figure | None:
+    """Kab/kota × lapangan usaha coloured by the SLQ×DLQ class."""
+    if not a.has("dlq"):
+        return None
+    return figures.class_heatmap(a.tables["dlq"], value="slq_dlq_class", title=FIGURES["slq_dlq"])
+
+
+def klassen_heatmap(a) -> Figure | None:
+    """Kab/kota × lapangan usaha coloured by the sectoral Klassen quadrant (growing quadrants first)."""
+    if not a.has("klassen_sector"):
+        return None
+    labels = list(KLASSEN_SECTOR_LABELS.categories)
+    return figures.class_heatmap(a.tables["klassen_sector"], value="klassen",
+                                 categories=[labels[i] for i in (0, 2, 1, 3)], title=FIGURES["klassen_sector"])
+
+
+def mrp_chart(a) -> Figure | None:
+    """The province's MRP signs against Indonesia."""
+    if not a.has("mrp_nasional"):
+        return None
+    return figures.mrp(a.tables["mrp_nasional"], title=FIGURES["mrp_national"].format(name=a.province_name))
+
+
+def inequality_chart(a) -> Figure | None:
+    """Weighted Williamson and Theil T over time, one line style per population source."""
+    if not a.has("inequality"):
+        return None
+    return figures.index_over_time(a.tables["inequality"], hue="index", style="population_source",
+                                   indices=["williamson_weighted", "theil_t"], title=FIGURES["inequality"])
+
+
+def sigma_chart(a) -> Figure | None:
+    """σ-convergence (and the coefficient of variation) of the kab/kota over time."""
+    if not a.has("convergence"):
+        return None
+    return figures.index_over_time(a.tables["convergence"], hue="statistic", style="population_source",
+                                   indices=["sigma", "cv"], title=FIGURES["sigma"])

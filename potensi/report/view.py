@@ -2,7 +2,8 @@
 
 A study (province or national) holds tables; the report shows some of them, and every shown
 table also goes to the report's workbook. These two calls are the only ones a notebook uses for
-that: ``view.table(a, "dlq", caption=...)`` and ``view.workbook(a, path)``.
+that: ``view.table(a, "dlq")`` (caption from :data:`potensi.core.wording.CAPTIONS`) and
+``view.workbook(a, path)``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,21 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.numbers import angka
+from potensi.core.wording import CAPTIONS, CAPTIONS_NATIONAL, VIEW
 from potensi.report.formatting import report_view, tabel
 from potensi.study.provenance import provenance
 
-__all__ = ["table", "workbook"]
+__all__ = ["table", "workbook", "keep", "caption_for"]
+
+
+def caption_for(a, name: str) -> str | None:
+    """The caption of table ``name`` in the report of study ``a`` (:data:`potensi.core.wording.CAPTIONS`;
+    the national summary's own where it words a table differently)."""
+    from potensi.study.national import NationalAnalysis
+
+    if isinstance(a, NationalAnalysis) and name in CAPTIONS_NATIONAL:
+        return CAPTIONS_NATIONAL[name]
+    return CAPTIONS.get(name)
 
 
 def table(a, name: str, *, caption: str | None = None, decimals: int | Mapping[str, int] = 2,
@@ -25,16 +37,18 @@ def table(a, name: str, *, caption: str | None = None, decimals: int | Mapping[s
 
     The HTML shows the columns of :data:`potensi.report.formatting.REPORT_COLUMNS` with Indonesian
     headings (:func:`potensi.report.formatting.report_view`); the workbook keeps every column.
-    A missing table shows the reason instead (from the study's gaps).
+    ``caption``: default the table's caption in :data:`potensi.core.wording.CAPTIONS`. A table the
+    study did not compute shows nothing (None: the section's paragraph says why); an empty
+    data-quality table says so ("tidak ada").
     """
     from IPython.display import Markdown
 
+    caption = caption if caption is not None else caption_for(a, name)
     data = frame if frame is not None else a.tables.get(name, a.quality.get(name))
     if data is None or len(data) == 0:
-        what = caption or f"Tabel {name}"
         if data is not None and name in a.quality:  # an empty quality table is good news
-            return Markdown(f"*{what}: tidak ada.*")
-        return Markdown(f"*{what}: tidak tersedia; {a.gap_for(name)}*")
+            return Markdown(VIEW["empty"].format(what=caption or VIEW["table"].format(name=name)))
+        return None
     a.shown.add(sheet or name, data)
     shown, labels, extra = report_view(name, data, start_year=a.start_year, end_year=a.end_year)
     if caption:
@@ -53,9 +67,8 @@ def workbook(a, path: str | Path, *, run_date: str | None = None):
                                          "excluded_sectors", "population_source") if hasattr(a, k)}
     written = a.shown.write_workbook(path, provenance=provenance(params, run_date=run_date or None) if str(path) else None)
     if written is None:
-        return Markdown("*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*")
-    return Markdown(f"Semua tabel laporan ini ({angka(len(a.shown.tables), 0)} tabel) juga tersedia "
-                    f"dalam buku kerja XLSX `{Path(path).name}` di samping laporan.")
+        return Markdown(VIEW["no_workbook"])
+    return Markdown(VIEW["workbook"].format(n=angka(len(a.shown.tables), 0), file=Path(path).name))
 
 
 def keep(a, *names: str) -> None:
