@@ -363,6 +363,104 @@ def test_killed_indicators_run_cleaned_by_the_next(tmp_path):
     assert json.loads((out / "manifest.json").read_text())["parameters"]["population_source"] == "bps"
 
 
+USER_INDEX = "<html><head><title>Skripsi bab 4</title></head><body>daftar isi saya</body></html>"
+
+
+def test_users_index_html_never_overwritten(tmp_path, capsys, monkeypatch):
+    from potensi.report import batch
+
+    (tmp_path / "index.html").write_text(USER_INDEX)
+    drawn = []
+    monkeypatch.setattr(batch, "_index_map", lambda: drawn.append(1) or ("", "", ""))
+    with pytest.raises(publish.PublishError, match=r"index.html exists and is a file potensi did not write .*"
+                                                   r"refusing to overwrite it"):
+        batch.write_index([], out_root=tmp_path)
+    assert drawn == []  # refused before the map is drawn
+    # `potensi report`: the report stands (exit 0), one warning line, the user's page untouched
+    _fake_report(tmp_path / "64")
+    done = report.RenderResult("64", "Potensi Ekonomi Kalimantan Timur", True, 1.0, str(tmp_path / "64"),
+                               {"html": str(tmp_path / "64" / "laporan.html")})
+    monkeypatch.setattr(report, "render_province", lambda *a, **k: done)
+    assert cli_main(["report", "--province", "64", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("potensi: warning: index not updated: ")
+    assert "refusing to overwrite it" in err
+    # the batch: one warning line, the results stand
+    batch._write_index_or_warn([done], tmp_path)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("potensi: warning: index not written: ")
+    assert (tmp_path / "index.html").read_text() == USER_INDEX
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no lock file, no temp file left
+
+
+@pytest.mark.parametrize("kind", ["link", "folder"])
+def test_index_html_link_or_folder_refused(tmp_path, kind):
+    target = tmp_path / "index.html"
+    if kind == "link":
+        (tmp_path / "mine.html").write_text(USER_INDEX)
+        target.symlink_to(tmp_path / "mine.html")
+    else:
+        target.mkdir()
+    with pytest.raises(publish.PublishError, match=f"is a {kind} potensi did not write"):
+        publish.write_index_page(tmp_path, f"<head>{publish.INDEX_GENERATOR}</head>")
+    assert (tmp_path / "mine.html").read_text() == USER_INDEX if kind == "link" else target.is_dir()
+
+
+def test_potensi_index_replaced_and_marked(tmp_path, monkeypatch):
+    from potensi.report import batch
+
+    monkeypatch.setattr(batch, "_index_map", lambda: ("", "", ""))
+    first = batch.write_index([], out_root=tmp_path).read_text(encoding="utf-8")
+    assert publish.INDEX_GENERATOR in first[:2000] and publish.is_potensi_index(tmp_path / "index.html")
+    _fake_report(tmp_path / "64")
+    second = batch.write_index([], out_root=tmp_path).read_text(encoding="utf-8")
+    assert 'href="64/laporan.html"' in second  # its own index is replaced
+    legacy = ("<!DOCTYPE html><html><head><title>Laporan Potensi Ekonomi Daerah</title></head><body>"
+              "<p>Dibuat oleh potensi 0.9 (commit abc) pada 2024-01-01.</p></body></html>")
+    (tmp_path / "index.html").write_text(legacy)  # an index of a version before the mark
+    assert 'href="64/laporan.html"' in batch.write_index([], out_root=tmp_path).read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="lacks"):  # a page without the mark would lock the next run out
+        publish.write_index_page(tmp_path, "<html>no mark</html>")
+
+
+def test_index_written_under_the_root_lock(tmp_path):
+    """Index writers take the output root's lock: none writes while a publish holds it, and the page
+    (with its listing of report folders) is built under the lock, so concurrent writers never interleave."""
+    import threading
+
+    page = f"<head>{publish.INDEX_GENERATOR}</head>"
+    with publish.root_lock(tmp_path):
+        with pytest.raises(publish.PublishError, match="another potensi run has been publishing there"):
+            publish.write_index_page(tmp_path, page, timeout=0.3)
+    assert not (tmp_path / "index.html").exists()
+
+    spans, errors = [], []
+
+    def writer(tag: str) -> None:
+        def build() -> str:
+            start = time.monotonic()
+            time.sleep(0.3)
+            spans.append((start, time.monotonic(), tag))
+            return page + tag * 100_000
+
+        try:
+            publish.write_index_page(tmp_path, build, timeout=30)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(tag,)) for tag in "abc"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    spans.sort()
+    assert all(end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:]))  # one at a time
+    text = (tmp_path / "index.html").read_text()
+    assert text == page + spans[-1][2] * 100_000  # whole, the last writer's
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 # --------------------------------------------------------------------------------------------
 # 4. escaping
 # --------------------------------------------------------------------------------------------

@@ -51,12 +51,13 @@ def run(args: argparse.Namespace) -> int:
                              out_root=args.out, timeout=args.timeout, extra_data=args.add,
                              pdf=args.pdf)
     from potensi.report.batch import write_index
+    from potensi.report.publish import PublishError, describe_error
 
-    try:
+    try:  # under the lock of --out, only over potensi's own index.html (a user's is never overwritten)
         write_index([result], out_root=args.out)
+    except PublishError as exc:  # a user's own index.html, or the lock held too long: the report stands
+        print(f"potensi: warning: index not updated: {describe_error(exc)}", file=sys.stderr)
     except (OSError, ValueError) as exc:  # e.g. another folder's corrupt manifest: the report itself stands
-        from potensi.report.publish import describe_error
-
         print(f"potensi: warning: {args.out / 'index.html'} not updated: {describe_error(exc)}", file=sys.stderr)
     if result.ok:
         print(f"{result.title}: {result.files['html']} ({result.seconds:.1f} s)")

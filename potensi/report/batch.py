@@ -28,7 +28,6 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from potensi.core.atomic import write_text_atomic
 from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import REPORTS, ROOT
 from potensi.report.render import (
@@ -344,7 +343,7 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
     order = {NATIONAL_DIR: -1} | {code[:2]: i for i, code in enumerate(
         str(c) for c in (config.provinces if config.provinces != "all" else codes))}
     results.sort(key=lambda r: (order.get(r.key, len(order)), r.key))
-    write_index(results, out_root=out_root)
+    _write_index_or_warn(results, out_root)
     return results
 
 
@@ -360,10 +359,36 @@ def summary(results: list[RenderResult]) -> str:
 
 
 def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Path:
-    """``reports/index.html``: the national summary first, then every province (or its failure)."""
+    """``reports/index.html``: the national summary first, then every province (or its failure).
+
+    Written like every output under ``--out`` (:func:`potensi.report.publish.write_index_page`):
+    atomically, under the output root's lock, only over an index potensi wrote; a user's own
+    ``index.html`` raises :class:`~potensi.report.publish.PublishError` and is left as it is. The
+    report folders are listed under the lock, so concurrent runs never drop each other's reports.
+    """
+    from potensi.report.publish import check_index_replaceable, write_index_page
     from potensi.study.provenance import provenance
 
+    out_root = Path(out_root)
+    check_index_replaceable(out_root / "index.html")  # refused before the map is drawn
     prov = provenance({})
+    index_map = _index_map()  # the slow part, outside the lock
+    return write_index_page(out_root, lambda: _index_page(results, out_root, prov, index_map))
+
+
+def _write_index_or_warn(results: list[RenderResult], out_root: Path) -> None:
+    """:func:`write_index` for the batch: a refused index (a user's own ``index.html``) is one warning
+    line; the reports stand."""
+    from potensi.report.publish import PublishError
+
+    try:
+        write_index(results, out_root=out_root)
+    except PublishError as exc:
+        print(f"potensi: warning: index not written: {exc}", file=sys.stderr)
+
+
+def _index_page(results: list[RenderResult], out_root: Path, prov: dict, index_map: tuple[str, str, str]) -> str:
+    """The HTML of the index (called under the root's lock by :func:`write_index`)."""
     results = list(results)
     # reports rendered by earlier runs (e.g. `potensi report --province 64`) stay listed
     done = {r.key for r in results}
@@ -397,7 +422,7 @@ def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Pat
                                        "search": f"{page.stem} {name}".lower()})
             n_profiles += len(row["kabkota"])
         rows.append(row)
-    map_uri, map_note, map_alt = _index_map()
+    map_uri, map_note, map_alt = index_map
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2"]))
     n_reports = sum(1 for r in results if r.ok and r.key != NATIONAL_DIR)
     page = env.get_template("index.html.j2").render(
@@ -407,7 +432,7 @@ def write_index(results: list[RenderResult], *, out_root: Path = REPORTS) -> Pat
     found = external_urls(page)
     if found:
         raise ReportError(f"index.html would load from the network: {found[:3]}")
-    return write_text_atomic(Path(out_root) / "index.html", page)
+    return page
 
 
 def _index_map() -> tuple[str, str, str]:

@@ -20,6 +20,10 @@ The rules:
   ``.staging-*`` folder that can be locked belongs to a dead run and is removed; an ``.old-*``
   folder is removed, or renamed back when the kill fell between the two renames and its set has
   no folder under the final name; a ``.trash-*`` folder (a removal cut short) is removed.
+* **The index page** ``<root>/index.html`` obeys the same rules (:func:`write_index_page`): it is
+  written atomically under the root's lock, and only over an index potensi wrote (its
+  ``<meta name="generator" content="potensi">``, :func:`is_potensi_index`); a user's own
+  ``index.html`` is refused with :class:`PublishError`, never overwritten.
 * Nothing is written under ``data/raw/`` (:func:`resolve_out` calls
   :func:`potensi.core.atomic.check_not_raw`); ``--out`` is resolved to an absolute path before any
   kernel starts, and a path that is a file or lies under a file is refused.
@@ -36,7 +40,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from potensi.core.atomic import check_not_raw
@@ -47,16 +51,20 @@ __all__ = [
     "MANIFEST",
     "PublishError",
     "Staging",
+    "check_index_replaceable",
     "check_replaceable",
     "clean_leftovers",
     "describe_error",
     "dir_mode",
+    "INDEX_GENERATOR",
+    "is_potensi_index",
     "is_potensi_output",
     "publish",
     "read_manifest",
     "remove_output",
     "resolve_out",
     "root_lock",
+    "write_index_page",
 ]
 
 MANIFEST = "manifest.json"
@@ -138,6 +146,39 @@ def check_replaceable(final: str | Path) -> None:
     kind = "a file" if final.is_file() else "a link" if final.is_symlink() else "a folder"
     raise PublishError(f"{final} exists and is {kind} potensi did not write (no {MANIFEST} of potensi in it); "
                        "refusing to replace or delete it: move it away or choose another --out")
+
+
+INDEX = "index.html"
+#: The mark of an index page potensi wrote (in its ``<head>``); checked before an index is replaced.
+INDEX_GENERATOR = '<meta name="generator" content="potensi">'
+# an index written before the mark existed: its title and its "Dibuat oleh potensi" line
+_LEGACY_INDEX = ("<title>Laporan Potensi Ekonomi Daerah</title>", "Dibuat oleh potensi ")
+
+
+def is_potensi_index(path: str | Path) -> bool:
+    """Whether ``path`` is an index page potensi wrote (its first 8 KiB carry :data:`INDEX_GENERATOR`,
+    or the title and credit line of an index of an earlier version); False for a link or a folder."""
+    path = Path(path)
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return INDEX_GENERATOR in head or all(mark in head for mark in _LEGACY_INDEX)
+
+
+def check_index_replaceable(path: str | Path) -> None:
+    """Refuse to replace ``path`` unless it is absent, an empty file or an index potensi wrote."""
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        return
+    if is_potensi_index(path) or (path.is_file() and not path.is_symlink() and path.stat().st_size == 0):
+        return
+    kind = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "a file"
+    raise PublishError(f"{path} exists and is {kind} potensi did not write (no {INDEX_GENERATOR} in it); "
+                       "refusing to overwrite it: move it away or choose another --out")
 
 
 # --------------------------------------------------------------------------------------------
@@ -344,3 +385,26 @@ def remove_output(final: str | Path, *, timeout: float | None = None) -> bool:
         final.rename(old)
         shutil.rmtree(old, ignore_errors=True)
     return True
+
+
+def write_index_page(root: str | Path, page: str | Callable[[], str], *, timeout: float | None = None) -> Path:
+    """Write ``<root>/index.html`` atomically under the root's lock, only over potensi's own index.
+
+    ``page`` is the HTML, or a function returning it, called under the lock (so the listing of the
+    folders it links is the one current when the page replaces the old one: two runs writing the
+    index one after the other never drop each other's reports). The page must carry
+    :data:`INDEX_GENERATOR`. A user's ``index.html`` (:func:`check_index_replaceable`) raises
+    :class:`PublishError` and is left untouched.
+    """
+    from potensi.core.atomic import write_text_atomic
+
+    root = Path(root)
+    target = root / INDEX
+    check_index_replaceable(target)  # before waiting for the lock: refuse at once
+    with root_lock(root, timeout=timeout):
+        check_index_replaceable(target)
+        text = page() if callable(page) else page
+        if INDEX_GENERATOR not in text[:8192]:
+            raise ValueError(f"{target}: the page lacks {INDEX_GENERATOR} in its head; the next run would "
+                             "refuse to replace it")
+        return write_text_atomic(target, text)
