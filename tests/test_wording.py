@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from pathlib import Path
 
@@ -103,3 +104,98 @@ def test_scanner_sees_a_phrase(tmp_path):
     bad.write_text('"""Kerja sama daerah."""\nTEXT = "{a} dan {b} berbatasan"\n', encoding="utf-8")
     texts = [t for _, t in _literals(bad)]
     assert texts == ["{a} dan {b} berbatasan"]
+
+
+# --------------------------------------------------------------------------- issue 8: one place for the wording
+POTENSI = CONCLUSIONS.parent
+#: Modules that compose report text or hold a study's records: their words come from core.wording.
+WORDED = ["report/narrative.py", "report/narrative_regional.py", "report/national.py", "report/view.py",
+          "report/panels.py", "report/findings.py", "study/province.py", "study/national.py", "study/gaps.py",
+          "study/export.py", "study/quality.py"]
+#: Small Indonesian words no identifier and no English phrase contains.
+_WORDS = re.compile(r"\b(dan|tidak|yang|tahun|di|dari|untuk|dengan|ada|bukan|lihat|tersedia)\b", re.IGNORECASE)
+#: Literals that are data, not wording: catalogue names matched as written, the intake workbook's
+#: sheet name inside an (English) error message.
+DATA_LITERALS = {("study/province.py", "Kabupaten "), ("study/province.py", ": sheet 'Kerja sama berjalan' row ")}
+
+
+def _phrases(rel: str) -> list[str]:
+    out = []
+    for line, text in _literals(POTENSI / rel):
+        if re.fullmatch(r"[a-z0-9_]*", text) or (rel, text) in DATA_LITERALS:
+            continue  # identifiers: table keys, column names
+        if _WORDS.search(text) or any(m in text.lower() for m in MARKERS):
+            out.append(f"{rel}:{line}: {text!r}")
+    return out
+
+
+@pytest.mark.parametrize("rel", WORDED)
+def test_no_indonesian_phrase_outside_the_wording_module(rel):
+    assert not _phrases(rel)
+
+
+def test_phrase_scan_sees_an_inline_sentence(tmp_path, monkeypatch):
+    # the scan can fail: an f-string sentence is found, a docstring and a table key are not
+    import test_wording as me
+
+    (tmp_path / "report").mkdir()
+    (tmp_path / "report" / "bad.py").write_text(
+        '"""Kalimantan Timur dan Indonesia."""\nKEY = "sektor_unggulan"\n'
+        'def f(a):\n    return f"Data tersedia hanya untuk {a} tahun"\n', encoding="utf-8")
+    monkeypatch.setattr(me, "POTENSI", tmp_path)
+    assert [p.split(": ", 1)[1] for p in me._phrases("report/bad.py")] == ["'Data tersedia hanya untuk '",
+                                                                         "' tahun'"]
+
+
+def _notebook_calls(name: str) -> list[ast.Call]:
+    import nbformat
+
+    nb = nbformat.read(POTENSI.parent / "notebooks" / f"{name}.ipynb", as_version=4)
+    return [node for cell in nb.cells if cell.cell_type == "code" for node in ast.walk(ast.parse(cell.source))
+            if isinstance(node, ast.Call)]
+
+
+@pytest.mark.parametrize("name", ["laporan_provinsi", "ringkasan_nasional"])
+def test_every_table_a_notebook_shows_has_a_caption(name):
+    from potensi.core.wording import CAPTIONS, CAPTIONS_NATIONAL
+
+    captions = {**CAPTIONS, **CAPTIONS_NATIONAL} if name == "ringkasan_nasional" else CAPTIONS
+    keys = [call.args[1].value for call in _notebook_calls(name)
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "table" and len(call.args) > 1]
+    assert len(keys) >= (25 if name == "laporan_provinsi" else 6)
+    assert not [k for k in keys if k not in captions]
+    # and no cell words a caption or a title itself
+    assert not [kw.arg for call in _notebook_calls(name) for kw in call.keywords if kw.arg in ("caption", "title")]
+
+
+def test_panel_tables_have_captions():
+    from potensi.core.wording import CAPTIONS
+
+    assert {"io_sektor", "ketetanggaan", "aksesibilitas", "pertumbuhan_rata", "asal_usul"} <= set(CAPTIONS)
+
+
+def test_gap_is_a_record_worded_from_the_template():
+    from potensi.core.wording import GAPS
+    from potensi.study.gaps import Gap
+
+    g = Gap("nasional", "no_national", {"start": 2013, "end": 2022})
+    assert g.text == GAPS["no_national"].format(start=2013, end=2022)
+    assert str(g) == f"[nasional] {g.text}" and "2013–2022" in g.text
+    with pytest.raises(ValueError, match=r"Gap: kind 'nope' unknown"):
+        Gap("nasional", "nope")
+    with pytest.raises(ValueError, match=r"Gap: tag 'x' unknown"):
+        Gap("x", "none")
+
+
+def test_study_gaps_are_records_and_gap_for_reads_the_tag():
+    from types import SimpleNamespace
+
+    from potensi.study.gaps import Gap
+    from potensi.study.province import ProvinceAnalysis
+
+    gaps = [Gap("kabkota", "no_kabkota", {"name": "P", "start": 2024, "end": 2025}),
+            Gap("nasional", "no_national", {"start": 2024, "end": 2025})]
+    fake = SimpleNamespace(gaps=gaps)
+    assert ProvinceAnalysis.gap_for(fake, "lq") == gaps[0].text
+    assert ProvinceAnalysis.gap_for(fake, "lq_nasional") == gaps[1].text
+    assert ProvinceAnalysis.gap_for(SimpleNamespace(gaps=[]), "lq") == "tidak ada data untuk wilayah dan tahun ini."

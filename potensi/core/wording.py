@@ -635,6 +635,8 @@ FINDINGS = {
                     "berubah sebagai berikut:",
     "mining_growth": "PDRB {name} tanpa pertambangan (Σ 16 lapangan usaha, ADHK 2010) tumbuh rata-rata {g_no} per "
                      "tahun pada {start}–{end} (dari {v0} menjadi {v1}), dibanding {g_all} dengan pertambangan.\n",
+    "mining_gained": "naik ke kelas atas: {sectors}",
+    "mining_lost": "turun dari kelas atas: {sectors}",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",
     "mining_williamson": "- Indeks Williamson tanpa pertambangan: {text}",
     "growth_benchmark": " Pada periode yang sama {what} tumbuh {g} per tahun.",
@@ -664,6 +666,14 @@ FINDINGS = {
                     "Dari {n} kandidat, {rejected} ditolak (daftar lengkap di bawah)."),
     "coop_existing": "{n} kerja sama berjalan diberikan dalam berkas isian; {m} kandidat yang sama tidak diusulkan "
                      "lagi.",
+    "declining_item": "{sector} di {region} ({share} PDRB ADHK)",
+    "sector_in_region": "{sector} di {region}",
+    "profile_link": "profil",
+    "classes_columns": ("Lapangan usaha", "Kelas", "LQ rata-rata", "Pangsa PDRB (%, ADHK)", "PPW (miliar Rp)",
+                        "Skenario sama", "Bukti"),
+    "card": {"who": "Siapa:", "cross": " (lintas provinsi)", "adjacent": "berbatasan",
+             "not_adjacent": "tidak berbatasan", "distance": ", {d} km antarpusat pemerintahan",
+             "kind": "Jenis dan urusan:", "why": "Mengapa:", "instrument": "Instrumen dan pelaksana:"},
     # report panels (potensi.report.panels)
     "heatmap_title": "Kelas potensi lapangan usaha per kab/kota, {start}–{end}",
     "io_chart_title": "Keterkaitan antarsektor {name} (tabel input–output BPS {year})",

@@ -114,8 +114,9 @@ def ringkasan_eksekutif(a):
         if len(declining):
             big = declining.sort_values("share_region_pct", ascending=False).head(3)
             lines.append(FINDINGS["declining"].format(items=daftar(
-                f"{_e(r.sector_label)} di {_e(a.region_names.get(r.region_code, r.region_code))} "
-                f"({persen(r.share_region_pct, 1)} PDRB ADHK)" for r in big.itertuples())))
+                FINDINGS["declining_item"].format(sector=_e(r.sector_label),
+                                                  region=_e(a.region_names.get(r.region_code, r.region_code)),
+                                                  share=persen(r.share_region_pct, 1)) for r in big.itertuples())))
     elif a.has_members:
         lines.append(FINDINGS["no_classes"])
     coop = a.tables.get("kerja_sama")
@@ -159,7 +160,8 @@ def potensi_sektor(a):
     edge = sp[sp.get("knife_edge", pd.Series(False, index=sp.index)).astype(bool) & sp["kelas"].isin(TOP_KELAS)]
     if len(edge):
         parts.append(FINDINGS["knife_edges"].format(items=daftar(
-            f"{_e(r.sector_label)} di {_e(a.region_names.get(r.region_code, r.region_code))}"
+            FINDINGS["sector_in_region"].format(sector=_e(r.sector_label),
+                                                region=_e(a.region_names.get(r.region_code, r.region_code)))
             for r in edge.itertuples())))
     return _md("\n".join(parts))
 
@@ -184,9 +186,8 @@ def kelas_per_kabkota(a):
         summary = daftar(_e(x) for x in top["sector_label"]) if len(top) else FINDINGS["no_top_short"]
         blocks.append(
             f"<details><summary><b>{name}</b> — {summary} "
-            f"(<a href='kabkota/{_e(code)}.html'>profil</a>)</summary>"
-            "<table><thead><tr><th>Lapangan usaha</th><th>Kelas</th><th>LQ rata-rata</th>"
-            "<th>Pangsa PDRB (%, ADHK)</th><th>PPW (miliar Rp)</th><th>Skenario sama</th><th>Bukti</th></tr>"
+            f"(<a href='kabkota/{_e(code)}.html'>{FINDINGS['profile_link']}</a>)</summary>"
+            "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in FINDINGS["classes_columns"]) + "</tr>"
             f"</thead><tbody>{rows}</tbody></table></details>")
     return _html("\n".join(blocks))
 
@@ -225,9 +226,9 @@ def tanpa_pertambangan(a):
             gained, lost = sorted(after - before), sorted((before - after) - {"Pertambangan"})
             bits = []
             if gained:
-                bits.append("naik ke kelas atas: " + daftar(_e(x) for x in gained))
+                bits.append(FINDINGS["mining_gained"].format(sectors=daftar(_e(x) for x in gained)))
             if lost:
-                bits.append("turun dari kelas atas: " + daftar(_e(x) for x in lost))
+                bits.append(FINDINGS["mining_lost"].format(sectors=daftar(_e(x) for x in lost)))
             lines.append(f"- {name}: " + "; ".join(bits) + ".")
     if not lines[-1].startswith("- "):
         lines.append(FINDINGS["mining_same"])
@@ -285,6 +286,7 @@ def kerja_sama(a):
         head += " " + FINDINGS["coop_existing"].format(n=facts["existing"], m=facts.get("already_agreed", 0))
     cards = []
     names = a.region_names
+    card = FINDINGS["card"]
     for r in coop.sort_values("rank").itertuples():
         what = r.objek if isinstance(getattr(r, "objek", None), str) and r.objek else r.bentuk
         cross = r.region_a[:2] != r.region_b[:2]
@@ -292,12 +294,13 @@ def kerja_sama(a):
             "<div class='ksd-card' style='border:1px solid #bbb;border-left:5px solid #d95f02;padding:4px 12px;"
             "margin:8px 0'>"
             f"<h4 style='margin:4px 0'>{int(r.rank)}. {_h(r.bentuk)}: {_h(what)}</h4>"
-            f"<p style='margin:2px 0'><b>Siapa:</b> {_h(names.get(r.region_a, r.region_a))} – {_h(names.get(r.region_b, r.region_b))}"
-            f"{' (lintas provinsi)' if cross else ''}; {'berbatasan' if r.adjacent else 'tidak berbatasan'}"
-            f"{'' if pd.isna(r.distance_km) else ', ' + angka(r.distance_km, 0) + ' km antarpusat pemerintahan'}</p>"
-            f"<p style='margin:2px 0'><b>Jenis dan urusan:</b> {_h(r.jenis)}; {_h(r.urusan)}</p>"
-            f"<p style='margin:2px 0'><b>Mengapa:</b> {_h(r.evidence)}</p>"
-            f"<p style='margin:2px 0 6px'><b>Instrumen dan pelaksana:</b> {_h(r.instrumen)}; {_h(r.opd_pelaksana)}</p></div>")
+            f"<p style='margin:2px 0'><b>{card['who']}</b> {_h(names.get(r.region_a, r.region_a))} – "
+            f"{_h(names.get(r.region_b, r.region_b))}"
+            f"{card['cross'] if cross else ''}; {card['adjacent'] if r.adjacent else card['not_adjacent']}"
+            f"{'' if pd.isna(r.distance_km) else card['distance'].format(d=angka(r.distance_km, 0))}</p>"
+            f"<p style='margin:2px 0'><b>{card['kind']}</b> {_h(r.jenis)}; {_h(r.urusan)}</p>"
+            f"<p style='margin:2px 0'><b>{card['why']}</b> {_h(r.evidence)}</p>"
+            f"<p style='margin:2px 0 6px'><b>{card['instrument']}</b> {_h(r.instrumen)}; {_h(r.opd_pelaksana)}</p></div>")
     if not cards:
         cards.append(f"<p><i>{_h(FINDINGS['no_coop'])}</i></p>")
     return _html(f"<p>{_h(head)}</p>" + "".join(cards))

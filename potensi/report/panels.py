@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from potensi.core.codes import NATIONAL_CODE
 from potensi.core.wording import FIGURES, FINDINGS, MAPS
 from potensi.indicators.typology import KLASSEN_SECTOR_LABELS
+from potensi.indicators.typology_region import KLASSEN_REGION_LABELS
 from potensi.report import figures, maps, view
 
 __all__ = ["growth_map", "per_capita_map", "klassen_map", "klassen_quadrant", "cooperation_map", "kelas_heatmap", "linkage_quadrant",
@@ -31,8 +32,7 @@ __all__ = ["growth_map", "per_capita_map", "klassen_map", "klassen_quadrant", "c
 #: Town points (seats of government) in the centroid table.
 SEAT_SOURCE = "QUARCS_ZENODO_XY"
 #: Order of the regional Klassen classes (strongest first), as the study words them.
-KLASSEN_REGION = ("daerah cepat maju dan cepat tumbuh", "daerah maju tapi tertekan", "daerah berkembang cepat",
-                  "daerah relatif tertinggal")
+KLASSEN_REGION = tuple(KLASSEN_REGION_LABELS.categories)
 
 
 @lru_cache(maxsize=1)
