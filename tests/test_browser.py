@@ -102,7 +102,11 @@ def test_profile_and_index_offline_search_works():
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto((out / "64" / "kabkota" / "6474.html").as_uri(), wait_until="load")
         assert page.locator("h1").inner_text() == "Profil potensi ekonomi Kota Bontang"
-        assert page.eval_on_selector("img", "i => i.complete && i.naturalWidth") > 0
+        # the inline-SVG locator map is drawn: Bontang (small: ringed) has a visible box and a path
+        box = page.eval_on_selector("svg.locator", "s => { const b = s.getBoundingClientRect(); "
+                                    "return [b.width, b.height, s.querySelectorAll('path').length, "
+                                    "s.querySelectorAll('circle').length]; }")
+        assert box[0] > 300 and box[1] > 200 and box[2] >= 10 and box[3] == 1, box
         page.goto(index.as_uri(), wait_until="load")
         page.fill("#cari", "bontang")
         shown = page.eval_on_selector_all("ul.kabkota li", "ls => ls.filter(l => l.offsetParent).map(l => l.innerText)")

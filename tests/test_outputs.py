@@ -186,7 +186,10 @@ def test_profiles_written_self_contained(kaltim):
         assert render.external_urls(text) == [], code
         assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", text), code
         assert f"<h1>Profil potensi ekonomi {names[code]}</h1>" in text
-        assert 'src="data:image/png;base64,' in text  # the locator map, embedded
+        # the locator map, inline SVG: the region dark green with its name, the title above
+        svg = re.search(r'<svg class="locator" role="img" aria-label="([^"]*)".*?</svg>', text, re.S)
+        assert svg and svg.group(1) == f"Peta letak {names[code]} di Kalimantan Timur"
+        assert 'fill="#1b7837" stroke="black"' in svg.group(0) and "<path d=\"M" in svg.group(0)
         assert "Potensi lapangan usaha" in text and re.search(r'class="kelas[^"]*">(unggulan|andalan menurun)<', text)
         assert "Usulan kerja sama daerah" in text
         with_proposals += '<div class="card">' in text

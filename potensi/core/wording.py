@@ -553,6 +553,7 @@ MAPS = {
     "klassen": ("Tipologi Klassen wilayah {start}–{end}", "kelas (acuan: provinsi)"),
     "cooperation": ("Usulan kerja sama daerah, {province}", ""),
     "locator": ("Letak {name} di {province}", ""),
+    "locator_legend": ("wilayah ini", "tetangga (berbatasan)"),
     "national": ("Pertumbuhan PDRB provinsi {start}–{end}", "% per tahun (ADHK)"),
 }
 

@@ -16,6 +16,7 @@ Seat-to-seat distances are an indicator input and live in
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -132,9 +133,18 @@ def read_province_boundaries(path: str | Path | None = None) -> gpd.GeoDataFrame
 
 def _read_boundaries(path: str | Path | None, default: Path, *, func: str, expected: int,
                      province_property: str | None) -> gpd.GeoDataFrame:
+    """Read and validate once per file version (path, size, modification time) in a process; a copy each call."""
     path = Path(default if path is None else path)
     if not path.is_file():
         raise DataError("file not found", func=func, path=path)
+    st = path.stat()
+    return _read_validated(path.resolve(), st.st_size, st.st_mtime_ns, func=func, expected=expected,
+                           province_property=province_property).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _read_validated(path: Path, size: int, mtime_ns: int, *, func: str, expected: int,
+                    province_property: str | None) -> gpd.GeoDataFrame:
     try:
         raw = gpd.read_file(path)
     except Exception as exc:  # pyogrio raises several error types for unreadable files

@@ -165,10 +165,11 @@ def sector_code_from_label(label: str) -> str | None:
 
 def sector_label(code: str, *, short: bool = True) -> str:
     """Indonesian label of a sector code (short chart label by default)."""
-    row = SECTORS.loc[SECTORS["sector_code"] == code]
-    if row.empty:
-        return code
-    return str(row["sector_label" if short else "sector_name"].iloc[0])
+    return (_SHORT_LABELS if short else _NAMES).get(code, code)
+
+
+_SHORT_LABELS = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"].astype(str), strict=True))
+_NAMES = dict(zip(SECTORS["sector_code"], SECTORS["sector_name"].astype(str), strict=True))
 
 
 def sector_catalog() -> pd.DataFrame:

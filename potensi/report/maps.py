@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from potensi.report.figures import STYLE
 from potensi.report.formatting import angka
 
-__all__ = ["choropleth", "class_map", "locator_map", "LocatorMaps", "cooperation_map", "province_map", "short_name"]
+__all__ = ["choropleth", "class_map", "cooperation_map", "province_map", "short_name"]
 
 #: Colours of ordered classes, strongest first (ColorBrewer "Set2"-like, print-safe).
 CLASS_COLOURS = ("#1b7837", "#e08214", "#7fbf7b", "#9e9ac8", "#d9d9d9", "#f4a582")
@@ -149,68 +149,6 @@ def class_map(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
     return _done(fig, ax, frame, right=0.22 if aside else 0.0)
-
-
-def locator_map(boundaries: gpd.GeoDataFrame, region_code: str, *, title: str,
-                context: gpd.GeoDataFrame | None = None, neighbours: Sequence[str] = (),
-                names: Mapping[str, str] | None = None) -> Figure:
-    """Where one kab/kota lies in its province: the region dark, its neighbours (any province) light.
-
-    For many regions of one province, :class:`LocatorMaps` draws the shared layers once.
-    """
-    maps = LocatorMaps(boundaries, context=context)
-    fig = maps.draw(region_code, title=title, neighbours=neighbours, names=names)
-    maps.keep()
-    return fig
-
-
-class LocatorMaps:
-    """Locator maps of the regions of one province, drawn on one figure: the context and the
-    province's kab/kota (the slow part: thousands of polygon vertices) are drawn once, and each
-    :meth:`draw` adds the region, its neighbours, its name, the legend and the title, replacing
-    those of the previous region. The figure of :meth:`draw` is only valid until the next call
-    (save it first); the pixels are those of :func:`locator_map` for the same region."""
-
-    def __init__(self, boundaries: gpd.GeoDataFrame, *, context: gpd.GeoDataFrame | None = None):
-        self.boundaries = boundaries
-        self.fig, self.ax = _new(4.8, 4.2)
-        _context(self.ax, context)
-        boundaries.plot(ax=self.ax, color="#f7f7f7", edgecolor="#999999", linewidth=0.4)
-        self._base = self._artists()
-
-    def _artists(self) -> set:
-        return {id(a) for a in (*self.ax.collections, *self.ax.texts, *self.ax.lines, *self.ax.patches)}
-
-    def clear(self) -> None:
-        """Remove what the last :meth:`draw` (or a caller, e.g. a ring) added to the base layer."""
-        ax = self.ax
-        for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.patches]:
-            if id(artist) not in self._base:
-                artist.remove()
-        if ax.get_legend() is not None:
-            ax.get_legend().remove()
-
-    def keep(self) -> None:
-        """Hand the current figure over to the caller (a later :meth:`draw` needs a new object)."""
-        self.fig = self.ax = None
-
-    def draw(self, region_code: str, *, title: str, neighbours: Sequence[str] = (),
-             names: Mapping[str, str] | None = None) -> Figure:
-        self.clear()
-        ax, boundaries = self.ax, self.boundaries
-        near = boundaries[boundaries["region_code"].isin(list(neighbours))]
-        if len(near):
-            near.plot(ax=ax, color="#c7e9c0", edgecolor=_EDGE, linewidth=0.5)
-        me = boundaries[boundaries["region_code"] == region_code]
-        me.plot(ax=ax, color="#1b7837", edgecolor="black", linewidth=0.8)
-        _labels(ax, me, names, size=8)
-        handles = [Patch(color="#1b7837", label="wilayah ini")]
-        if len(near):
-            handles.append(Patch(color="#c7e9c0", label="tetangga (berbatasan)"))
-        ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
-        ax.set_title(title)
-        shown = pd.concat([boundaries, near]) if len(near) else boundaries
-        return _done(self.fig, ax, gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs), pad=0.04)
 
 
 def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats: pd.DataFrame, *, title: str,

@@ -20,10 +20,10 @@ from markupsafe import Markup
 
 from potensi import __version__
 from potensi.core.wording import ADJACENCY_METHODS, KELAS_DESCRIPTIONS, MAPS, PROFILE
-from potensi.report import maps
 from potensi.report.formatting import angka, persen
+from potensi.report.locator_svg import SvgLocator
 
-__all__ = ["figure_uri", "profile_html", "locator_maps", "write_profiles", "write_profiles_for", "link_table", "profile_href",
+__all__ = ["figure_uri", "profile_html", "province_locator", "write_profiles", "write_profiles_for", "link_table", "profile_href",
            "PROFILE_CSS", "PRINT_CSS"]
 
 #: Folder of the profile pages inside a report folder (``<report>/kabkota/<code>.html``).
@@ -105,19 +105,41 @@ def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str
     return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+class _Shared:
+    """What every profile page of one province reads, split by kab/kota once (not filtered per page)."""
+
+    def __init__(self, a):
+        self.names = a.region_names
+        self.province_names = a.province_names
+        sp = a.tables.get("sektor_unggulan", pd.DataFrame())
+        self.classes = dict(tuple(sp.groupby("region_code", sort=False))) if len(sp) else {}
+        self.empty_classes = sp.iloc[:0]
+        peers = a.tables.get("daerah_serupa", pd.DataFrame())
+        if len(peers) and "peer_name" not in peers:
+            peers = peers.assign(peer_name=[self.names.get(c, c) for c in peers["peer_code"]])
+        self.peers = dict(tuple(peers.groupby("region_code", sort=False))) if len(peers) else {}
+        self.empty_peers = peers.iloc[:0]
+        pdrb = a.tables.get("pdrb_tahunan", pd.DataFrame())
+        self.pdrb = (pdrb.pivot_table(index="year", columns="region_code",
+                                      values=["value", "growth_pct"] if "growth_pct" in pdrb else ["value"])
+                     if len(pdrb) else None)
+
+
 def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.DataFrame | None = None,
-                 back_href: str = "../laporan.html", run_date: str = "", locator_maps=None) -> str:
+                 back_href: str = "../laporan.html", run_date: str = "", locator_maps=None,
+                 shared: _Shared | None = None) -> str:
     """The profile page of kab/kota ``code`` from the province study ``a`` (a ProvinceAnalysis).
 
-    ``locator_maps``: a :class:`potensi.report.maps.LocatorMaps` of the province (from
-    :func:`locator_maps`), shared by the pages of one province so that its base layer is drawn once.
+    ``locator_maps``: the :class:`potensi.report.locator_svg.SvgLocator` of the province (from
+    :func:`province_locator`), shared by the pages of one province so that its paths are built once;
+    ``shared``: the study's tables split by kab/kota (built here when not given).
     """
-    names = a.region_names
+    shared = _Shared(a) if shared is None else shared
+    names = shared.names
     name = names.get(code, code)
     start, end = a.start_year, a.end_year
     facts = _facts(a, code)
-    sp = a.tables.get("sektor_unggulan", pd.DataFrame())
-    mine = sp[sp["region_code"] == code] if len(sp) else sp
+    mine = shared.classes.get(code, shared.empty_classes)
     top = []
     for r in mine[mine["kelas"].isin(["unggulan", "andalan menurun"])].sort_values(
             ["kelas", "share_region_pct"], ascending=[True, False]).itertuples(index=False):
@@ -132,15 +154,15 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     near_codes = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
     locator = ""
     if boundaries is not None:
-        locator = figure_uri(_locator(a, code, boundaries, context, near_codes, names, base=locator_maps))
+        base = locator_maps if locator_maps is not None else province_locator(a, boundaries, context)
+        locator = base.svg(code, title=MAPS["locator"][0].format(name=name, province=a.province_name),
+                           neighbours=near_codes, names=names, legend=MAPS["locator_legend"],
+                           label=f"Peta letak {name} di {a.province_name}")
     nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
-                             "provinsi": [a.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
+                             "provinsi": [shared.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
                              "metode": [ADJACENCY_METHODS.get(m, m) for m in near["method"].astype(str)]
                              if "method" in near else [""] * len(near_codes)})
-    peers = a.tables.get("daerah_serupa", pd.DataFrame())
-    peers = peers[peers["region_code"] == code] if len(peers) else peers
-    if len(peers) and "peer_name" not in peers:
-        peers = peers.assign(peer_name=[names.get(c, c) for c in peers["peer_code"]])
+    peers = shared.peers.get(code, shared.empty_peers)
     class_cols = {"sector_label": "Lapangan usaha", "kelas": "Kelas", "lq": "LQ (rata-rata periode)",
                   "share_region_pct": "Pangsa PDRB daerah (%, ADHK)", "competitive_effect": "PPW (miliar Rp)",
                   "dlq": "DLQ", "robustness": "Skenario sama", "evidence": "Bukti"}
@@ -148,11 +170,10 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
                                   zip(mine.get("scenarios_agree", pd.Series(dtype=float)),
                                       mine.get("scenarios_total", pd.Series(dtype=float)))]
                       if len(mine) else []).sort_values("kelas") if len(mine) else mine
-    pdrb = a.tables.get("pdrb_tahunan", pd.DataFrame())
-    pdrb = pdrb[pdrb["region_code"].isin([code, a.province_code])] if len(pdrb) else pdrb
-    if len(pdrb):
-        pdrb = pdrb.pivot_table(index="year", columns="region_code", values=["value", "growth_pct"]
-                                if "growth_pct" in pdrb else ["value"]).reset_index()
+    pdrb = pd.DataFrame()
+    if shared.pdrb is not None:
+        wide = shared.pdrb.loc[:, shared.pdrb.columns.get_level_values(1).isin([code, a.province_code])]
+        pdrb = wide.dropna(how="all").reset_index()
         pdrb.columns = ["_".join(str(c) for c in col if c) for col in pdrb.columns]
     pdrb_cols = {"year": "Tahun"}
     num = {}
@@ -167,7 +188,7 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         "version": __version__, "title": PROFILE["title"].format(name=name),
         "subtitle": PROFILE["subtitle"].format(province=a.province_name, start=start, end=end),
         "css": Markup(PROFILE_CSS), "words": PROFILE, "back_href": back_href, "facts": facts, "top": top,
-        "proposals": proposals, "locator": locator, "locator_alt": f"Peta letak {name} di {a.province_name}",
+        "proposals": proposals, "locator": locator,
         "pdrb_table": _table(pdrb, pdrb_cols, num | {"year": 0}) if len(pdrb) else _table(None, {}),
         "class_note": "Kelas potensi adalah aturan potensi sendiri (ambang di laporan provinsi): "
                       + "; ".join(f"{k}: {v}" for k, v in KELAS_DESCRIPTIONS.items()) + ".",
@@ -186,36 +207,9 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     return _ENV.get_template("profile.html.j2").render(**context_map)
 
 
-def locator_maps(a, boundaries, context=None):
-    """The base layer of the locator maps of ``a``'s kab/kota (its province, ``context`` around)."""
-    return maps.LocatorMaps(boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]], context=context)
-
-
-def _locator(a, code: str, boundaries, context, near_codes: list[str], names: Mapping[str, str], *, base=None):
-    """Locator map zoomed to the province; a region too small to see at that scale gets a ring.
-
-    With ``base`` (:func:`locator_maps`) the figure is ``base``'s, valid until its next use."""
-    own = base is None
-    if own:
-        base = locator_maps(a, boundaries, context)
-    title = MAPS["locator"][0].format(name=names.get(code, code), province=a.province_name)
-    fig = base.draw(code, title=title, neighbours=near_codes, names=names)
-    prov = base.boundaries
-    if own:
-        base.keep()
-    ax = fig.axes[0]
-    minx, miny, maxx, maxy = prov.total_bounds
-    pad_x, pad_y = 0.05 * (maxx - minx), 0.05 * (maxy - miny)
-    ax.set_xlim(minx - pad_x, maxx + pad_x)
-    ax.set_ylim(miny - pad_y, maxy + pad_y)
-    me = prov[prov["region_code"] == code]
-    if len(me):
-        bx0, by0, bx1, by1 = me.total_bounds
-        if max((bx1 - bx0) / ((maxx - minx) or 1), (by1 - by0) / ((maxy - miny) or 1)) < 0.12:
-            p = me.geometry.union_all().representative_point()
-            ax.plot(p.x, p.y, marker="o", markersize=22, markerfacecolor="none", markeredgecolor="#d7301f",
-                    markeredgewidth=2.2, zorder=7)
-    return fig
+def province_locator(a, boundaries, context=None) -> SvgLocator:
+    """The locator maps of ``a``'s kab/kota (its province, ``context`` around), as inline SVG."""
+    return SvgLocator(boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]], context=context)
 
 
 def _facts(a, code: str) -> list[str]:
@@ -264,10 +258,11 @@ def write_profiles(a, out_dir: Path, *, boundaries=None, context=None, neighbour
 
     folder = Path(out_dir) / "kabkota"
     written = []
-    base = locator_maps(a, boundaries, context) if boundaries is not None else None
+    base = province_locator(a, boundaries, context) if boundaries is not None else None
+    shared = _Shared(a)
     for code in a.kabkota_codes:
         page = profile_html(a, code, boundaries=boundaries, context=context, neighbours=neighbours,
-                            run_date=run_date, locator_maps=base)
+                            run_date=run_date, locator_maps=base, shared=shared)
         written.append(write_text_atomic(folder / f"{code}.html", page))
     return written
 
