@@ -48,7 +48,9 @@ def _naive_commands(code: str, notebook: Path, out: Path) -> str:
 
 def _run(cmd: str | list[str], **kw) -> float:
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, **kw)
+    done = subprocess.run(cmd, capture_output=True, cwd=ROOT, text=True, **kw)
+    if done.returncode:
+        sys.exit(f"benchmark command failed (exit {done.returncode}): {cmd}\n{done.stderr[-3000:]}")
     return time.perf_counter() - t0
 
 
