@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import signal
 import subprocess
@@ -220,6 +221,9 @@ def test_failed_province_does_not_poison_the_next_in_the_batch(tmp_path):
     assert results["64"].ok and results["96"].ok
     executed = nbformat.read(tmp_path / "out" / "96" / "laporan.ipynb", as_version=4)
     assert executed.metadata.papermill.parameters["province_code"] == "96"
+    # one run date for the whole batch, taken once (not one per report)
+    dates = {json.loads((tmp_path / "out" / c / "manifest.json").read_text())["run_date"] for c in ("64", "96")}
+    assert len(dates) == 1
 
 
 # --------------------------------------------------------------------------------------------

@@ -297,7 +297,10 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
     """
     from tqdm import tqdm
 
+    from potensi.study.provenance import run_date_now
+
     config.check(source)
+    run_date = run_date_now()  # one date for every report, workbook, profile and manifest of the batch
     requested = config.jobs if jobs is None else jobs
     codes, bad_codes = config.resolve_provinces(source)
     results = [RenderResult(code, code, False, 0.0, error=msg) for code, msg in bad_codes]
@@ -305,14 +308,14 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
     if config.national:
         tasks.append(("national", {"start_year": config.start_year, "end_year": config.end_year,
                                    "excluded_sectors": list(config.excluded_sectors), "out_root": out_root,
-                                   "timeout": config.timeout}))
+                                   "timeout": config.timeout, "run_date": run_date}))
     weight = {code: _weight(code) for code in codes}
     for code in sorted(codes, key=lambda c: -weight[c]):  # longest first: the last report to finish is short
         tasks.append(("province", {"province": code, "start_year": config.start_year, "end_year": config.end_year,
                                    "reference": config.reference, "excluded_sectors": list(config.excluded_sectors),
                                    "population_source": config.population_source, "out_root": out_root,
                                    "timeout": config.timeout, "template": template,
-                                   "extra_data": list(config.add)}))
+                                   "extra_data": list(config.add), "run_date": run_date}))
     workers, note = worker_count(requested, len(tasks))
     if note:
         print(f"potensi: note: {note}", file=sys.stderr)
