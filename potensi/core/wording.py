@@ -544,6 +544,35 @@ PROFILE = {
     "link_caption": "Profil {n} kab/kota (halaman tersendiri: letak, angka, potensi lapangan usaha, usulan "
                     "kerja sama, kekosongan data); klik nama daerah",
     "written": "Halaman profil {n} kab/kota ada di folder `{folder}/` di samping laporan ini.",
+    "empty": "tidak ada",
+    "locator_label": "Peta letak {name} di {province}",
+    "class_columns": {"sector_label": "Lapangan usaha", "kelas": "Kelas", "lq": "LQ (rata-rata periode)",
+                      "share_region_pct": "Pangsa PDRB daerah (%, ADHK)", "competitive_effect": "PPW (miliar Rp)",
+                      "dlq": "DLQ", "robustness": "Skenario sama", "evidence": "Bukti"},
+    "year": "Tahun",
+    "pdrb_value": "PDRB {name} (miliar Rp)",
+    "pdrb_growth": "Pertumbuhan {name} (%)",
+    "no_gaps": "Tidak ada kekosongan data untuk daerah ini dalam jendela analisis.",
+    "class_note": "Kelas potensi adalah aturan potensi sendiri (ambang di laporan provinsi): {classes}.",
+    "neighbour_columns": {"kode": "Kode", "nama": "Kab/kota", "provinsi": "Provinsi", "metode": "Cara ditemukan"},
+    "peer_columns": {"rank": "Urutan", "peer_name": "Daerah serupa", "peer_province": "Provinsi",
+                     "similarity": "Kemiripan struktur (0–1)",
+                     "shared_sector_labels": "Lapangan usaha kelas atas bersama"},
+    "footer": "potensi {version} · dibuat {run_date} · sumber: BPS, PDRB kab/kota menurut lapangan usaha ADHK "
+              "2010 dihimpun Bappenas (SIMREG); lapangan usaha E 2021–2022 turunan potensi; rincian di laporan "
+              "provinsi.",
+    "fact_pdrb": "PDRB {year}: {value} miliar rupiah (ADHK 2010).",
+    "fact_growth": "Rata-rata pertumbuhan {start}–{end}: {growth} per tahun",
+    "fact_growth_province": " (provinsi {growth})",
+    "fact_share": "Kontribusi terhadap PDRB provinsi {year}: {share}.",
+    "fact_klassen": "Tipologi Klassen wilayah: {klassen}.",
+    "card_labels": {"label_who": "Siapa:", "label_what": "Apa:", "label_why": "Mengapa:",
+                    "label_how": "Instrumen dan pelaksana:"},
+    "knife_edge": " (di tepi ambang)",
+    #: Headings of the province report's kab/kota table (``link_table``): (text, CSS class).
+    "link_columns": (("Kode", ""), ("Kab/kota (profil)", ""), ("PDRB {end} (miliar rupiah)", "num"),
+                     ("Rata-rata pertumbuhan {start}–{end} (%/tahun)", "num"), ("Tipologi Klassen wilayah", ""),
+                     ("Kelas atas (unggulan, andalan menurun)", "")),
 }
 
 #: Map titles and legends.

@@ -83,7 +83,7 @@ def figure_uri(fig) -> str:
 
 
 def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str, int] = (), *,
-           empty: str = "tidak ada") -> Markup:
+           empty: str = PROFILE["empty"]) -> Markup:
     """A small HTML table with Indonesian headings; every cell escaped, numbers formatted."""
     numeric = dict(numeric)
     if frame is None or len(frame) == 0:
@@ -157,15 +157,13 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         base = locator_maps if locator_maps is not None else province_locator(a, boundaries, context)
         locator = base.svg(code, title=MAPS["locator"][0].format(name=name, province=a.province_name),
                            neighbours=near_codes, names=names, legend=MAPS["locator_legend"],
-                           label=f"Peta letak {name} di {a.province_name}")
+                           label=PROFILE["locator_label"].format(name=name, province=a.province_name))
     nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
                              "provinsi": [shared.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
                              "metode": [ADJACENCY_METHODS.get(m, m) for m in near["method"].astype(str)]
                              if "method" in near else [""] * len(near_codes)})
     peers = shared.peers.get(code, shared.empty_peers)
-    class_cols = {"sector_label": "Lapangan usaha", "kelas": "Kelas", "lq": "LQ (rata-rata periode)",
-                  "share_region_pct": "Pangsa PDRB daerah (%, ADHK)", "competitive_effect": "PPW (miliar Rp)",
-                  "dlq": "DLQ", "robustness": "Skenario sama", "evidence": "Bukti"}
+    class_cols = PROFILE["class_columns"]
     cls = mine.assign(robustness=[f"{int(x)}/{int(y)}" if pd.notna(x) else "" for x, y in
                                   zip(mine.get("scenarios_agree", pd.Series(dtype=float)),
                                       mine.get("scenarios_total", pd.Series(dtype=float)))]
@@ -175,34 +173,31 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         wide = shared.pdrb.loc[:, shared.pdrb.columns.get_level_values(1).isin([code, a.province_code])]
         pdrb = wide.dropna(how="all").reset_index()
         pdrb.columns = ["_".join(str(c) for c in col if c) for col in pdrb.columns]
-    pdrb_cols = {"year": "Tahun"}
+    pdrb_cols = {"year": PROFILE["year"]}
     num = {}
     for region in (code, a.province_code):  # the region first, then its province
         for c in (f"value_{region}", f"growth_pct_{region}"):
             if len(pdrb) and c in pdrb.columns:
-                what = "PDRB {} (miliar Rp)" if c.startswith("value_") else "Pertumbuhan {} (%)"
-                pdrb_cols[c] = what.format(names.get(region, region))
+                what = PROFILE["pdrb_value"] if c.startswith("value_") else PROFILE["pdrb_growth"]
+                pdrb_cols[c] = what.format(name=names.get(region, region))
                 num[c] = 1 if c.startswith("value_") else 2
-    gaps = [g for g in a.region_gaps(code)] or ["Tidak ada kekosongan data untuk daerah ini dalam jendela analisis."]
+    gaps = [g for g in a.region_gaps(code)] or [PROFILE["no_gaps"]]
     context_map = {
         "version": __version__, "title": PROFILE["title"].format(name=name),
         "subtitle": PROFILE["subtitle"].format(province=a.province_name, start=start, end=end),
         "css": Markup(PROFILE_CSS), "words": PROFILE, "back_href": back_href, "facts": facts, "top": top,
         "proposals": proposals, "locator": locator,
         "pdrb_table": _table(pdrb, pdrb_cols, num | {"year": 0}) if len(pdrb) else _table(None, {}),
-        "class_note": "Kelas potensi adalah aturan potensi sendiri (ambang di laporan provinsi): "
-                      + "; ".join(f"{k}: {v}" for k, v in KELAS_DESCRIPTIONS.items()) + ".",
+        "class_note": PROFILE["class_note"].format(
+            classes="; ".join(f"{k}: {v}" for k, v in KELAS_DESCRIPTIONS.items())),
         "class_table": _table(cls, class_cols, {"lq": 2, "share_region_pct": 1, "competitive_effect": 1, "dlq": 2}),
-        "neighbour_table": _table(nb_frame, {"kode": "Kode", "nama": "Kab/kota", "provinsi": "Provinsi",
-                                             "metode": "Cara ditemukan"}),
+        "neighbour_table": _table(nb_frame, PROFILE["neighbour_columns"]),
         "peer_table": _table(peers.assign(peer_province=peers.get("peer_province", ""),
                                           shared_sector_labels=peers.get("shared_sector_labels", peers.get("shared_sectors")))
                              if len(peers) else peers,
-                             {"rank": "Urutan", "peer_name": "Daerah serupa", "peer_province": "Provinsi",
-                              "similarity": "Kemiripan struktur (0–1)",
-                              "shared_sector_labels": "Lapangan usaha kelas atas bersama"}, {"similarity": 2}),
+                             PROFILE["peer_columns"], {"similarity": 2}),
         "gaps": gaps,
-        "footer": f"potensi {__version__} · dibuat {run_date} · sumber: BPS, PDRB kab/kota menurut lapangan usaha ADHK 2010 dihimpun Bappenas (SIMREG); lapangan usaha E 2021–2022 turunan potensi; rincian di laporan provinsi.",
+        "footer": PROFILE["footer"].format(version=__version__, run_date=run_date),
     }
     return _ENV.get_template("profile.html.j2").render(**context_map)
 
@@ -218,18 +213,19 @@ def _facts(a, code: str) -> list[str]:
     g = growth.set_index("region_code") if len(growth) else growth
     if len(g) and code in g.index:
         r = g.loc[code]
-        out.append(f"PDRB {a.end_year}: {angka(r['value_end'], 1)} miliar rupiah (ADHK 2010).")
-        line = f"Rata-rata pertumbuhan {a.start_year}–{a.end_year}: {persen(r['mean_growth_pct'], 2)} per tahun"
+        out.append(PROFILE["fact_pdrb"].format(year=a.end_year, value=angka(r["value_end"], 1)))
+        line = PROFILE["fact_growth"].format(start=a.start_year, end=a.end_year,
+                                             growth=persen(r["mean_growth_pct"], 2))
         if a.province_code in g.index:
-            line += f" (provinsi {persen(g.loc[a.province_code, 'mean_growth_pct'], 2)})"
+            line += PROFILE["fact_growth_province"].format(growth=persen(g.loc[a.province_code, "mean_growth_pct"], 2))
         out.append(line + ".")
     share = a.tables.get("kontribusi_kabkota", pd.DataFrame())
     if len(share) and code in set(share["region_code"]):
         s = share.set_index("region_code").loc[code]
-        out.append(f"Kontribusi terhadap PDRB provinsi {a.end_year}: {persen(s['share_pct'], 1)}.")
+        out.append(PROFILE["fact_share"].format(year=a.end_year, share=persen(s["share_pct"], 1)))
     kl = a.tables.get("klassen_region", pd.DataFrame())
     if len(kl) and code in set(kl["region_code"]):
-        out.append(f"Tipologi Klassen wilayah: {kl.set_index('region_code').loc[code, 'klassen']}.")
+        out.append(PROFILE["fact_klassen"].format(klassen=kl.set_index("region_code").loc[code, "klassen"]))
     return out
 
 
@@ -247,7 +243,7 @@ def _proposals(a, code: str, names: Mapping[str, str]) -> list[dict]:
             "what": what, "jenis": str(r.jenis), "urusan": str(r.urusan), "evidence": str(r.evidence),
             "instrumen": str(r.instrumen), "opd": str(r.opd_pelaksana),
             "title": f"{r.bentuk}: {what}", "who": f"{names.get(r.region_a, r.region_a)} – {names.get(r.region_b, r.region_b)}",
-            "label_who": "Siapa:", "label_what": "Apa:", "label_why": "Mengapa:", "label_how": "Instrumen dan pelaksana:",
+            **PROFILE["card_labels"],
         })
     return out
 
@@ -285,7 +281,7 @@ def link_table(a):
     growth = growth.set_index("region_code") if len(growth) else growth
     kl = a.tables.get("klassen_region", pd.DataFrame())
     edge = dict(zip(kl["region_code"], kl["knife_edge"].fillna(False).astype(bool))) if "knife_edge" in kl else {}
-    kl = {c: ("–" if pd.isna(k) else str(k)) + (" (di tepi ambang)" if edge.get(c) and pd.notna(k) else "")
+    kl = {c: ("–" if pd.isna(k) else str(k)) + (PROFILE["knife_edge"] if edge.get(c) and pd.notna(k) else "")
           for c, k in zip(kl["region_code"], kl["klassen"])} if len(kl) else {}
     sp = a.tables.get("sektor_unggulan", pd.DataFrame())
     top: dict[str, list[str]] = {}
@@ -303,10 +299,8 @@ def link_table(a):
             f"{html.escape(names.get(code, code))}</a></td>"
             f'<td class="num">{html.escape(angka(value, 1))}</td><td class="num">{html.escape(angka(mean, 2))}</td>'
             f"<td>{html.escape(kl.get(code, '–'))}</td><td>{html.escape(', '.join(top.get(code, [])) or '–')}</td></tr>")
-    head = "".join(f'<th class="{css}">{html.escape(h)}</th>' for h, css in (
-        ("Kode", ""), ("Kab/kota (profil)", ""), (f"PDRB {a.end_year} (miliar rupiah)", "num"),
-        (f"Rata-rata pertumbuhan {a.start_year}–{a.end_year} (%/tahun)", "num"), ("Tipologi Klassen wilayah", ""),
-        ("Kelas atas (unggulan, andalan menurun)", "")))
+    head = "".join(f'<th class="{css}">{html.escape(h.format(start=a.start_year, end=a.end_year))}</th>'
+                   for h, css in PROFILE["link_columns"])
     caption = html.escape(PROFILE["link_caption"].format(n=len(codes)))
     return HTML(f'<table class="profil-kabkota"><caption style="caption-side: top; text-align: left; '
                 f'font-weight: bold;">{caption}</caption><thead><tr>{head}</tr></thead>'
