@@ -584,6 +584,8 @@ MAPS = {
     "locator": ("Letak {name} di {province}", ""),
     "locator_legend": ("wilayah ini", "tetangga (berbatasan)"),
     "national": ("Pertumbuhan PDRB provinsi {start}–{end}", "% per tahun (ADHK)"),
+    "no_data": "tidak ada data",
+    "cooperation_legend": ("usulan kerja sama (nomor = peringkat)", "pusat pemerintahan"),
 }
 
 #: Cooperation words (kinds, legal basis).
@@ -1237,6 +1239,31 @@ FIGURES = {
     "growth_provinces": "Rata-rata pertumbuhan PDRB provinsi {start}–{end} (ADHK 2010)",
     "percent_per_year": "% per tahun",
     "population_national": "penduduk tersirat dari PDRB per kapita BPS (PDRB ÷ PDRB per kapita, WebAPI BPS)",
+    # defaults of the chart functions of potensi.report.figures
+    "year_axis": "Tahun",
+    "provisional": "angka sementara",
+    "pdrb_axis": "PDRB ADHK 2010 (miliar rupiah)",
+    "pdrb_title": "PDRB {name}",
+    "growth_title": "Pertumbuhan ekonomi",
+    "growth_pct_axis": "Pertumbuhan (%)",
+    "structure_title": "Struktur PDRB menurut lapangan usaha",
+    "structure_axis": "Peran terhadap PDRB (%)",
+    "contribution_title": "Kontribusi kab/kota terhadap PDRB provinsi",
+    "contribution_axis": "Peran (%)",
+    "lq_heatmap": "LQ {year} (merah: LQ > 1, sektor basis; biru: LQ < 1)",
+    "mrp": "MRP: tanda RPr dan RPs dari selisih laju pertumbuhan",
+    "mrp_x": "Laju sektor di daerah − di acuan (poin persen; tanda RPs)",
+    "mrp_y": "Laju sektor di acuan − laju ekonomi acuan (poin persen; tanda RPr)",
+    "mrp_quadrants": ("RPr +, RPs +: menonjol", "RPr +, RPs −", "RPr −, RPs +", "RPr −, RPs −"),
+    "index_axis": "Nilai indeks",
+    "convergence_title": "Konvergensi beta",
+    "pairs_title": "Pasangan kerja sama antardaerah teratas",
+    "pairs_axis": "Skor",
+    "kelas_unstable": "* label tidak sama di semua skenario",
+    "key_sector": ("sektor kunci", "bukan sektor kunci"),
+    "linkage_x": "Daya penyebaran (keterkaitan ke belakang, rata-rata = 1)",
+    "linkage_y": "Derajat kepekaan (keterkaitan ke depan, rata-rata = 1)",
+    "linkage_quadrants": ("sektor kunci", "kuat ke depan", "kuat ke belakang", "lemah ke dua arah"),
 }
 
 #: Words of :mod:`potensi.report.view` (a table that is empty, the workbook line) and of the

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import Formatter
 
+from potensi.core.wording import FIGURES
 from potensi.data.sectors import SECTORS
 from potensi.report.formatting import COLUMN_LABELS, VALUE_LABELS, angka
 
@@ -180,49 +181,49 @@ def pdrb_trend(totals: pd.DataFrame, region_code: str, *, title: str | None = No
     prov = d[d["provisional"]]
     if len(prov):
         ax.scatter(prov["year"], prov["value"], s=60, facecolors="white", edgecolors="#c00000", zorder=3,
-                   label="angka sementara")
+                   label=FIGURES["provisional"])
         ax.legend(loc="best")
-    ax.set(xlabel="Tahun", ylabel="PDRB ADHK 2010 (miliar rupiah)",
-           title=title or f"PDRB {d['region_name'].iloc[0]}")
+    ax.set(xlabel=FIGURES["year_axis"], ylabel=FIGURES["pdrb_axis"],
+           title=title or FIGURES["pdrb_title"].format(name=d["region_name"].iloc[0]))
     ax.yaxis.set_major_formatter(_fmt(0))
     ax.set_xticks(d["year"].tolist())
     return _done(fig)
 
 
-def growth_comparison(totals: pd.DataFrame, region_codes: list[str], *, title: str = "Pertumbuhan ekonomi") -> Figure:
+def growth_comparison(totals: pd.DataFrame, region_codes: list[str], *, title: str = FIGURES["growth_title"]) -> Figure:
     """Year-on-year growth (%) of Σ 17 sectors, one line per region."""
     d = totals[totals["region_code"].isin(region_codes)].dropna(subset=["growth_pct"])
     order = [d.loc[d["region_code"] == c, "region_name"].iloc[0] for c in region_codes if (d["region_code"] == c).any()]
     fig, ax = _new(8, 3.8)
     sns.lineplot(data=d, x="year", y="growth_pct", hue="region_name", hue_order=order, marker="o", ax=ax)
     ax.axhline(0, color="grey", lw=0.8)
-    ax.set(xlabel="Tahun", ylabel="Pertumbuhan (%)", title=title)
+    ax.set(xlabel=FIGURES["year_axis"], ylabel=FIGURES["growth_pct_axis"], title=title)
     ax.yaxis.set_major_formatter(_fmt(1))
     ax.set_xticks(sorted(d["year"].unique()))
     ax.legend(title=None)
     return _done(fig)
 
 
-def structure(struct: pd.DataFrame, *, title: str = "Struktur PDRB menurut lapangan usaha") -> Figure:
+def structure(struct: pd.DataFrame, *, title: str = FIGURES["structure_title"]) -> Figure:
     """Sector shares (%) as horizontal bars, one colour per region-year."""
     d = struct.assign(label=struct["sector_label"], group=struct["region_name"] + " " + struct["year"].astype(str))
     order = [_LABELS[c] for c in _ORDER if c in set(d["sector_code"])]
     fig, ax = _new(8, 5.5)
     sns.barplot(data=d, y="label", x="share_pct", hue="group", order=order, ax=ax, errorbar=None)
-    ax.set(xlabel="Peran terhadap PDRB (%)", ylabel="", title=title)
+    ax.set(xlabel=FIGURES["structure_axis"], ylabel="", title=title)
     ax.xaxis.set_major_formatter(_fmt(0))
     ax.legend(title=None, loc="lower right")
     return _done(fig)
 
 
-def member_contribution(share: pd.DataFrame, *, title: str = "Kontribusi kab/kota terhadap PDRB provinsi") -> Figure:
+def member_contribution(share: pd.DataFrame, *, title: str = FIGURES["contribution_title"]) -> Figure:
     """Share (%) of each kab/kota in the province's PDRB (end year)."""
     d = share.sort_values("share_pct", ascending=False).assign(name=lambda x: x["region_name"].map(_short))
     fig, ax = _new(8, 0.35 * len(d) + 1.2)
     sns.barplot(data=d, y="name", x="share_pct", ax=ax, color="#1f4e79", errorbar=None)
     for i, v in enumerate(d["share_pct"]):
         ax.text(v, i, " " + angka(v, 1) + " %", va="center", fontsize=8)
-    ax.set(xlabel="Peran (%)", ylabel="", title=title)
+    ax.set(xlabel=FIGURES["contribution_axis"], ylabel="", title=title)
     ax.xaxis.set_major_formatter(_fmt(0))
     return _done(fig)
 
@@ -241,7 +242,7 @@ def lq_heatmap(lq: pd.DataFrame, *, year: int, value: str = "lq",
     annot = wide.map(lambda v: angka(v, 2))
     sns.heatmap(np.log(wide.astype(float).clip(lower=1e-3)), ax=ax, cmap="RdBu_r", center=0, vmin=-vmax, vmax=vmax,
                 annot=annot, fmt="", annot_kws={"fontsize": 7}, cbar=False, linewidths=0.4, linecolor="white")
-    ax.set(xlabel="", ylabel="", title=title or f"LQ {year} (merah: LQ > 1, sektor basis; biru: LQ < 1)")
+    ax.set(xlabel="", ylabel="", title=title or FIGURES["lq_heatmap"].format(year=year))
     ax.tick_params(axis="x", rotation=60)
     for lab in ax.get_xticklabels():
         lab.set_ha("right")
@@ -306,7 +307,7 @@ def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None
 
 
 def mrp(frame: pd.DataFrame, *, label: str = "sector_label",
-        title: str = "MRP: tanda RPr dan RPs dari selisih laju pertumbuhan") -> Figure:
+        title: str = FIGURES["mrp"]) -> Figure:
     """The MRP plane drawn with the quantities that decide the signs, not with the ratios.
 
     x = growth of the sector in the region minus in the reference (:math:`g_{ij} - G_i`, the
@@ -321,14 +322,13 @@ def mrp(frame: pd.DataFrame, *, label: str = "sector_label",
     d = frame.assign(_rps=frame["growth_pct"] - frame["reference_growth_pct"],
                      _rpr=frame["reference_growth_pct"] - frame["reference_total_growth_pct"])
     return quadrant(d, x="_rps", y="_rpr", label=label, x0=0.0, y0=0.0,
-                    xlabel="Laju sektor di daerah − di acuan (poin persen; tanda RPs)",
-                    ylabel="Laju sektor di acuan − laju ekonomi acuan (poin persen; tanda RPr)", title=title,
-                    quadrant_names=("RPr +, RPs +: menonjol", "RPr +, RPs −", "RPr −, RPs +", "RPr −, RPs −"))
+                    xlabel=FIGURES["mrp_x"], ylabel=FIGURES["mrp_y"], title=title,
+                    quadrant_names=FIGURES["mrp_quadrants"])
 
 
 def index_over_time(frame: pd.DataFrame, *, x: str = "year", y: str = "value", hue: str = "index",
                     style: str | None = None, indices: list[str] | None = None, title: str = "",
-                    ylabel: str = "Nilai indeks", scope: str | None = None) -> Figure:
+                    ylabel: str = FIGURES["index_axis"], scope: str | None = None) -> Figure:
     """Indices (Williamson, Theil, sigma …) by year, one line each; ``style`` separates series
     (e.g. population sources) that must not be joined. ``indices`` selects values of ``hue``.
 
@@ -348,14 +348,14 @@ def index_over_time(frame: pd.DataFrame, *, x: str = "year", y: str = "value", h
     order = [i for i in (indices or sorted(d[hue].unique())) if i in set(d[hue])]
     sns.lineplot(data=d, x=x, y=y, hue=hue, hue_order=order, style=style, units="_series" if style else None,
                  estimator=None if style else "mean", marker="o", ax=ax)
-    ax.set(xlabel="Tahun", ylabel=ylabel, title=title)
+    ax.set(xlabel=FIGURES["year_axis"], ylabel=ylabel, title=title)
     ax.yaxis.set_major_formatter(_fmt(2))
     ax.set_xticks(sorted(d[x].unique()))
     _legend_labels(ax, {hue: "", **({style: ""} if style else {})})
     return _done(fig)
 
 
-def convergence(frame: pd.DataFrame, *, x: str, y: str, label: str, title: str = "Konvergensi beta",
+def convergence(frame: pd.DataFrame, *, x: str, y: str, label: str, title: str = FIGURES["convergence_title"],
                 xlabel: str = "", ylabel: str = "") -> Figure:
     """Initial level (log) against mean growth, with the least-squares line."""
     d = frame.dropna(subset=[x, y]).sort_values(label)
@@ -369,8 +369,8 @@ def convergence(frame: pd.DataFrame, *, x: str, y: str, label: str, title: str =
 
 
 def cooperation_pairs(frame: pd.DataFrame, *, score: str, a: str = "region_name_a", b: str = "region_name_b",
-                      label: str | None = None, top: int = 15, title: str = "Pasangan kerja sama antardaerah teratas",
-                      xlabel: str = "Skor") -> Figure:
+                      label: str | None = None, top: int = 15, title: str = FIGURES["pairs_title"],
+                      xlabel: str = FIGURES["pairs_axis"]) -> Figure:
     """Horizontal bars of the ``top`` pairs by ``score`` (ties broken by names: stable order)."""
     d = frame.dropna(subset=[score]).sort_values([score, a, b], ascending=[False, True, True]).head(top)
     pair = [f"{_short(str(p))} → {_short(str(q))}" for p, q in zip(d[a], d[b])]
@@ -451,7 +451,7 @@ def kelas_heatmap(frame: pd.DataFrame, *, value: str = "kelas", title: str = "")
     for t, c in zip(ax.texts, wide.to_numpy().ravel()):  # white letters on the dark classes
         t.set_color("white" if c in (0.0,) else "#222222")
     handles = [Patch(color=KELAS_COLOURS[c], label=f"{KELAS_SHORT[c]} = {c}") for c in cats]
-    handles.append(Patch(color="white", label="* label tidak sama di semua skenario"))
+    handles.append(Patch(color="white", label=FIGURES["kelas_unstable"]))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), ncol=1, frameon=False, fontsize=8)
     ax.set(xlabel="", ylabel="", title=title)
     ax.tick_params(axis="x", rotation=60)
@@ -463,11 +463,10 @@ def kelas_heatmap(frame: pd.DataFrame, *, value: str = "kelas", title: str = "")
 def linkage_quadrant(io: pd.DataFrame, *, title: str = "", label: str = "sector_label") -> Figure:
     """Backward (*daya penyebaran*) × forward (*derajat kepekaan*) linkage of each sector, lines at 1;
     key sectors (both > 1) drawn dark and named in bold, the others light."""
-    d = io.assign(_jenis=np.where(io["key_sector"].astype(bool), "sektor kunci", "bukan sektor kunci"))
+    d = io.assign(_jenis=np.where(io["key_sector"].astype(bool), *FIGURES["key_sector"]))
     fig = quadrant(d, x="backward_linkage", y="forward_linkage", label=label, hue="_jenis", x0=1.0, y0=1.0,
-                   xlabel="Daya penyebaran (keterkaitan ke belakang, rata-rata = 1)",
-                   ylabel="Derajat kepekaan (keterkaitan ke depan, rata-rata = 1)", title=title,
-                   quadrant_names=("sektor kunci", "kuat ke depan", "kuat ke belakang", "lemah ke dua arah"))
+                   xlabel=FIGURES["linkage_x"], ylabel=FIGURES["linkage_y"], title=title,
+                   quadrant_names=FIGURES["linkage_quadrants"])
     key = set(d.loc[d["key_sector"].astype(bool), label].astype(str))
     for t in fig.axes[0].texts:
         if t.get_text() in key:

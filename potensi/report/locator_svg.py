@@ -20,6 +20,7 @@ import geopandas as gpd
 import shapely
 from markupsafe import Markup
 
+from potensi.core.wording import MAPS
 from potensi.report.maps import short_name
 
 __all__ = ["SvgLocator"]
@@ -87,7 +88,7 @@ class SvgLocator:
         return "".join(parts)
 
     def svg(self, region_code: str, *, title: str, neighbours: Sequence[str] = (),
-            names: Mapping[str, str] | None = None, legend: Sequence[str] = ("wilayah ini", "tetangga (berbatasan)"),
+            names: Mapping[str, str] | None = None, legend: Sequence[str] = MAPS["locator_legend"],
             label: str = "") -> Markup:
         """The locator of ``region_code`` (title above, legend below), as an inline ``<svg>``."""
         near = set(neighbours)

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from potensi.core.wording import MAPS
 from potensi.report.figures import STYLE
 from potensi.report.formatting import angka
 
@@ -120,7 +121,7 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: st
     missing = frame[~np.isfinite(v)]
     if len(missing):
         missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
-        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label=MAPS["no_data"]))
     aside = _labels(ax, frame, names)
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
@@ -144,7 +145,7 @@ def class_map(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str
     missing = frame[frame[column].isna()]
     if len(missing):
         missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.5, hatch="///")
-        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label=MAPS["no_data"]))
     aside = _labels(ax, frame, names)
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
@@ -182,9 +183,9 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
         ax.plot(*pos[c], marker="o", color="black", markersize=3.5, zorder=5)
         ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(4, 4), textcoords="offset points",
                     fontsize=7.5, zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
-    ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label="usulan kerja sama (nomor = peringkat)"),
+    ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label=MAPS["cooperation_legend"][0]),
                        Line2D([], [], marker="o", color="black", linestyle="", markersize=3,
-                              label="pusat pemerintahan")], loc="upper right", fontsize=7, frameon=True)
+                              label=MAPS["cooperation_legend"][1])], loc="upper right", fontsize=7, frameon=True)
     ax.set_title(title)
     frame = boundaries
     if xs:  # zoomed on the partners (with their surroundings), so that the numbers can be read
@@ -217,7 +218,7 @@ def province_map(provinces: gpd.GeoDataFrame, values: pd.DataFrame, *, column: s
     missing = frame[~np.isfinite(v)]
     if len(missing):
         missing.plot(ax=ax, color="white", edgecolor=_EDGE, linewidth=0.3, hatch="///")
-        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label="tidak ada data"))
+        handles.append(Patch(facecolor="white", edgecolor=_EDGE, hatch="///", label=MAPS["no_data"]))
     ax.legend(handles=handles, title=legend, loc="lower left", fontsize=7, title_fontsize=8, frameon=True)
     ax.set_title(title)
     return _done(fig, ax, frame, pad=0.02)
