@@ -32,6 +32,10 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "REPORT_LABELS",
+    "VALUE_LABELS",
+    "TEXT_REPLACEMENTS",
+    "TABLE_VIEW",
     "MAPS",
     "COOPERATION",
     "QUALITY",
@@ -521,6 +525,89 @@ CITATIONS = {
     "flegg": "Flegg, A. T. & Webber, C. D. (1997); Flegg & Tohmo (2013): koefisien FLQ",
     "hansen": "Hansen, W. G. (1959). How accessibility shapes land use",
     "oshima": "Ambang Williamson 0,35/0,5 menurut Oshima, sebagaimana dipakai BPS",
+}
+
+#: Headings of one table that differ from :data:`COLUMN_LABELS` (``{start_year}``, ``{end_year}``,
+#: ``{year}``, ``{lq_year}``, ``{n_methods}`` are filled from the table; unfilled: the general heading).
+REPORT_LABELS: dict[str, dict[str, str]] = {
+    "pdrb_tahunan": {"growth_pct": "Pertumbuhan (% dari tahun sebelumnya)"},
+    "pertumbuhan_rata": {"value_start": "PDRB {start_year} (miliar rupiah)",
+                         "value_end": "PDRB {end_year} (miliar rupiah)"},
+    "kontribusi_kabkota": {"value": "PDRB {year} (miliar rupiah)", "share_pct": "Peran dalam Σ kab/kota (%)"},
+    "mrp": {"growth_pct": "Pertumbuhan sektor {start_year}–{end_year} (%)",
+            "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan {start_year}–{end_year} (%)"},
+    "klassen_sector": {"growth_pct": "Pertumbuhan sektor (%/tahun)",
+                       "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan (%/tahun)",
+                       "share_pct": "Peran sektor (%)", "reference_share_pct": "Peran sektor di wilayah acuan (%)"},
+    "klassen_region": {"per_capita": "PDRB per kapita {per_capita_year} (juta rupiah)"},
+    "sektor_unggulan": {"lq": "LQ (rata-rata {start_year}–{end_year})",
+                        "competitive_effect": "PPW (miliar rupiah)",
+                        "share_region_pct": "Peran dalam PDRB daerah (%, ADHK)"},
+    "io_sektor": {"lq": "LQ terhadap Indonesia", "export_share": "Orientasi ekspor (0–1)",
+                  "import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output",
+                  "value_added_multiplier": "Angka pengganda nilai tambah"},
+    "io_kabkota": {"import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output (perkiraan)",
+                   "value_added_multiplier": "Angka pengganda nilai tambah (perkiraan)",
+                   "backward_linkage": "Daya penyebaran (perkiraan)", "forward_linkage": "Derajat kepekaan (perkiraan)"},
+    "ketetanggaan": {"method": "Cara ditemukan", "distance_km": "Jarak antarpusat pemerintahan (km)"},
+    "daerah_serupa": {"rank": "Urutan"},
+    "inequality": {"value": "Nilai"},
+    "convergence": {"value": "Nilai", "year": "Tahun (sigma)", "start_year": "Tahun awal (beta)",
+                    "end_year": "Tahun akhir (beta)"},
+    "theil_islands": {"total": "Theil T total", "between": "Antarpulau", "within": "Dalam pulau",
+                      "between_share": "Porsi antarpulau (0–1)"},
+    "angka_ditolak": {"value": "Angka (miliar rupiah)"},
+}
+#: Technical values shown in Indonesian (display only), by column (:mod:`potensi.report.formatting`).
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "index": {
+        "williamson_weighted": "Williamson (tertimbang penduduk)",
+        "williamson_unweighted": "Williamson (tak tertimbang)",
+        "theil_t": "Theil T (tertimbang)",
+        "theil_t_unweighted": "Theil T (tak tertimbang)",
+        "theil_l": "Theil L",
+        "gini": "Gini (tertimbang penduduk)",
+        "gini_unweighted": "Gini (tak tertimbang)",
+        "theil_t_between": "Theil T antarkelompok",
+        "theil_t_within": "Theil T dalam kelompok",
+    },
+    "statistic": {
+        "sigma": "sigma (sebaran log PDRB per kapita)",
+        "cv": "koefisien variasi",
+        "beta": "beta (koefisien regresi)",
+        "alpha": "konstanta (alfa)",
+        "speed": "kecepatan konvergensi (per tahun)",
+        "half_life": "waktu paruh (tahun)",
+        "p_value": "nilai p (beta)",
+        "rich_growth_pct": "pertumbuhan per kapita seperempat terkaya (%/tahun)",
+        "poor_growth_pct": "pertumbuhan per kapita seperempat termiskin (%/tahun)",
+        "r_squared": "R²",
+    },
+    "population_source": {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"},
+    "mass_kind": {"pdrb": "PDRB (miliar rupiah)", "population": "jumlah penduduk"},
+    "method": {"cagr": "laju majemuk (CAGR)", **ADJACENCY_METHODS},
+}
+#: Symbolic fragments of rule columns and their Indonesian wording (display only). Notes and reasons
+#: are not edited by substring: they go through :func:`potensi.core.wording.translate_reason`
+#: (exact lookup, :data:`TRANSLATED_COLUMNS`).
+TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "klassen_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
+                     ("s_ij<=s_i", "peran ≤ acuan"), ("s_ij>s_i", "peran > acuan")),
+    "klassen_lq_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
+                        ("LQ<=1", "LQ ≤ 1"), ("LQ>1", "LQ > 1")),
+    "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
+    "profile_rule": (("<=", " ≤ "), (">", " > ")),
+}
+#: Caption additions of a report table (what is the same on every row) and the summary line of a long
+#: table shown collapsed (:mod:`potensi.report.formatting`).
+TABLE_VIEW = {
+    "year": "tahun {year}",
+    "population": "penduduk: {source}",
+    "reference_growth": "pertumbuhan acuan {value} %/tahun",
+    "reference_per_capita": "PDRB per kapita acuan {value} juta rupiah",
+    "mass": "massa: {kind}",
+    "note": ". Catatan: {note}",
+    "collapsed": "(tabel lengkap, {rows} baris; klik untuk membuka)",
 }
 
 #: Words of the kab/kota profile pages.
@@ -1272,6 +1359,7 @@ VIEW = {
     "empty": "*{what}: tidak ada.*",
     "table": "Tabel {name}",
     "no_workbook": "*Buku kerja XLSX tidak ditulis (parameter `workbook` kosong).*",
+    "toc": "Daftar isi",
     "workbook": "Semua tabel laporan ini ({n} tabel) juga tersedia dalam buku kerja XLSX `{file}` di samping "
                 "laporan.",
 }

@@ -27,7 +27,14 @@ from collections.abc import Mapping
 import pandas as pd
 
 from potensi.core.numbers import angka, daftar, persen, poin_persen, rupiah
-from potensi.core.wording import ADJACENCY_METHODS, COLUMN_LABELS, translate_reason  # the one wording module
+from potensi.core.wording import (  # the one wording module
+    COLUMN_LABELS,
+    REPORT_LABELS,
+    TABLE_VIEW,
+    TEXT_REPLACEMENTS,
+    VALUE_LABELS,
+    translate_reason,
+)
 
 __all__ = [
     "MISSING",
@@ -115,77 +122,6 @@ REPORT_COLUMNS: dict[str, list[str]] = {
     "kualitas_umum": ["level", "price_basis", "regions", "years", "figures", "missing_values", "zero_markers",
                       "provisional_figures", "sources"],
 }
-#: Headings of one table that differ from :data:`COLUMN_LABELS` (``{start_year}``, ``{end_year}``,
-#: ``{year}``, ``{lq_year}``, ``{n_methods}`` are filled from the table; unfilled: the general heading).
-REPORT_LABELS: dict[str, dict[str, str]] = {
-    "pdrb_tahunan": {"growth_pct": "Pertumbuhan (% dari tahun sebelumnya)"},
-    "pertumbuhan_rata": {"value_start": "PDRB {start_year} (miliar rupiah)",
-                         "value_end": "PDRB {end_year} (miliar rupiah)"},
-    "kontribusi_kabkota": {"value": "PDRB {year} (miliar rupiah)", "share_pct": "Peran dalam Σ kab/kota (%)"},
-    "mrp": {"growth_pct": "Pertumbuhan sektor {start_year}–{end_year} (%)",
-            "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan {start_year}–{end_year} (%)"},
-    "klassen_sector": {"growth_pct": "Pertumbuhan sektor (%/tahun)",
-                       "reference_growth_pct": "Pertumbuhan sektor di wilayah acuan (%/tahun)",
-                       "share_pct": "Peran sektor (%)", "reference_share_pct": "Peran sektor di wilayah acuan (%)"},
-    "klassen_region": {"per_capita": "PDRB per kapita {per_capita_year} (juta rupiah)"},
-    "sektor_unggulan": {"lq": "LQ (rata-rata {start_year}–{end_year})",
-                        "competitive_effect": "PPW (miliar rupiah)",
-                        "share_region_pct": "Peran dalam PDRB daerah (%, ADHK)"},
-    "io_sektor": {"lq": "LQ terhadap Indonesia", "export_share": "Orientasi ekspor (0–1)",
-                  "import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output",
-                  "value_added_multiplier": "Angka pengganda nilai tambah"},
-    "io_kabkota": {"import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output (perkiraan)",
-                   "value_added_multiplier": "Angka pengganda nilai tambah (perkiraan)",
-                   "backward_linkage": "Daya penyebaran (perkiraan)", "forward_linkage": "Derajat kepekaan (perkiraan)"},
-    "ketetanggaan": {"method": "Cara ditemukan", "distance_km": "Jarak antarpusat pemerintahan (km)"},
-    "daerah_serupa": {"rank": "Urutan"},
-    "inequality": {"value": "Nilai"},
-    "convergence": {"value": "Nilai", "year": "Tahun (sigma)", "start_year": "Tahun awal (beta)",
-                    "end_year": "Tahun akhir (beta)"},
-    "theil_islands": {"total": "Theil T total", "between": "Antarpulau", "within": "Dalam pulau",
-                      "between_share": "Porsi antarpulau (0–1)"},
-    "angka_ditolak": {"value": "Angka (miliar rupiah)"},
-}
-#: Technical values shown in Indonesian (display only), by column.
-VALUE_LABELS: dict[str, dict[str, str]] = {
-    "index": {
-        "williamson_weighted": "Williamson (tertimbang penduduk)",
-        "williamson_unweighted": "Williamson (tak tertimbang)",
-        "theil_t": "Theil T (tertimbang)",
-        "theil_t_unweighted": "Theil T (tak tertimbang)",
-        "theil_l": "Theil L",
-        "gini": "Gini (tertimbang penduduk)",
-        "gini_unweighted": "Gini (tak tertimbang)",
-        "theil_t_between": "Theil T antarkelompok",
-        "theil_t_within": "Theil T dalam kelompok",
-    },
-    "statistic": {
-        "sigma": "sigma (sebaran log PDRB per kapita)",
-        "cv": "koefisien variasi",
-        "beta": "beta (koefisien regresi)",
-        "alpha": "konstanta (alfa)",
-        "speed": "kecepatan konvergensi (per tahun)",
-        "half_life": "waktu paruh (tahun)",
-        "p_value": "nilai p (beta)",
-        "rich_growth_pct": "pertumbuhan per kapita seperempat terkaya (%/tahun)",
-        "poor_growth_pct": "pertumbuhan per kapita seperempat termiskin (%/tahun)",
-        "r_squared": "R²",
-    },
-    "population_source": {"bps": "BPS", "dukcapil": "Dukcapil", "bps_implied": "BPS (dari PDRB per kapita)"},
-    "mass_kind": {"pdrb": "PDRB (miliar rupiah)", "population": "jumlah penduduk"},
-    "method": {"cagr": "laju majemuk (CAGR)", **ADJACENCY_METHODS},
-}
-#: Symbolic fragments of rule columns and their Indonesian wording (display only). Notes and reasons
-#: are not edited by substring: they go through :func:`potensi.core.wording.translate_reason`
-#: (exact lookup, :data:`TRANSLATED_COLUMNS`).
-TEXT_REPLACEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "klassen_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
-                     ("s_ij<=s_i", "peran ≤ acuan"), ("s_ij>s_i", "peran > acuan")),
-    "klassen_lq_rule": (("g_ij<=g_i", "pertumbuhan ≤ acuan"), ("g_ij>g_i", "pertumbuhan > acuan"),
-                        ("LQ<=1", "LQ ≤ 1"), ("LQ>1", "LQ > 1")),
-    "slq_dlq_rule": (("<=", " ≤ "), (">", " > ")),
-    "profile_rule": (("<=", " ≤ "), (">", " > ")),
-}
 #: Text columns shown through :func:`potensi.core.wording.translate_reason`.
 TRANSLATED_COLUMNS = ("reason", "note", "dlq_note")
 #: Columns dropped from the display when equal on every row, and said once in the caption instead.
@@ -254,7 +190,7 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
     if "start_year" not in shown and "start_year" in frame.columns and fields.get("start_year") and fields.get("end_year"):
         facts.append(f"{fields['start_year']}–{fields['end_year']}")
     if "year" not in shown and fields.get("year") is not None:
-        facts.append(f"tahun {fields['year']}")
+        facts.append(TABLE_VIEW["year"].format(year=fields["year"]))
     for col in _CAPTION_FACTS:
         value = _constant(frame, col)
         if value is None:
@@ -263,13 +199,13 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
             view = view.drop(columns=col)
         text = VALUE_LABELS.get(col, {}).get(str(value), str(value))
         if col == "population_source":
-            facts.append(f"penduduk: {text}")
+            facts.append(TABLE_VIEW["population"].format(source=text))
         elif col == "reference_growth":
-            facts.append(f"pertumbuhan acuan {angka(value, 2)} %/tahun")  # type: ignore[arg-type]
+            facts.append(TABLE_VIEW["reference_growth"].format(value=angka(value, 2)))  # type: ignore[arg-type]
         elif col == "reference_per_capita":
-            facts.append(f"PDRB per kapita acuan {angka(value, 2)} juta rupiah")  # type: ignore[arg-type]
+            facts.append(TABLE_VIEW["reference_per_capita"].format(value=angka(value, 2)))  # type: ignore[arg-type]
         else:
-            facts.append(f"massa: {text}")
+            facts.append(TABLE_VIEW["mass"].format(kind=text))
     note = ""
     for col in ("note", "reason"):
         if col not in view.columns:
@@ -278,7 +214,7 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
         if (values == "").all():
             view = view.drop(columns=col)
         elif col == "note" and values.nunique() == 1 and len(view) > 1:
-            note = f". Catatan: {values.iloc[0]}"
+            note = TABLE_VIEW["note"].format(note=values.iloc[0])
             view = view.drop(columns=col)
 
     labels: dict[str, str] = {}
@@ -345,8 +281,9 @@ class Collapsible:
 
     def to_html(self) -> str:
         summary = html.escape(self.caption) + " " if self.caption else ""
-        return (f"<details class='tabel-panjang'><summary><b>{summary}</b>(tabel lengkap, {angka(self.rows, 0)} "
-                f"baris; klik untuk membuka)</summary>{self.styler.to_html()}</details>")
+        more = html.escape(TABLE_VIEW["collapsed"].format(rows=angka(self.rows, 0)))
+        return (f"<details class='tabel-panjang'><summary><b>{summary}</b>{more}</summary>"
+                f"{self.styler.to_html()}</details>")
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -13,6 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from potensi.core.wording import VIEW
+
 __all__ = ["PrintError", "toc_html", "add_toc", "find_chromium", "print_pdf", "CHROMIUM_NAMES"]
 
 
@@ -40,7 +42,7 @@ def toc_html(body: str) -> str:
             items.append((int(level), ident, text))
     if not items:
         return ""
-    out, open_sub = ['<nav class="toc" aria-label="Daftar isi"><p class="toc-title"><b>Daftar isi</b></p><ol>'], False
+    out, open_sub = [f'<nav class="toc" aria-label="{VIEW["toc"]}"><p class="toc-title"><b>{VIEW["toc"]}</b></p><ol>'], False
     for i, (level, ident, text) in enumerate(items):
         link = f'<a href="#{html.escape(ident, quote=True)}">{html.escape(text)}</a>'
         if level == 3 and i and not open_sub:
