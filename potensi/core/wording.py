@@ -32,6 +32,9 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "REPORT_TITLES",
+    "INDEX",
+    "PROVENANCE",
     "REPORT_LABELS",
     "VALUE_LABELS",
     "TEXT_REPLACEMENTS",
@@ -608,6 +611,39 @@ TABLE_VIEW = {
     "mass": "massa: {kind}",
     "note": ". Catatan: {note}",
     "collapsed": "(tabel lengkap, {rows} baris; klik untuk membuka)",
+}
+
+#: Titles of the rendered reports (:mod:`potensi.report.render`).
+REPORT_TITLES = {
+    "province": "Potensi Ekonomi {name} {start}–{end}",
+    "national": "Ringkasan Nasional: Provinsi terhadap Indonesia {start}–{end}",
+}
+
+#: Words of the batch run: the index page of a reports folder and the summary printed at the end
+#: (:mod:`potensi.report.batch`).
+INDEX = {
+    "counts": "{reports} laporan provinsi, {profiles} profil kab/kota.",
+    "map_alt": "Peta provinsi: {title} ({legend})",
+    "map_missing": "Peta provinsi tidak tersedia: {error}",
+    "summary_head": ("laporan", "status", "detik", "keterangan"),
+    "failed": "GAGAL",
+    "summary_total": "{ok} dari {n} laporan berhasil; {failed} gagal.",
+}
+
+#: Row labels of the provenance table (:mod:`potensi.study.provenance`).
+PROVENANCE = {
+    "columns": ("Butir", "Nilai"),
+    "package": "Paket",
+    "commit": "Commit git",
+    "template": "Templat",
+    "run_date": "Tanggal dijalankan",
+    "parameter": "Parameter: {name}",
+    "sha256": "SHA-256 {name}",
+    "sha256_in": "SHA-256 {folder} {name}",
+    "catalog": "katalog",
+    "boundaries": "batas wilayah",
+    "no_git": "tidak diketahui (bukan checkout git)",
+    "dirty": " (ada perubahan belum di-commit)",
 }
 
 #: Words of the kab/kota profile pages.

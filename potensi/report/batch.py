@@ -30,6 +30,7 @@ from pathlib import Path
 
 from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import REPORTS, ROOT
+from potensi.core.wording import INDEX
 from potensi.report.render import (
     CELL_TIMEOUT,
     DEFAULT_CONFIG,
@@ -353,11 +354,12 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
 def summary(results: list[RenderResult]) -> str:
     """A plain-text table of the results (for the end of ``potensi batch``)."""
     ok = [r for r in results if r.ok]
-    lines = [f"{'laporan':<10} {'status':<7} {'detik':>7}  keterangan"]
+    head = INDEX["summary_head"]
+    lines = [f"{head[0]:<10} {head[1]:<7} {head[2]:>7}  {head[3]}"]
     for r in results:
-        lines.append(f"{r.key:<10} {'ok' if r.ok else 'GAGAL':<7} {r.seconds:7.1f}  "
+        lines.append(f"{r.key:<10} {'ok' if r.ok else INDEX['failed']:<7} {r.seconds:7.1f}  "
                      f"{(r.files.get('html', '') if r.ok else _plain(r.error))[:150]}")
-    lines.append(f"{len(ok)} dari {len(results)} laporan berhasil; {len(results) - len(ok)} gagal.")
+    lines.append(INDEX["summary_total"].format(ok=len(ok), n=len(results), failed=len(results) - len(ok)))
     return "\n".join(lines)
 
 
@@ -431,7 +433,7 @@ def _index_page(results: list[RenderResult], out_root: Path, prov: dict, index_m
     page = env.get_template("index.html.j2").render(
         version=prov["version"], commit=str(prov["git_commit"])[:12], run_date=prov["run_date"], rows=rows,
         map_uri=map_uri, map_note=map_note, map_alt=map_alt,
-        counts=f"{n_reports} laporan provinsi, {n_profiles} profil kab/kota.")
+        counts=INDEX["counts"].format(reports=n_reports, profiles=n_profiles))
     found = external_urls(page)
     if found:
         raise ReportError(f"index.html would load from the network: {found[:3]}")
@@ -462,9 +464,9 @@ def _index_map() -> tuple[str, str, str]:
         title, legend = MAPS["national"]
         title = title.format(start=start, end=end)
         fig = maps.province_map(read_province_boundaries(), values, column="growth", title=title, legend=legend)
-        return figure_uri(fig), "", f"Peta provinsi: {title} ({legend})"
+        return figure_uri(fig), "", INDEX["map_alt"].format(title=title, legend=legend)
     except (OSError, ValueError, KeyError) as exc:  # the list of reports matters more than the map
-        return "", f"Peta provinsi tidak tersedia: {_first_line(str(exc))}", ""
+        return "", INDEX["map_missing"].format(error=_first_line(str(exc))), ""
 
 
 def results_json(results: list[RenderResult]) -> str:

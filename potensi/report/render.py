@@ -41,7 +41,7 @@ from pathlib import Path
 from potensi.core.atomic import file_mode, write_text_atomic
 from potensi.core.codes import NATIONAL_CODE
 from potensi.core.paths import NOTEBOOKS, REPORTS, ROOT
-from potensi.core.wording import FIGURE_ALT
+from potensi.core.wording import FIGURE_ALT, REPORT_TITLES
 from potensi.report import publish as _pub
 from potensi.report.printing import add_toc, find_chromium, print_pdf, toc_html
 
@@ -366,7 +366,7 @@ def render_province(province: str | int, *, start_year: int = 2013, end_year: in
         "extra_data": [str(p) for p in study.extra_data],
     }
     start, end = study.start_year, study.end_year  # the title names the years the report covers
-    title = f"Potensi Ekonomi {region_name(code)} {start}–{end}"
+    title = REPORT_TITLES["province"].format(name=region_name(code), start=start, end=end)
     return _render(_province_key(code), title, Path(template), params, out_root, timeout, pdf=pdf,
                    run_date=run_date)
 
@@ -390,5 +390,5 @@ def render_national(*, start_year: int = 2013, end_year: int | None = None, excl
         end_year = int(pdrb.loc[pdrb["region_code"] == NATIONAL_CODE, "year"].max())
     start_year, end_year = check_years(start_year, end_year, func="render_national")
     params = {"start_year": int(start_year), "end_year": int(end_year), "excluded_sectors": list(excluded)}
-    title = f"Ringkasan Nasional: Provinsi terhadap Indonesia {start_year}–{end_year}"
+    title = REPORT_TITLES["national"].format(start=start_year, end=end_year)
     return _render(NATIONAL_DIR, title, Path(template), params, out_root, timeout, run_date=run_date)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from potensi import __version__
 from potensi.core.paths import CATALOG, DATA_PROCESSED, DATA_RAW, ROOT
+from potensi.core.wording import PROVENANCE
 
 __all__ = ["provenance", "provenance_table", "input_hashes", "file_hashes", "git_state", "run_date_now"]
 
@@ -42,8 +43,8 @@ def git_state(root: Path = ROOT) -> tuple[str, bool | None]:
 def _git_commit(root: Path = ROOT, state: tuple[str, bool | None] | None = None) -> str:
     head, dirty = state or git_state(root)
     if dirty is None:
-        return "tidak diketahui (bukan checkout git)"
-    return f"{head}{' (ada perubahan belum di-commit)' if dirty else ''}"
+        return PROVENANCE["no_git"]
+    return f"{head}{PROVENANCE['dirty'] if dirty else ''}"
 
 
 def run_date_now() -> str:
@@ -102,12 +103,15 @@ def provenance(parameters: Mapping[str, object], *, template: str = "",
 
 def provenance_table(prov: Mapping[str, object]) -> pd.DataFrame:
     """:func:`provenance` as a two-column table (keys in Indonesian) for the report."""
-    rows = [("Paket", f"{prov['package']} {prov['version']}"), ("Commit git", prov["git_commit"]),
-            ("Templat", prov.get("template", "")), ("Tanggal dijalankan", prov["run_date"])]
-    rows += [(f"Parameter: {k}", json.dumps(v, ensure_ascii=False)) for k, v in dict(prov["parameters"]).items()]
-    rows += [(f"SHA-256 {name}", digest) for name, digest in dict(prov["inputs_sha256"]).items()]
-    for key, folder in (("catalog_sha256", "katalog"), ("boundaries_sha256", "batas wilayah")):
-        rows += [(f"SHA-256 {folder} {name}", digest) for name, digest in dict(prov.get(key, {})).items()]
-    return pd.DataFrame(rows, columns=["Butir", "Nilai"])
+    w = PROVENANCE
+    rows = [(w["package"], f"{prov['package']} {prov['version']}"), (w["commit"], prov["git_commit"]),
+            (w["template"], prov.get("template", "")), (w["run_date"], prov["run_date"])]
+    rows += [(w["parameter"].format(name=k), json.dumps(v, ensure_ascii=False))
+             for k, v in dict(prov["parameters"]).items()]
+    rows += [(w["sha256"].format(name=name), digest) for name, digest in dict(prov["inputs_sha256"]).items()]
+    for key, folder in (("catalog_sha256", w["catalog"]), ("boundaries_sha256", w["boundaries"])):
+        rows += [(w["sha256_in"].format(folder=folder, name=name), digest)
+                 for name, digest in dict(prov.get(key, {})).items()]
+    return pd.DataFrame(rows, columns=list(w["columns"]))
 
 

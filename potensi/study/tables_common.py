@@ -6,6 +6,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from potensi.core.codes import DEFAULT_PRICE_BASIS, TOTAL_CODE
+from potensi.core.wording import TOTAL_LABEL
 from potensi.data.regions import provinces, region_catalog
 from potensi.data.sectors import SECTOR_CODES, SECTORS
 from potensi.data.store import load_table
@@ -102,7 +103,7 @@ def _named(frame: pd.DataFrame) -> pd.DataFrame:
             cols.insert(cols.index(col) + 1, cols.pop(cols.index(target)))
             out = out[cols]
     if "sector_code" in out.columns and "sector_label" not in out.columns:
-        labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {TOTAL_CODE: "PDRB (jumlah)"}
+        labels = dict(zip(SECTORS["sector_code"], SECTORS["sector_label"])) | {TOTAL_CODE: TOTAL_LABEL}
         out = out.assign(sector_label=out["sector_code"].map(labels))
         cols = list(out.columns)
         cols.insert(cols.index("sector_code") + 1, cols.pop(cols.index("sector_label")))
