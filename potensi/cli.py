@@ -30,6 +30,7 @@ from potensi.commands import indicators as indicators_command
 from potensi.commands import report as report_command
 from potensi.commands import template as template_command
 from potensi.core.errors import DataError
+from potensi.core.wording import CLI
 from potensi.report.publish import PublishError, describe_error
 
 COMMANDS = [data_command, indicators_command, report_command, batch_command, template_command]
@@ -38,7 +39,7 @@ COMMANDS = [data_command, indicators_command, report_command, batch_command, tem
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="potensi",
-        description="Identifikasi Potensi Ekonomi Daerah: sektor unggulan dan kerja sama daerah dari PDRB BPS.",
+        description=CLI["description"],
     )
     parser.add_argument("--version", action="version", version=f"potensi {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="<subcommand>", required=True)

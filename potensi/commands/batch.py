@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from potensi.core.paths import REPORTS
+from potensi.core.wording import CLI
 
 HELP = "render every configured province (default: all with data) plus the national summary"
 
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     results = render_batch(config, out_root=out, jobs=args.jobs, progress=not args.no_progress, source=source)
     print(summary(results))
-    print(f"waktu total {time.perf_counter() - t0:.1f} s; indeks: {out / 'index.html'}")
+    print(CLI["batch_total"].format(seconds=time.perf_counter() - t0, index=out / "index.html"))
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"potensi: error: {r.key} ({r.title}): {r.error}", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
+from potensi.core.wording import CLI
 
 HELP = "build data/processed/ from data/raw/ and print a data-quality summary"
 
@@ -27,19 +28,18 @@ def run(args: argparse.Namespace) -> int:
     tables = build_processed(args.raw, args.out)
     print(f"data/processed rebuilt in {args.out}")
     with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 60):
-        print("\nRingkasan kualitas data (PDRB 17 lapangan usaha, miliar rupiah):")
+        print(CLI["data_quality"])
         print(tables["quality"].to_string(index=False))
         disc = tables["discrepancy"].dropna(subset=["difference_pct"])
-        print(f"\nΣ kab/kota vs provinsi (total PDRB): {len(disc)} provinsi-tahun, "
-              f"selisih {disc['difference_pct'].min():+.2f} % … {disc['difference_pct'].max():+.2f} %")
+        print(CLI["data_discrepancy"].format(n=len(disc), low=disc["difference_pct"].min(),
+                                             high=disc["difference_pct"].max()))
         excluded = tables["excluded"]
         if len(excluded):
             provinces = sorted(excluded["region_code"].str[:2].unique())
             years = sorted(excluded["year"].unique())
-            print(f"Angka ditolak: {len(excluded)} angka (wilayah {', '.join(provinces)}; {years[0]}–{years[-1]}): "
-                  "total kab/kota WebAPI yang merupakan salinan angka Sumatera Selatan, dan baris tanpa lapangan "
-                  "usaha E (rincian dan alasan di excluded.parquet)")
+            print(CLI["data_excluded"].format(n=len(excluded), provinces=", ".join(provinces), first=years[0],
+                                              last=years[-1]))
         pop = tables["population"].groupby("concept")["region_code"].size()
-        print("\nPenduduk menurut konsep sumber:")
+        print(CLI["data_population"])
         print(pop.to_string())
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from potensi.core.wording import CLI
+
 HELP = "write the intake workbook (PDRB, penduduk, sumber, kerja sama) of a province to fill in Excel"
 
 
@@ -24,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise ValueError(f"template: --out {args.out} must end in .xlsx")
     path = write_template(args.province, args.years, args.out)
-    print(f"{path}: lembar isian provinsi {args.province}, tahun {', '.join(map(str, sorted(set(args.years))))}; "
-          f"isi lalu pakai dengan --add {path}")
+    print(CLI["template_written"].format(path=path, province=args.province,
+                                         years=", ".join(map(str, sorted(set(args.years))))))
     return 0

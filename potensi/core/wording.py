@@ -32,6 +32,7 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "CLI",
     "REPORT_TITLES",
     "INDEX",
     "PROVENANCE",
@@ -644,6 +645,21 @@ PROVENANCE = {
     "boundaries": "batas wilayah",
     "no_git": "tidak diketahui (bukan checkout git)",
     "dirty": " (ada perubahan belum di-commit)",
+}
+
+#: Indonesian lines of the command line (its errors and option help are English by design; these
+#: are the program's description and the summaries the commands print).
+CLI = {
+    "description": "Identifikasi Potensi Ekonomi Daerah: sektor unggulan dan kerja sama daerah dari PDRB BPS.",
+    "data_quality": "\nRingkasan kualitas data (PDRB 17 lapangan usaha, miliar rupiah):",
+    "data_discrepancy": "\nΣ kab/kota vs provinsi (total PDRB): {n} provinsi-tahun, selisih {low:+.2f} % … "
+                        "{high:+.2f} %",
+    "data_excluded": "Angka ditolak: {n} angka (wilayah {provinces}; {first}–{last}): total kab/kota WebAPI yang "
+                     "merupakan salinan angka Sumatera Selatan, dan baris tanpa lapangan usaha E (rincian dan "
+                     "alasan di excluded.parquet)",
+    "data_population": "\nPenduduk menurut konsep sumber:",
+    "template_written": "{path}: lembar isian provinsi {province}, tahun {years}; isi lalu pakai dengan --add {path}",
+    "batch_total": "waktu total {seconds:.1f} s; indeks: {index}",
 }
 
 #: Words of the kab/kota profile pages.

@@ -337,7 +337,7 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
                                        error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
                 res.error = _plain(res.error)
                 results.append(res)
-                bar.set_postfix_str(f"{res.key} {'ok' if res.ok else 'GAGAL'}")
+                bar.set_postfix_str(f"{res.key} {'ok' if res.ok else INDEX['failed']}")
                 bar.update()
         except BaseException:  # Ctrl-C, or the batch itself failing: no worker or kernel outlives it
             _stop(pool)
