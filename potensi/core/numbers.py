@@ -31,6 +31,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from potensi.core.wording import UNITS
+
 __all__ = ["MISSING", "angka", "rupiah", "persen", "poin_persen", "daftar"]
 
 #: Shown for a missing number (an en dash, as in BPS tables).
@@ -59,7 +61,7 @@ def rupiah(x_miliar: float | None, decimals: int = 1) -> str:
     """A value in miliar rupiah: ``'1.234,5 miliar rupiah'``."""
     if _is_missing(x_miliar):
         return MISSING
-    return f"{angka(x_miliar, decimals)} miliar rupiah"
+    return UNITS["miliar_rupiah"].format(value=angka(x_miliar, decimals))
 
 
 def persen(x: float | None, decimals: int = 1) -> str:

@@ -32,6 +32,8 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "SCOPES",
+    "UNITS",
     "CLI",
     "REPORT_TITLES",
     "INDEX",
@@ -662,6 +664,18 @@ CLI = {
     "batch_total": "waktu total {seconds:.1f} s; indeks: {index}",
 }
 
+#: Scopes of the inequality and convergence rows (category values of the ``scope`` column, shown as
+#: written; :mod:`potensi.study.regional_tables`).
+SCOPES = {
+    "kabkota": "kabupaten/kota {code}",
+    "kabkota_indonesia": "kabupaten/kota Indonesia",
+    "provinces": "provinsi",
+    "without_mining": "tanpa pertambangan",
+}
+
+#: Units the numbers are written with (:mod:`potensi.core.numbers`).
+UNITS = {"miliar_rupiah": "{value} miliar rupiah"}
+
 #: Words of the kab/kota profile pages.
 PROFILE = {
     "title": "Profil potensi ekonomi {name}",
@@ -810,6 +824,7 @@ FINDINGS = {
     "mining_lost": "turun dari kelas atas: {sectors}",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",
     "mining_williamson": "- Indeks Williamson tanpa pertambangan: {text}",
+    "inequality_kabkota": "- **Ketimpangan antar kab/kota.** {text}",
     "growth_benchmark": " Pada periode yang sama {what} tumbuh {g} per tahun.",
     "benchmark_official": "PDB Indonesia (angka resmi BPS)",
     "benchmark_sum": "Indonesia (Σ 17 lapangan usaha)",

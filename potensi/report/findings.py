@@ -16,7 +16,8 @@ import pandas as pd
 from potensi.conclusions.sector_potential import SECTOR_THRESHOLDS, TOP_KELAS
 from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.numbers import angka, daftar, persen, rupiah
-from potensi.core.wording import CITATIONS, FINDINGS, KELAS_DESCRIPTIONS, SCENARIO_NAMES
+from potensi.core.wording import CITATIONS, FINDINGS, KELAS_DESCRIPTIONS, NARRATIVE, SCENARIO_NAMES
+from potensi.data.sectors import sector_label
 
 __all__ = ["ringkasan_eksekutif", "potensi_sektor", "tanpa_pertambangan", "keterkaitan", "kerja_sama",
            "kelas_per_kabkota", "class_rule_text", "top_sectors"]
@@ -130,7 +131,7 @@ def ringkasan_eksekutif(a):
 
         txt = _williamson_trend(ineq)
         if txt:
-            lines.append(f"- **Ketimpangan antar kab/kota.** {txt}")
+            lines.append(FINDINGS["inequality_kabkota"].format(text=txt))
     if a.gaps:
         lines.append(FINDINGS["gaps"].format(n=len(a.gaps)))
     return _md("\n".join(lines))
@@ -217,13 +218,14 @@ def tanpa_pertambangan(a):
             g_no=persen(cagr(no_mining), 2), v0=rupiah(no_mining[a.start_year]), v1=rupiah(no_mining[a.end_year])))
     lines.append(FINDINGS["mining_intro"].format(
         n=int((share_b["share_region_pct"] >= 10).sum()), total=len(share_b)))
+    mining = sector_label("B")  # the sector left out here: not a change of class
     for code in a.kabkota_codes:
         before = set(top_sectors(a, code, n=20)["sector_label"])
         mine = no_b[(no_b["region_code"] == code) & no_b["kelas"].isin(TOP_KELAS)]
         after = set(mine["sector_label"]) if "sector_label" in mine else set(mine["sector_code"])
         name = _e(a.region_names.get(code, code))
-        if before - {"Pertambangan"} != after:
-            gained, lost = sorted(after - before), sorted((before - after) - {"Pertambangan"})
+        if before - {mining} != after:
+            gained, lost = sorted(after - before), sorted((before - after) - {mining})
             bits = []
             if gained:
                 bits.append(FINDINGS["mining_gained"].format(sectors=daftar(_e(x) for x in gained)))
@@ -240,7 +242,7 @@ def tanpa_pertambangan(a):
             text = _williamson_trend(ineq, scope=scope)  # per population segment: never joined across sources
             if text:
                 lines.append(FINDINGS["mining_williamson"].format(
-                    text=text.removeprefix("Indeks Williamson tertimbang ")))
+                    text=text.removeprefix(NARRATIVE["williamson"].partition("{segments}")[0])))
     lines.append(FINDINGS["not_migas"])
     return _md("\n".join(lines))
 

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
+from potensi.core.wording import SCOPES
 from potensi.data.population import BREAK_YEAR, POPULATION_SOURCES, per_capita, population_series, source_segments
 from potensi.data.regions import members as _members
 from potensi.data.regions import province_code as _province_code
@@ -37,7 +38,7 @@ BREAK_NOTE = (f"population series break {BREAK_YEAR - 1}/{BREAK_YEAR}: BPS-deriv
 BPS_IMPLIED = "bps_implied"
 #: Scope suffix of the rows recomputed without sector B. 17 sectors cannot separate oil and gas
 #: from coal, so this is "tanpa pertambangan", never "tanpa migas".
-WITHOUT_MINING = "tanpa pertambangan"
+WITHOUT_MINING = SCOPES["without_mining"]
 MINING_NOTE = "sector B (mining and quarrying) removed from PDRB per capita"
 
 
@@ -169,7 +170,7 @@ def regional_tables(
     spec.insert(2, "reference_code", code if len(ref) else "sum of kab/kota")
     out["specialisation"] = spec
 
-    scope = f"kabupaten/kota {code}"
+    scope = SCOPES["kabkota"].format(code=code)
     if population is not None:
         pop = _population(population, kab, have_years, semester)
         pop_ref = _with_reference_population(pop, code)
@@ -357,7 +358,7 @@ def national_tables(
     provs = provs[provs["island"] != ""]
     frames = []
     ineq = inequality_table(provs, by=["population_source", "year"], group="island")
-    ineq.insert(0, "scope", "provinsi")
+    ineq.insert(0, "scope", SCOPES["provinces"])
     ineq["note"] = "between/within: islands (Sumatera, Jawa, Bali-Nusa Tenggara, Kalimantan, Sulawesi, Maluku-Papua)"
     frames.append(_gini_note(ineq))
     theil_islands = theil_decomposition(provs, group="island", by=["year"])
@@ -372,18 +373,18 @@ def national_tables(
             kd = kd.merge(kab, on="region_code")
             kd = kd[kd["population"].notna() & kd["value"].notna()]
             k_ineq = inequality_table(kd, by=["population_source", "year"], group="parent_code")
-            k_ineq.insert(0, "scope", "kabupaten/kota Indonesia")
+            k_ineq.insert(0, "scope", SCOPES["kabkota_indonesia"])
             k_ineq["note"] = ("between/within: provinces; kab/kota without population left out; " + BREAK_NOTE)
             frames.append(_gini_note(k_ineq))
     inequality = pd.concat(frames, ignore_index=True)[
         ["scope", "year", "population_source", "index", "value", "n_regions", "class", "note", "reason"]]
-    conv = _convergence_long(provs[["region_code", "year", "per_capita", "population_source"]], "provinsi")
+    conv = _convergence_long(provs[["region_code", "year", "per_capita", "population_source"]], SCOPES["provinces"])
     if len(conv):
         # one BPS series: a single beta over the whole period, not per population segment
         conv = conv[conv["method"] == "sigma"]
         if int(end) - int(start) + 1 >= BETA_MIN_YEARS:
             b = beta_convergence(provs, start=int(start), end=int(end)).iloc[0]
-            rows = pd.DataFrame(_beta_rows(b, BPS_IMPLIED)).assign(scope="provinsi", year=pd.NA)
+            rows = pd.DataFrame(_beta_rows(b, BPS_IMPLIED)).assign(scope=SCOPES["provinces"], year=pd.NA)
             conv = pd.concat([conv, rows], ignore_index=True)
     growth = regional_growth(tot, start=int(start), end=int(end))
     ind = growth.merge(m[m["year"] == int(end)][["region_code", "per_capita", "population_source"]], on="region_code")
