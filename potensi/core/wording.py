@@ -359,6 +359,8 @@ WORKBOOK = {
              "Sel teks yang diawali =, +, - atau @ disimpan sebagai teks, bukan rumus."),
     "rows": "{n} baris",
     "comments": "Dibuat oleh potensi",
+    "file_title": "potensi: tabel",
+    "fallback_sheet": "Tabel",
     "national_sheet": "{sheet} (Indonesia)",
     "yes": "ya",
     "no": "tidak",

@@ -145,7 +145,7 @@ def sheet_names(names: list[str]) -> dict[str, str]:
             label = WORKBOOK["national_sheet"].format(sheet=SHEET_NAMES[base]) if base != name else SHEET_NAMES[base]
         else:
             label = name.replace("_", " ").capitalize()
-        label = _BAD_SHEET_CHARS.sub("-", label).strip("'") or "Tabel"
+        label = _BAD_SHEET_CHARS.sub("-", label).strip("'") or WORKBOOK["fallback_sheet"]
         label = label[:_MAX_SHEET]
         candidate, i = label, 2
         while candidate.lower() in used:
@@ -265,7 +265,7 @@ def write_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame], *,
     def _write(tmp: Path) -> None:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
                                             "strings_to_numbers": False, "nan_inf_to_errors": False})
-        wb.set_properties({"title": "potensi: tabel", "author": "potensi", "created": created,
+        wb.set_properties({"title": WORKBOOK["file_title"], "author": "potensi", "created": created,
                            "comments": WORKBOOK["comments"]})
         head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#E8F0E8"})
         fmts = {k: wb.add_format({"num_format": v}) for k, v in FORMATS.items()}
