@@ -32,6 +32,9 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "POPULATION_CONCEPTS",
+    "POPULATION_CONCEPTS_BY_SOURCE",
+    "BUILD_NOTES",
     "SCOPES",
     "UNITS",
     "CLI",
@@ -677,6 +680,32 @@ SCOPES = {
 
 #: Units the numbers are written with (:mod:`potensi.core.numbers`).
 UNITS = {"miliar_rupiah": "{value} miliar rupiah"}
+
+#: What a population series measures (the ``concept`` labels of :mod:`potensi.data.population`,
+#: by short source name, and of :func:`potensi.data.loaders.population_concept`, by source id).
+POPULATION_CONCEPTS = {
+    "bps": "proyeksi BPS (diturunkan: PDRB ADHB / PDRB per kapita ADHB)",
+    "dukcapil": "registrasi Dukcapil (administratif, bukan BPS)",
+    "bps_2024": "penduduk BPS 2024 (dasar PDRB per kapita BPS; berbasis SP2020)",
+    "bps_provinsi_sp2010": "proyeksi penduduk BPS dari SP2010 (provinsi)",
+    "bps_provinsi_supas2025": "SUPAS 2025 (BPS, provinsi)",
+    "per_capita_bps_2024": "PDRB per kapita BPS (penduduk BPS 2024)",
+}
+POPULATION_CONCEPTS_BY_SOURCE = {
+    "QUARCS_ZENODO_POP_DERIVED": "proyeksi BPS (diturunkan dari PDRB/PDRB per kapita)",
+    "DUKCAPIL": "registrasi Dukcapil (administratif, bukan BPS)",
+    "SP2020": "Sensus Penduduk 2020 (BPS)",
+}
+
+#: Notes and reasons that ``potensi data`` writes into ``data/processed`` (:mod:`potensi.data.build`).
+BUILD_NOTES = {
+    "incomplete": "lapangan usaha {sectors} tidak ada di sumber dan tidak dapat diturunkan; baris wilayah-tahun ini "
+                  "tidak lengkap",
+    "sum_off": "Σ kab/kota {ratio:+.1%} dari total provinsi",
+    "copy": "; angka ini salinan angka {code} {name} ({province}), posisi demi posisi, bukan angka wilayah ini",
+    "members_missing": "{n} kab/kota tanpa angka: selisih tidak dihitung",
+    "units": "miliar rupiah (pdrb, pdrb_total, press_totals); ribu rupiah per jiwa (per_capita, per_capita_kabkota)",
+}
 
 #: Words of the kab/kota profile pages.
 PROFILE = {

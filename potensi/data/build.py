@@ -20,6 +20,7 @@ from potensi.core.atomic import write_atomic, write_text_atomic
 from potensi.core.codes import TOTAL_CODE
 from potensi.core.errors import DataError
 from potensi.core.paths import DATA_PROCESSED, DATA_RAW
+from potensi.core.wording import BUILD_NOTES, POPULATION_CONCEPTS
 from potensi.data.cells import CellError, parse_number
 from potensi.data.loaders import PDRB_COLUMNS, UNIT_FACTORS, load_centroids, load_pdrb, load_population
 from potensi.data.population import POPULATION_SOURCES
@@ -264,8 +265,7 @@ def exclude_incomplete(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                                            "source_id", "reason"])
     missing = {k: sorted(set(SECTOR_CODES) - set(g)) for k, g in
                bad.groupby(["region_code", "year", "price_basis"])["sector_code"]}
-    reason = [f"lapangan usaha {', '.join(missing[(r, y, b)])} tidak ada di sumber dan tidak dapat diturunkan; "
-              "baris wilayah-tahun ini tidak lengkap" for r, y, b in
+    reason = [BUILD_NOTES["incomplete"].format(sectors=", ".join(missing[(r, y, b)])) for r, y, b in
               zip(bad["region_code"], bad["year"], bad["price_basis"])]
     out = bad.assign(reason=reason)[["region_code", "year", "sector_code", "price_basis", "value", "source_id",
                                      "reason"]]
@@ -309,11 +309,10 @@ def exclude_copied_members(data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     names = dict(zip(cat["region_code"], cat["region_name"]))
     reasons = []
     for p, y, b, v in rejected[["parent_code", "year", "price_basis", "value"]].itertuples(index=False):
-        text = f"Σ kab/kota {bad.loc[(p, y, b), 'ratio']:+.1%} dari total provinsi"
+        text = BUILD_NOTES["sum_off"].format(ratio=bad.loc[(p, y, b), "ratio"])
         hit = twin.get((y, b, v))
         if hit:
-            text += (f"; angka ini salinan angka {hit[0]} {hit[1]} ({names.get(hit[0][:2] + '00', '')}), "
-                     "posisi demi posisi, bukan angka wilayah ini")
+            text += BUILD_NOTES["copy"].format(code=hit[0], name=hit[1], province=names.get(hit[0][:2] + "00", ""))
         reasons.append(text)
     excluded = rejected[["region_code", "year", "sector_code", "price_basis", "value", "source_id"]].assign(
         reason=reasons)
@@ -369,7 +368,7 @@ def load_per_capita_kabkota(path: Path) -> pd.DataFrame:
     tot = frame[frame["sector_code"] == TOTAL_CODE][key + ["value"]].rename(columns={"value": "pdrb_miliar"})
     out = pc.merge(tot, on=key, how="left")
     out["population_implied"] = 1e6 * out["pdrb_miliar"] / out["per_capita_ribu"]
-    out["concept"] = "PDRB per kapita BPS (penduduk BPS 2024)"
+    out["concept"] = POPULATION_CONCEPTS["per_capita_bps_2024"]
     return out[key + ["per_capita_ribu", "pdrb_miliar", "population_implied", "concept", "source_id"]].reset_index(
         drop=True)
 
@@ -433,7 +432,7 @@ def hierarchy_discrepancy(totals: pd.DataFrame) -> pd.DataFrame:
     out["n_missing"] = [e - n for e, n in zip(n_expected, out["n_members"])]
     out["difference"] = (out["sum_members"] - out["province_total"]).where(out["n_missing"] == 0)
     out["difference_pct"] = 100 * out["difference"] / out["province_total"]
-    out["note"] = ["" if m == 0 else f"{m} kab/kota tanpa angka: selisih tidak dihitung" for m in out["n_missing"]]
+    out["note"] = ["" if m == 0 else BUILD_NOTES["members_missing"].format(n=m) for m in out["n_missing"]]
     return out.sort_values(["region_code", "price_basis", "year"]).reset_index(drop=True)
 
 
@@ -492,7 +491,7 @@ def build_processed(raw: Path = DATA_RAW, out: Path = DATA_PROCESSED) -> dict[st
     for name, frame in tables.items():
         _write_parquet(frame, out / f"{name}.parquet")
     manifest = {
-        "unit": "miliar rupiah (pdrb, pdrb_total, press_totals); ribu rupiah per jiwa (per_capita, per_capita_kabkota)",
+        "unit": BUILD_NOTES["units"],
         "inputs": {p.name: file_sha256(p) for p in sorted(raw.glob("*.csv"))},
         "rows": {name: len(frame) for name, frame in tables.items()},
     }

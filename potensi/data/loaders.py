@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from potensi.core.errors import DataError
+from potensi.core.wording import POPULATION_CONCEPTS_BY_SOURCE
 from potensi.data.bps_wide import read_wide
 from potensi.data.cells import CellError, parse_number, parse_year
 from potensi.data.files import (
@@ -309,11 +310,7 @@ def _tidy_frame(path: Path, text: str, func: str = "load_pdrb") -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- population
-_POPULATION_CONCEPTS = {
-    "QUARCS_ZENODO_POP_DERIVED": "proyeksi BPS (diturunkan dari PDRB/PDRB per kapita)",
-    "DUKCAPIL": "registrasi Dukcapil (administratif, bukan BPS)",
-    "SP2020": "Sensus Penduduk 2020 (BPS)",
-}
+_POPULATION_CONCEPTS = POPULATION_CONCEPTS_BY_SOURCE
 
 
 def population_concept(source_id: str) -> str:

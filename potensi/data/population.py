@@ -29,6 +29,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from potensi.core.wording import POPULATION_CONCEPTS
+
 __all__ = [
     "BREAK_PAIR",
     "BREAK_YEAR",
@@ -44,12 +46,12 @@ __all__ = [
 BREAK_YEAR = 2018
 #: Short source name -> (source_id prefix, concept label, first year, last year).
 POPULATION_SOURCES = {
-    "bps": ("QUARCS_ZENODO_POP_DERIVED", "proyeksi BPS (diturunkan: PDRB ADHB / PDRB per kapita ADHB)",
+    "bps": ("QUARCS_ZENODO_POP_DERIVED", POPULATION_CONCEPTS["bps"],
             2013, 2017),
-    "dukcapil": ("DUKCAPIL_VIA_PDRBMAP_", "registrasi Dukcapil (administratif, bukan BPS)", 2018, 2023),
-    "bps_2024": ("BPS_PENDUDUK_2024_", "penduduk BPS 2024 (dasar PDRB per kapita BPS; berbasis SP2020)", 2024, 2024),
-    "bps_provinsi_sp2010": ("BPS_PROYEKSI_SP2010_", "proyeksi penduduk BPS dari SP2010 (provinsi)", 2018, 2020),
-    "bps_provinsi_supas2025": ("BPS_SUPAS2025_", "SUPAS 2025 (BPS, provinsi)", 2025, 2025),
+    "dukcapil": ("DUKCAPIL_VIA_PDRBMAP_", POPULATION_CONCEPTS["dukcapil"], 2018, 2023),
+    "bps_2024": ("BPS_PENDUDUK_2024_", POPULATION_CONCEPTS["bps_2024"], 2024, 2024),
+    "bps_provinsi_sp2010": ("BPS_PROYEKSI_SP2010_", POPULATION_CONCEPTS["bps_provinsi_sp2010"], 2018, 2020),
+    "bps_provinsi_supas2025": ("BPS_SUPAS2025_", POPULATION_CONCEPTS["bps_provinsi_supas2025"], 2025, 2025),
 }
 #: The two sources joined at :data:`BREAK_YEAR` when ``allow_break=True``; the others stand alone.
 BREAK_PAIR = ("bps", "dukcapil")
