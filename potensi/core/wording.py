@@ -32,6 +32,7 @@ __all__ = [
     "GLOSSARY",
     "CITATIONS",
     "PROFILE",
+    "INTAKE",
     "POPULATION_CONCEPTS",
     "POPULATION_CONCEPTS_BY_SOURCE",
     "BUILD_NOTES",
@@ -705,6 +706,38 @@ BUILD_NOTES = {
     "copy": "; angka ini salinan angka {code} {name} ({province}), posisi demi posisi, bukan angka wilayah ini",
     "members_missing": "{n} kab/kota tanpa angka: selisih tidak dihitung",
     "units": "miliar rupiah (pdrb, pdrb_total, press_totals); ribu rupiah per jiwa (per_capita, per_capita_kabkota)",
+}
+
+#: Words of the intake workbook (``potensi template``, :mod:`potensi.data.intake`): the instructions
+#: sheet (its headings in bold) and the input and error messages of the cells. The sheet names and
+#: column headings are the file's format, read back by :mod:`potensi.data.intake_read`: not here.
+INTAKE = {
+    "instructions": [
+        "Lembar isian PDRB menurut lapangan usaha (potensi)",
+        "",
+        "Apa yang diisi",
+        "Lembar PDRB: angka PDRB menurut 17 lapangan usaha dan total PDRB, untuk provinsi dan setiap kabupaten/kota, "
+        "atas dasar harga konstan 2010 (ADHK2010) dan harga berlaku (ADHB), satu kolom per tahun.",
+        "Satuan: miliar rupiah (bukan juta). Contoh: 1.234,56 miliar rupiah ditulis 1234,56 atau 1234.56.",
+        "Isi satu wilayah-tahun secara utuh (17 lapangan usaha); wilayah-tahun yang dibiarkan kosong tidak dipakai. "
+        "Sel kosong bukan angka nol.",
+        "Lembar Penduduk: jumlah penduduk (jiwa) per wilayah dan tahun, bila tersedia.",
+        "Lembar Sumber: siapa yang mengisi, publikasi BPS yang dipakai, tanggal pengisian.",
+        "Lembar Kerja sama berjalan: perjanjian kerja sama antardaerah yang sudah ada (pihak, objek, tahun, status).",
+        "",
+        "Tanda BPS (ditulis di sel angka)",
+        "-   nihil (nol)",
+        "…   data tidak tersedia (boleh ditulis ...)",
+        "x   dirahasiakan",
+        "*   angka sementara, ditulis di belakang angka (1234,5*); ** angka sangat sementara",
+        "",
+        "Kolom kode (abu-abu) dikunci; jangan menambah atau menghapus baris. Lindungan lembar tanpa kata sandi.",
+    ],
+    "headings": ("Apa yang diisi", "Tanda BPS (ditulis di sel angka)"),
+    "total": "PDRB (total)",
+    "value_input": ("Angka (miliar rupiah)", "Angka ≥ 0, atau tanda BPS: - … x; * = sementara"),
+    "value_error": ("Bukan angka", "Tulis angka, atau tanda BPS -, …, x (angka sementara: 12,5*)"),
+    "population_input": ("Penduduk (jiwa)", "Jumlah penduduk, bilangan bulat"),
 }
 
 #: Words of the kab/kota profile pages.

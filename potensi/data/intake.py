@@ -29,6 +29,7 @@ import pandas as pd
 
 from potensi.core.codes import TOTAL_CODE
 from potensi.core.errors import DataError
+from potensi.core.wording import INTAKE
 from potensi.data.intake_read import (
     AGREEMENT_HEADER,
     AGREEMENT_STATUS,
@@ -47,27 +48,6 @@ __all__ = ["INTAKE_SHEETS", "PDRB_HEADER", "apply_additions", "read_intake", "wr
 INTAKE_SHEETS = ("Petunjuk", "PDRB", "Penduduk", "Sumber", "Kerja sama berjalan")
 PRICE_BASES = ("ADHK2010", "ADHB")
 REPLACED_COLUMNS = ["region_code", "sector_code", "year", "price_basis", "old", "new", "file"]
-_INSTRUCTIONS = [
-    "Lembar isian PDRB menurut lapangan usaha (potensi)",
-    "",
-    "Apa yang diisi",
-    "Lembar PDRB: angka PDRB menurut 17 lapangan usaha dan total PDRB, untuk provinsi dan setiap kabupaten/kota, "
-    "atas dasar harga konstan 2010 (ADHK2010) dan harga berlaku (ADHB), satu kolom per tahun.",
-    "Satuan: miliar rupiah (bukan juta). Contoh: 1.234,56 miliar rupiah ditulis 1234,56 atau 1234.56.",
-    "Isi satu wilayah-tahun secara utuh (17 lapangan usaha); wilayah-tahun yang dibiarkan kosong tidak dipakai. "
-    "Sel kosong bukan angka nol.",
-    "Lembar Penduduk: jumlah penduduk (jiwa) per wilayah dan tahun, bila tersedia.",
-    "Lembar Sumber: siapa yang mengisi, publikasi BPS yang dipakai, tanggal pengisian.",
-    "Lembar Kerja sama berjalan: perjanjian kerja sama antardaerah yang sudah ada (pihak, objek, tahun, status).",
-    "",
-    "Tanda BPS (ditulis di sel angka)",
-    "-   nihil (nol)",
-    "…   data tidak tersedia (boleh ditulis ...)",
-    "x   dirahasiakan",
-    "*   angka sementara, ditulis di belakang angka (1234,5*); ** angka sangat sementara",
-    "",
-    "Kolom kode (abu-abu) dikunci; jangan menambah atau menghapus baris. Lindungan lembar tanpa kata sandi.",
-]
 
 
 # --------------------------------------------------------------------------- writing
@@ -84,7 +64,7 @@ def write_template(province: str | int, years: Iterable[int], path: str | Path) 
         raise ValueError(f"write_template: years={years!r}; expected years between 1990 and 2100")
     regions = [(code, region_name(code))] + [(r, n) for r, n in members(code)[["region_code", "region_name"]]
                                              .itertuples(index=False)]
-    sectors = [*zip(SECTORS["sector_code"], SECTORS["sector_name"], strict=True), (TOTAL_CODE, "PDRB (total)")]
+    sectors = [*zip(SECTORS["sector_code"], SECTORS["sector_name"], strict=True), (TOTAL_CODE, INTAKE["total"])]
     path = Path(path)
     book = xlsxwriter.Workbook(str(path))
     locked = book.add_format({"locked": True, "bg_color": "#E7E6E6"})
@@ -95,17 +75,16 @@ def write_template(province: str | int, years: Iterable[int], path: str | Path) 
 
     sheet = book.add_worksheet("Petunjuk")
     sheet.set_column(0, 0, 120)
-    for i, line in enumerate(_INSTRUCTIONS):
-        sheet.write(i, 0, line, bold if i == 0 or line in {"Apa yang diisi", "Tanda BPS (ditulis di sel angka)"}
-                    else None)
+    for i, line in enumerate(INTAKE["instructions"]):
+        sheet.write(i, 0, line, bold if i == 0 or line in INTAKE["headings"] else None)
 
     def values_validation(ws, first_row, last_row, first_col, last_col):
         cell = f"{xlsxwriter.utility.xl_col_to_name(first_col)}{first_row + 1}"
         ws.data_validation(first_row, first_col, last_row, last_col, {
             "validate": "custom",
             "value": f'=OR(ISNUMBER({cell}),{cell}="-",{cell}="…",{cell}="...",{cell}="x",RIGHT({cell},1)="*")',
-            "input_title": "Angka (miliar rupiah)", "input_message": "Angka ≥ 0, atau tanda BPS: - … x; * = sementara",
-            "error_title": "Bukan angka", "error_message": "Tulis angka, atau tanda BPS -, …, x (angka sementara: 12,5*)",
+            "input_title": INTAKE["value_input"][0], "input_message": INTAKE["value_input"][1],
+            "error_title": INTAKE["value_error"][0], "error_message": INTAKE["value_error"][1],
         })
 
     sheet = book.add_worksheet("PDRB")
@@ -136,8 +115,8 @@ def write_template(province: str | int, years: Iterable[int], path: str | Path) 
         for k in range(len(years)):
             sheet.write_blank(i, len(POPULATION_HEADER) + k, None, open_text)
     sheet.data_validation(1, 2, len(regions), 1 + len(years), {
-        "validate": "integer", "criteria": ">", "value": 0, "input_title": "Penduduk (jiwa)",
-        "input_message": "Jumlah penduduk, bilangan bulat"})
+        "validate": "integer", "criteria": ">", "value": 0, "input_title": INTAKE["population_input"][0],
+        "input_message": INTAKE["population_input"][1]})
     sheet.set_column(0, 0, 13)
     sheet.set_column(1, 1, 28)
     sheet.protect("", {"format_columns": True})
