@@ -108,40 +108,118 @@ def test_scanner_sees_a_phrase(tmp_path):
 
 # --------------------------------------------------------------------------- issue 8: one place for the wording
 POTENSI = CONCLUSIONS.parent
-#: Modules that compose report text or hold a study's records: their words come from core.wording.
-WORDED = ["report/narrative.py", "report/narrative_regional.py", "report/national.py", "report/view.py",
-          "report/panels.py", "report/findings.py", "study/province.py", "study/national.py", "study/gaps.py",
-          "study/export.py", "study/quality.py"]
-#: Small Indonesian words no identifier and no English phrase contains.
-_WORDS = re.compile(r"\b(dan|tidak|yang|tahun|di|dari|untuk|dengan|ada|bukan|lihat|tersedia)\b", re.IGNORECASE)
-#: Literals that are data, not wording: catalogue names matched as written, the intake workbook's
-#: sheet name inside an (English) error message.
-DATA_LITERALS = {("study/province.py", "Kabupaten "), ("study/province.py", ": sheet 'Kerja sama berjalan' row ")}
+#: The one module allowed to hold Indonesian wording.
+WORDING = "core/wording.py"
+#: Every other module of the package: its words come from core.wording.
+MODULES = sorted(str(p.relative_to(POTENSI)) for p in POTENSI.rglob("*.py") if str(p.relative_to(POTENSI)) != WORDING)
+#: Small Indonesian words no identifier and no English phrase contains (with MARKERS: what a phrase is).
+_WORDS = re.compile(r"\b(dan|tidak|yang|tahun|di|dari|untuk|dengan|ada|bukan|lihat|tersedia|pertumbuhan|rata-rata"
+                    r"|menurut|terhadap|daftar|peran|usulan|halaman|keterangan)\b", re.IGNORECASE)
+#: Calls whose string argument is a pattern that recognises data, not wording (``re.compile(...)``).
+_PATTERN_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
+#: Literals that hold Indonesian words but are not wording, as ``(module, X)``: X is the literal itself
+#: or the name of the module-level table (assignment) holding it. Raised error messages and ``re``
+#: patterns are not scanned at all: errors are English by design (the Indonesian in them quotes a
+#: source's words), and a pattern recognises data.
+NOT_WORDING = {
+    # Data readers recognise what BPS and the intake workbook write, as they write it; these tables
+    # are the readers' vocabulary (wording them elsewhere would let a translation break the reading).
+    ("data/bps_common.py", "_UNIT_PATTERNS"),  # unit names in BPS table titles ("miliar rupiah")
+    ("data/bps_common.py", "kabupaten "),  # region names as BPS writes them
+    ("data/pdrb_frame.py", "UNIT"),  # the unit a PDRB file states, and the units it may state
+    ("data/pdrb_frame.py", "UNIT_FACTORS"),
+    ("data/tidy.py", "; expected juta rupiah, miliar rupiah or triliun rupiah"),  # English message, unit names
+    ("data/sectors.py", "_ROWS"),  # BPS's official names of the 17 lapangan usaha (catalogue, matched in files)
+    ("data/population.py", "BPS_PENDUDUK_2024_"),  # a source-id prefix
+    # the intake workbook's format: sheet names and field labels written by data.intake, read back by
+    # data.intake_read (the instructions and cell messages are wording: core.wording.INTAKE)
+    ("data/intake.py", "Penduduk"),
+    ("data/intake.py", "Kerja sama berjalan"),
+    ("data/intake_read.py", "SOURCE_FIELDS"),
+    ("data/intake_read.py", "Penduduk"),
+    ("data/intake_read.py", "Kerja sama berjalan"),
+    ("data/intake_read.py", "PDRB!1 (tahun)"),  # a cell address in an (English) error message
+    # Class labels of the indicators: category values of a table's class column (like the kelas of
+    # conclusions.sector_potential), compared and counted by value.
+    ("indicators/location_quotient.py", "_POTENSI_SLQ_DLQ"),
+    ("indicators/shift_share.py", "PROFILE_LABELS"),
+    ("indicators/shift_share.py", "EM_TYPE_LABELS"),
+    ("indicators/typology.py", "KLASSEN_SECTOR_LABELS"),
+    ("indicators/typology_region.py", "KLASSEN_REGION_LABELS"),
+    # Region names shortened or matched as the catalogue writes them.
+    ("report/figures.py", "Kabupaten "),
+    ("report/maps.py", "Kabupaten "),
+    ("study/province.py", "Kabupaten "),
+    # The command line's help and messages are English by design; these name Indonesian terms or files.
+    ("commands/indicators.py", "HELP"),
+    ("commands/indicators.py", "), so io_sektor.csv and io_kabkota.csv are not written"),
+    ("commands/template.py", "HELP"),
+}
 
 
-def _phrases(rel: str) -> list[str]:
+def _scanned_literals(rel: str) -> list[tuple[int, str, str]]:
+    """``(line, owner, text)`` of the string constants of a module that could be wording: no
+    docstring, nothing inside a ``raise`` or a ``re`` pattern; ``owner``: the module-level
+    assignment holding the constant ("" elsewhere)."""
+    tree = ast.parse((POTENSI / rel).read_text(encoding="utf-8"))
+    skip = {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body
+            for node in node.body[:1] if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise):
+            skip |= {id(n) for n in ast.walk(node)}
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PATTERN_CALLS
+              and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args):
+            skip |= {id(n) for n in ast.walk(node.args[0])}
+    owner = {}
+    for stmt in tree.body:
+        targets = (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign)
+                   else [])
+        name = next((t.id for t in targets if isinstance(t, ast.Name)), "")
+        owner |= {id(n): name for n in ast.walk(stmt)}
+    return [(node.lineno, owner.get(id(node), ""), node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip]
+
+
+def _phrases(rel: str, *, allowed=None) -> list[str]:
+    allowed = NOT_WORDING if allowed is None else allowed
     out = []
-    for line, text in _literals(POTENSI / rel):
-        if re.fullmatch(r"[a-z0-9_]*", text) or (rel, text) in DATA_LITERALS:
+    for line, owner, text in _scanned_literals(rel):
+        if re.fullmatch(r"[a-z0-9_]*", text) or (rel, text) in allowed or (owner and (rel, owner) in allowed):
             continue  # identifiers: table keys, column names
         if _WORDS.search(text) or any(m in text.lower() for m in MARKERS):
             out.append(f"{rel}:{line}: {text!r}")
     return out
 
 
-@pytest.mark.parametrize("rel", WORDED)
+def test_the_scan_covers_the_package():
+    assert len(MODULES) > 80 and WORDING not in MODULES
+    assert {"report/profiles.py", "data/intake.py", "cli.py", "study/provenance.py"} <= set(MODULES)
+
+
+@pytest.mark.parametrize("rel", MODULES)
 def test_no_indonesian_phrase_outside_the_wording_module(rel):
     assert not _phrases(rel)
 
 
+def test_every_exemption_is_still_needed():
+    # an entry whose literal or table is gone (or no longer looks Indonesian) is taken out of NOT_WORDING
+    stale = [(rel, x) for rel, x in sorted(NOT_WORDING)
+             if len(_phrases(rel, allowed=NOT_WORDING - {(rel, x)})) == len(_phrases(rel))]
+    assert not stale
+
+
 def test_phrase_scan_sees_an_inline_sentence(tmp_path, monkeypatch):
-    # the scan can fail: an f-string sentence is found, a docstring and a table key are not
+    # the scan can fail: an f-string sentence is found, a docstring, a table key, an error message
+    # and a pattern are not
     import test_wording as me
 
     (tmp_path / "report").mkdir()
     (tmp_path / "report" / "bad.py").write_text(
-        '"""Kalimantan Timur dan Indonesia."""\nKEY = "sektor_unggulan"\n'
-        'def f(a):\n    return f"Data tersedia hanya untuk {a} tahun"\n', encoding="utf-8")
+        '"""Kalimantan Timur dan Indonesia."""\nimport re\nKEY = "sektor_unggulan"\n'
+        'PATTERN = re.compile(r"tanpa\\s+migas|bukan\\s+migas")\n'
+        'def f(a):\n    if not a:\n        raise ValueError(f"{a} tidak ada")\n'
+        '    return f"Data tersedia hanya untuk {a} tahun"\n', encoding="utf-8")
     monkeypatch.setattr(me, "POTENSI", tmp_path)
     assert [p.split(": ", 1)[1] for p in me._phrases("report/bad.py")] == ["'Data tersedia hanya untuk '",
                                                                          "' tahun'"]
