@@ -1,14 +1,14 @@
 """The batch runner: every province with data, the national summary and the index page.
 
-Reports are rendered by ``jobs`` worker processes (at most one per core); each worker keeps ONE
-warm Jupyter kernel (:mod:`potensi.report.kernel`) and runs report after report in it through
-papermill, so the executed notebook of each report still records its injected parameters. A
-failing report is reported, its worker's kernel is replaced, and the others still render; the
-index links every report and kab/kota profile.
+Reports are rendered by ``jobs`` warm Jupyter kernels (at most one per core,
+:mod:`potensi.report.kernel`), each driven by a thread of the batch process that runs report
+after report in it through papermill, so the executed notebook of each report still records its
+injected parameters. A failing report is reported, its kernel is replaced, and the others still
+render; the index links every report and kab/kota profile. The data are read once by the batch
+(to check every argument) and once by each kernel; no worker process holds a third copy.
 
-Workers die with the batch: on Linux each asks for ``SIGTERM`` when its parent dies
-(``prctl(PR_SET_PDEATHSIG)``), and a kernel exits within a second of its worker (ipykernel's
-parent poller), so a killed batch leaves no process behind.
+Kernels die with the batch: a kernel exits within a second of its parent (ipykernel's parent
+poller, ``JPY_PARENT_PID``), so a killed batch leaves no process behind.
 
 ``jobs``: at least 1 (0 or less is refused: exit 2 from the command line, ``ValueError`` from
 :func:`render_batch`), at most the cores this process may use and the number of reports; more
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import json
-import multiprocessing
 import os
 import re
 import sys
 import tomllib
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -220,33 +220,8 @@ def worker_count(requested: object, tasks: int) -> tuple[int, str]:
     return max(1, min(requested, cores, tasks)), note
 
 
-_PR_SET_PDEATHSIG = 1
-
-
-def worker_init(parent: int) -> None:
-    """Initializer of each worker process: die with the batch, run reports in a warm kernel."""
-    import signal
-
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
-        except (OSError, AttributeError):  # no prctl: the batch's own cleanup still stops the pool
-            pass
-    if os.getppid() != parent:  # the batch died before prctl took effect
-        os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle (it stops the workers)
-    from multiprocessing.util import Finalize
-
-    from potensi.report import kernel
-
-    kernel.use_warm_kernels()
-    Finalize(None, kernel.shutdown_warm_kernels, exitpriority=10)
-
-
 def _job(kind: str, kwargs: dict) -> RenderResult:
-    """Worker entry point (top level so that it pickles)."""
+    """One report (run by a thread of :func:`render_batch`); a failure is returned, not raised."""
     try:
         if kind == "national":
             return render_national(**kwargs)
@@ -275,22 +250,48 @@ def _weight(code: str) -> int:
         return 0
 
 
-def _stop(pool: cf.ProcessPoolExecutor) -> None:
-    """Stop the workers now (their kernels follow within a second)."""
-    procs = list(getattr(pool, "_processes", {}).values())  # no public handle on the workers
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in procs:
-        if p.is_alive():
-            p.terminate()
-    for p in procs:
-        p.join(5)
+def _run_threads(tasks: list[tuple[str, dict]], workers: int, results: list[RenderResult], bar) -> None:
+    """Render ``tasks`` on ``workers`` threads of this process, each with its warm kernel.
+
+    The kernels do the work (one process each); a thread only drives its kernel and exports the
+    page, so threads need no second copy of the data (worker processes did: ~0.4 GB each).
+    papermill changes into the notebooks' folder around every report and back; from several
+    threads those changes would interleave, so the process sits in that folder for the whole run
+    (every path is absolute by then) and returns to where it was after. Ctrl-C or a failure of
+    the batch stops every kernel, which ends the running reports at once.
+    """
+    from potensi.core.paths import NOTEBOOKS
+    from potensi.report import kernel
+
+    here = os.getcwd()
+    os.chdir(NOTEBOOKS)
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="potensi-laporan")
+    try:
+        with kernel.warm_kernels():
+            futures = {pool.submit(_job, kind, kw): (kind, kw) for kind, kw in tasks}
+            for fut in cf.as_completed(futures):
+                kind, kw = futures[fut]
+                try:
+                    res = fut.result()
+                except Exception as exc:  # noqa: BLE001 - e.g. a kernel that died (killed, out of memory)
+                    key = NATIONAL_DIR if kind == "national" else str(kw["province"])[:2]
+                    res = RenderResult(key, key, False, 0.0,
+                                       error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
+                res.error = _plain(res.error)
+                results.append(res)
+                bar.set_postfix_str(f"{res.key} {'ok' if res.ok else 'GAGAL'}")
+                bar.update()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        os.chdir(here)
 
 
 def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | None = None,
                  progress: bool = True, template: Path = PROVINCE_TEMPLATE,
                  source: str = "batch config") -> list[RenderResult]:
-    """Render the configured provinces (and the national summary) with ``jobs`` worker processes
-    (default ``config.jobs``; clamped as :func:`worker_count` says, the note on stderr).
+    """Render the configured provinces (and the national summary) with ``jobs`` warm kernels driven
+    from as many threads (default ``config.jobs``; clamped as :func:`worker_count` says, the note on
+    stderr).
 
     Failures are collected, not raised: an unknown province code in the config is one failed
     result (``source`` names the config in its message) and the other provinces still render;
@@ -302,6 +303,9 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
 
     config.check(source)
     run_date = run_date_now()  # one date for every report, workbook, profile and manifest of the batch
+    # every path absolute before the reports run (they run from the notebooks' folder)
+    out_root, template = Path(out_root).expanduser().absolute(), Path(template).expanduser().absolute()
+    added = [str(Path(p).expanduser().absolute()) for p in config.add]
     requested = config.jobs if jobs is None else jobs
     codes, bad_codes = config.resolve_provinces(source)
     results = [RenderResult(code, code, False, 0.0, error=msg) for code, msg in bad_codes]
@@ -316,33 +320,13 @@ def render_batch(config: BatchConfig, *, out_root: Path = REPORTS, jobs: int | N
                                    "reference": config.reference, "excluded_sectors": list(config.excluded_sectors),
                                    "population_source": config.population_source, "out_root": out_root,
                                    "timeout": config.timeout, "template": template,
-                                   "extra_data": list(config.add), "run_date": run_date}))
+                                   "extra_data": added, "run_date": run_date}))
     workers, note = worker_count(requested, len(tasks))
     if note:
         print(f"potensi: note: {note}", file=sys.stderr)
     bar = tqdm(total=len(tasks), desc="laporan", unit="laporan", disable=not progress, file=sys.stderr)
     if tasks:
-        ctx = multiprocessing.get_context("spawn")
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=worker_init,
-                                      initargs=(os.getpid(),))
-        try:
-            futures = {pool.submit(_job, kind, kw): (kind, kw) for kind, kw in tasks}
-            for fut in cf.as_completed(futures):
-                kind, kw = futures[fut]
-                try:
-                    res = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
-                    key = NATIONAL_DIR if kind == "national" else str(kw["province"])[:2]
-                    res = RenderResult(key, key, False, 0.0,
-                                       error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
-                res.error = _plain(res.error)
-                results.append(res)
-                bar.set_postfix_str(f"{res.key} {'ok' if res.ok else INDEX['failed']}")
-                bar.update()
-        except BaseException:  # Ctrl-C, or the batch itself failing: no worker or kernel outlives it
-            _stop(pool)
-            raise
-        pool.shutdown(wait=True)
+        _run_threads(tasks, workers, results, bar)
     bar.close()
     order = {NATIONAL_DIR: -1} | {code[:2]: i for i, code in enumerate(
         str(c) for c in (config.provinces if config.provinces != "all" else codes))}

@@ -1,8 +1,8 @@
-"""Warm kernels for the batch: one Jupyter kernel per worker process, reused report after report.
+"""Warm kernels for the batch: one Jupyter kernel per batch thread, reused report after report.
 
 A fresh kernel per report spends ~2.5 s starting and importing pandas, seaborn, statsmodels,
 geopandas and potensi before the first line of analysis. The batch instead keeps one kernel
-per worker process and runs each report in it through papermill with the engine
+per batch thread and runs each report in it through papermill with the engine
 :class:`WarmEngine`, so a report still goes through ``papermill.execute_notebook``: the
 parameters cell is injected and recorded exactly as papermill does (``injected-parameters``
 cell, ``metadata.papermill.parameters``), every cell gets its papermill timing and status, a
@@ -15,9 +15,8 @@ imported modules and potensi's read-only data caches stay warm. After a failure 
 cell, a cell timeout, a dead kernel) the kernel is shut down and the next report starts a new
 one: a failing province never leaves state behind for the next.
 
-The kernel dies with its worker: jupyter_client starts it with ``JPY_PARENT_PID`` and ipykernel
-exits within a second when that parent goes (see :func:`potensi.report.batch.worker_init` for
-the worker's side).
+The kernel dies with the process that started it: jupyter_client starts it with
+``JPY_PARENT_PID`` and ipykernel exits within a second when that parent goes.
 
 Outside the batch nothing changes: ``render_province`` and the papermill CLI start a fresh
 kernel per notebook with papermill's default engine.
@@ -25,14 +24,17 @@ kernel per notebook with papermill's default engine.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+from collections.abc import Iterator
 
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
-__all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "use_warm_kernels", "shutdown_warm_kernels"]
+__all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "use_warm_kernels", "shutdown_warm_kernels",
+           "warm_kernels"]
 
 #: papermill engine name of :class:`WarmEngine` (``papermill.execute_notebook(..., engine_name=ENGINE)``).
 ENGINE = "potensi-warm"
@@ -142,18 +144,31 @@ papermill_engines.register(ENGINE, WarmEngine)
 
 
 def use_warm_kernels() -> None:
-    """Make :class:`WarmEngine` papermill's default engine in this process (batch workers only).
+    """Make :class:`WarmEngine` papermill's default engine in this process (see :func:`warm_kernels`).
 
     ``render_notebook`` calls ``papermill.execute_notebook`` without an engine name, so in a
-    worker process every report then runs in the worker's warm kernel.
+    thread every report then runs in that thread's warm kernel.
     """
     papermill_engines.register(None, WarmEngine)
 
 
 def shutdown_warm_kernels() -> None:
-    """Stop every warm kernel of this process (at the end of a worker)."""
+    """Stop every warm kernel of this process (at the end of a batch)."""
     with _LOCK:
         kernels = list(_KERNELS.values())
         _KERNELS.clear()
     for kernel in kernels:
         kernel.shutdown()
+
+
+@contextlib.contextmanager
+def warm_kernels() -> Iterator[None]:
+    """Within the block, papermill runs every notebook of this process in a warm kernel (one per
+    thread); after it the previous default engine is back and every warm kernel is stopped."""
+    previous = papermill_engines._engines.get(None)  # the registry has no public getter
+    papermill_engines.register(None, WarmEngine)
+    try:
+        yield
+    finally:
+        papermill_engines.register(None, previous)
+        shutdown_warm_kernels()
