@@ -390,6 +390,12 @@ def test_users_index_html_never_overwritten(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("potensi: warning: index not written: ")
     assert (tmp_path / "index.html").read_text() == USER_INDEX
+    # the batch command does not name the user's page as its index
+    monkeypatch.setattr(batch, "render_batch", lambda *a, **k: (batch._write_index_or_warn([done], tmp_path), [done])[1])
+    assert cli_main(["batch", "--province", "64", "--out", str(tmp_path), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "indeks: -" in out and str(tmp_path / "index.html") not in out
+    assert (tmp_path / "index.html").read_text() == USER_INDEX
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no lock file, no temp file left
 
 

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     from potensi.data.regions import province_code
     from potensi.report.batch import _shown_path, load_config, render_batch, summary
-    from potensi.report.publish import resolve_out
+    from potensi.report.publish import is_potensi_index, resolve_out
     from potensi.report.render import DEFAULT_CONFIG
 
     config = load_config(args.config)
@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     results = render_batch(config, out_root=out, jobs=args.jobs, progress=not args.no_progress, source=source)
     print(summary(results))
-    print(CLI["batch_total"].format(seconds=time.perf_counter() - t0, index=out / "index.html"))
+    index = out / "index.html"
+    written = index.is_file() and is_potensi_index(index)  # a user's own index.html was refused (warning above)
+    print(CLI["batch_total"].format(seconds=time.perf_counter() - t0, index=index if written else "-"))
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"potensi: error: {r.key} ({r.title}): {r.error}", file=sys.stderr)
