@@ -142,3 +142,31 @@ def test_percent_in_free_text_gets_a_decimal_comma():
     frame = pd.DataFrame({"region_name": ["Paser"], "reason": ["Σ kab/kota -57.2% dari total provinsi"]})
     view, _, _ = report_view("angka_ditolak", frame)
     assert view["reason"].iloc[0] == "Σ kab/kota -57,2 % dari total provinsi"
+
+
+def test_report_table_shows_what_a_styler_shows():
+    """The plain writer gives the cells, headings, caption and styles a pandas Styler gives (same
+    uuid, hidden index, escaped), without per-cell ids: compared cell by cell with the Styler."""
+    import re
+
+    from potensi.report.formatting import ReportTable
+
+    shown = pd.DataFrame({"Wilayah": ["Kota <Bontang>", "Paser & co", "'x'"], "LQ": ["4,09", "–", "1,00"],
+                          "Tahun": ["2013", "2014", "2015"]})
+    styles = [("td", "text-align: right;"), ("td.col0", "text-align: left;")]
+    mine = ReportTable(shown, uid="tabc", caption="LQ <2022>", styles=styles).to_html()
+    theirs = (shown.style.hide(axis="index").set_uuid("tabc").format(escape="html")
+              .format_index(escape="html", axis=1).set_caption("LQ &lt;2022&gt;")
+              .set_table_styles([{"selector": s, "props": p} for s, p in styles]).to_html())
+
+    def cells(page, tag):
+        import html as h
+
+        return [h.unescape(c) for c in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", page, re.S)]
+
+    assert cells(mine, "td") == cells(theirs, "td") == [
+        "Kota <Bontang>", "4,09", "2013", "Paser & co", "–", "2014", "'x'", "1,00", "2015"]
+    assert cells(mine, "th") == cells(theirs, "th") == ["Wilayah", "LQ", "Tahun"]
+    assert cells(mine, "caption") == cells(theirs, "caption") == ["LQ <2022>"]
+    assert "#T_tabc td.col0 { text-align: left; }" in mine and 'id="T_tabc"' in mine
+    assert "<Bontang>" not in mine and " id=\"T_tabc_row" not in mine

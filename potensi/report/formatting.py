@@ -272,26 +272,60 @@ def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] 
     return shown.rename(columns=lambda c: labels.get(c, c))
 
 
+class ReportTable:
+    """A report table as HTML: a scoped ``<style>`` block and a plain ``<table>``, every cell escaped.
+
+    The same page as a pandas ``Styler`` with a fixed uuid, hidden index and these styles would
+    give, without its per-cell ``id`` and ``row``/``data`` classes (nothing styles them): a
+    quarter of the bytes, written ten times faster (the LQ table of Jawa Timur, 6 460 rows:
+    2.6 MB and 1.6 s with ``Styler``). Columns keep their ``col<i>`` class for the styles.
+    """
+
+    def __init__(self, shown: pd.DataFrame, *, uid: str, caption: str | None, styles: list[tuple[str, str]]):
+        self.shown, self.uid, self.caption, self.styles = shown, uid, caption, styles
+
+    def to_html(self) -> str:
+        tid = f"T_{self.uid}"
+        css = "".join(f"#{tid} {sel} {{ {props} }}\n" for sel, props in self.styles)
+        head = "".join(f'<th class="col_heading col{i}">{html.escape(str(c))}</th>'
+                       for i, c in enumerate(self.shown.columns))
+        columns = [[html.escape(str(v)) for v in self.shown.iloc[:, i].tolist()] for i in range(self.shown.shape[1])]
+        body = "\n".join("<tr>" + "".join(f'<td class="col{i}">{v}</td>' for i, v in enumerate(row)) + "</tr>"
+                         for row in zip(*columns))
+        caption = f"<caption>{html.escape(self.caption, quote=False)}</caption>" if self.caption else ""
+        return (f'<style type="text/css">\n{css}</style>\n<table id="{tid}">{caption}'
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>\n")
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:  # the text/plain twin of the HTML output: stable, no memory address
+        return f"ReportTable({len(self.shown)} rows × {self.shown.shape[1]} columns)"
+
+
 class Collapsible:
     """A long table shown whole inside ``<details>`` (no script): the caption is the summary line,
     with the number of rows and *klik untuk membuka*; nothing is cut."""
 
-    def __init__(self, styler, caption: str, rows: int):
-        self.styler, self.caption, self.rows = styler, caption, rows
+    def __init__(self, table: ReportTable, caption: str, rows: int):
+        self.table, self.caption, self.rows = table, caption, rows
 
     def to_html(self) -> str:
         summary = html.escape(self.caption) + " " if self.caption else ""
         more = html.escape(TABLE_VIEW["collapsed"].format(rows=angka(self.rows, 0)))
         return (f"<details class='tabel-panjang'><summary><b>{summary}</b>{more}</summary>"
-                f"{self.styler.to_html()}</details>")
+                f"{self.table.to_html()}</details>")
 
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def __repr__(self) -> str:
+        return f"Collapsible({self.table!r})"
+
 
 def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Mapping[str, int] = 2,
           labels: Mapping[str, str] | None = None, max_rows: int | None = None):
-    """An HTML table (pandas ``Styler``) for the report: Indonesian numbers, no index, a caption.
+    """An HTML table (:class:`ReportTable`) for the report: Indonesian numbers, no index, a caption.
 
     A table longer than ``max_rows`` is never cut: it is shown whole inside a collapsible
     ``<details>`` block (:class:`Collapsible`) whose summary line is the caption and says so
@@ -300,25 +334,22 @@ def tabel(frame: pd.DataFrame, *, caption: str | None = None, decimals: int | Ma
     shown = table_for_display(frame, decimals=decimals, labels=labels)
     collapse = max_rows is not None and len(shown) > max_rows
     digest = hashlib.sha1(pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes()
-                          + (caption or "").encode()).hexdigest()[:10]
-    styler = shown.style.hide(axis="index").set_uuid(f"t{digest}")  # stable HTML ids: reruns diff clean
-    # every text from data is escaped where it enters HTML: cells, column labels and the caption
-    styler = styler.format(escape="html").format_index(escape="html", axis=1)
+                          + (caption or "").encode()).hexdigest()[:10]  # stable HTML ids: reruns diff clean
     text_cols = [i for i, col in enumerate(frame.columns)
                  if not (pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]))
                  or col in YEAR_COLUMNS]
-    if caption and not collapse:
-        styler = styler.set_caption(html.escape(caption, quote=False))
-    styler = styler.set_table_styles([
-        {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"},
-        {"selector": "td", "props": "text-align: right; padding: 2px 6px;"},
-        {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 6px;"},
-        {"selector": "", "props": "font-size: 0.92em;"},
+    styles = [
+        ("caption", "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"),
+        ("td", "text-align: right; padding: 2px 6px;"),
+        ("th", "text-align: left; vertical-align: bottom; padding: 2px 6px;"),
+        ("", "font-size: 0.92em;"),
         # names, labels and years read from the left; numbers stay right-aligned
-        *({"selector": f"td.col{i}", "props": "text-align: left;"} for i in text_cols),
+        *((f"td.col{i}", "text-align: left;") for i in text_cols),
         # short texts (names, years, codes) and numbers stay on one line; long texts wrap, not too narrow
-        *({"selector": f"td.col{i}", "props": "white-space: nowrap;" if short else "min-width: 10em;"}
+        *((f"td.col{i}", "white-space: nowrap;" if short else "min-width: 10em;")
           for i, short in ((i, i not in text_cols or shown.iloc[:, i].str.len().max() <= 26)
                            for i in range(shown.shape[1]))),
-    ])
-    return Collapsible(styler, caption or "", len(shown)) if collapse else styler
+    ]
+    # every text from data is escaped where it enters HTML: cells, column labels and the caption
+    table = ReportTable(shown, uid=f"t{digest}", caption=None if collapse else caption, styles=styles)
+    return Collapsible(table, caption or "", len(shown)) if collapse else table
