@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 import traceback
 from collections.abc import Iterable, Mapping
@@ -130,14 +131,26 @@ def external_urls(text: str) -> list[str]:
     return [text[m.start(): m.end() + 60].split(">")[0] for m in _EXTERNAL.finditer(text)]
 
 
+_EXPORTERS = threading.local()
+
+
+def _exporter():
+    """This thread's HTML exporter (its templates are compiled once, then reused report after report)."""
+    exporter = getattr(_EXPORTERS, "exporter", None)
+    if exporter is None:
+        from potensi.report.exporter import ReportHTMLExporter  # nbconvert's, minus its slow bs4 pass
+
+        exporter = ReportHTMLExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)],
+                                      exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                      embed_images=True)
+        exporter.template_file = "report.html.j2"
+        _EXPORTERS.exporter = exporter
+    return exporter
+
+
 def export_html(notebook, *, title: str) -> str:
     """Self-contained HTML of an executed notebook: code hidden, figures embedded, no CDN."""
-    from potensi.report.exporter import ReportHTMLExporter as HTMLExporter  # nbconvert's, minus its slow bs4 pass
-
-    exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            embed_images=True)
-    exporter.template_file = "report.html.j2"
+    exporter = _exporter()
     notebook.metadata["title"] = title
     from potensi.report.profiles import PRINT_CSS
 
