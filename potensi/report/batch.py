@@ -279,6 +279,7 @@ def _run_threads(tasks: list[tuple[str, dict]], workers: int, results: list[Rend
                                        error=f"worker failed: {_first_line(str(exc)) or type(exc).__name__}")
                 res.error = _plain(res.error)
                 results.append(res)
+                kernel.release_memory()  # the finished report's notebook and page are garbage now
                 bar.set_postfix_str(f"{res.key} {'ok' if res.ok else 'GAGAL'}")
                 bar.update()
     finally:

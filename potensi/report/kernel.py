@@ -34,7 +34,7 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
 __all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "use_warm_kernels", "shutdown_warm_kernels",
-           "warm_kernels"]
+           "warm_kernels", "release_memory"]
 
 #: papermill engine name of :class:`WarmEngine` (``papermill.execute_notebook(..., engine_name=ENGINE)``).
 ENGINE = "potensi-warm"
@@ -45,8 +45,28 @@ __import__("matplotlib.pyplot").pyplot.close("all")
 __import__("warnings")._filters_mutated()
 get_ipython().run_line_magic("reset", "-f")
 __import__("gc").collect()
+__import__("potensi.report.kernel").report.kernel.release_memory()
 get_ipython().execution_count = 1
 """
+
+
+def release_memory() -> None:
+    """Give the heap pages freed by the last report back to the system (glibc ``malloc_trim``).
+
+    A report allocates and frees hundreds of MB (figures, tables, the notebook); without this the
+    process keeps them as free heap, so each warm kernel (and the batch) would hold the peak of
+    its largest report for the rest of the run. A no-op where glibc is not the C library.
+    """
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # musl or another libc without malloc_trim
+        pass
 
 
 class WarmKernel:
