@@ -141,7 +141,7 @@ def test_workbook_and_profiles_parameters_cannot_write_raw_data():
 def test_relative_out_resolved_before_the_kernel(tmp_path, monkeypatch):
     seen = {}
 
-    def capture(template, output, parameters, **kw):
+    def capture(template, parameters, **kw):
         seen.update(parameters)
         raise report.ReportError("stop (test)")
 

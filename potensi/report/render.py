@@ -188,9 +188,15 @@ def _is_kernel_start_failure(exc: BaseException) -> bool:
                                    "kernel didn't respond", "timeout waiting", "failed to start", "no such kernel"))
 
 
-def render_notebook(template: Path, output: Path, parameters: Mapping[str, object], *,
+def render_notebook(template: Path, parameters: Mapping[str, object], *,
                     timeout: int = CELL_TIMEOUT, kernel: str = KERNEL, cwd: Path = NOTEBOOKS):
-    """Execute ``template`` into ``output`` with papermill; retry a kernel that fails to start."""
+    """Execute ``template`` with papermill and return the executed notebook; retry a kernel that
+    fails to start.
+
+    The notebook is kept in memory (papermill's ``output_path=None``): papermill would otherwise
+    write the whole notebook, outputs and figures included, before and after every cell (two
+    hundred writes of up to several MB for a province report); the caller writes it once,
+    normalised, beside the report."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -198,7 +204,7 @@ def render_notebook(template: Path, output: Path, parameters: Mapping[str, objec
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
             return papermill.execute_notebook(
-                str(template), str(output), parameters=dict(parameters), kernel_name=kernel,
+                str(template), None, parameters=dict(parameters), kernel_name=kernel,
                 cwd=str(cwd), execution_timeout=timeout, progress_bar=False, log_output=False,
                 request_save_on_cell_execute=False,
             )
@@ -280,7 +286,7 @@ def _render(key: str, title: str, template: Path, parameters: dict[str, object],
                 params[PROFILES_PARAM] = str(staging)
             if RUN_DATE_PARAM in declared:
                 params[RUN_DATE_PARAM] = run_date
-            nb = render_notebook(template, staging / OUTPUT_FILES["ipynb"], params, timeout=timeout)
+            nb = render_notebook(template, params, timeout=timeout)
             errors = _errors_in(nb)
             if errors:
                 raise ReportError(f"error output in notebook: {errors[0]}")
