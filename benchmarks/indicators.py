@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 
 import potensi
-from potensi.core.validate import Prepared, _build
+from potensi.core.panel import Prepared, _build
 from potensi.indicators.growth import (
     _compound_growth_frame,
     _with_total,
