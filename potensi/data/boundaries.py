@@ -22,7 +22,6 @@ import warnings
 from pathlib import Path
 
 import geopandas as gpd
-import libpysal
 import numpy as np
 import pandas as pd
 import shapely
@@ -302,7 +301,10 @@ def contiguity(
     metric = gpd.GeoDataFrame(geometry=gdf.geometry.to_crs(METRIC_CRS).to_numpy(), index=pd.Index(codes),
                               crs=METRIC_CRS)
 
-    # Rule 1, contact: libpysal fuzzy contiguity, predicate "intersects", no buffer.
+    # Rule 1, contact: libpysal fuzzy contiguity, predicate "intersects", no buffer. Imported here:
+    # libpysal takes 2 s to import, and a report reads the stored contiguity (study.derived).
+    import libpysal
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # libpysal warns about islands; we report them ourselves
         w = libpysal.weights.fuzzy_contiguity(metric.copy(), buffering=False, predicate="intersects",
