@@ -34,7 +34,7 @@ run_date = ""  # ISO date-time of the run (one per run: report, workbook, profil
 from potensi.report import figures, findings, narrative, panels, profiles, view
 from potensi.study.provenance import provenance, provenance_table
 from potensi.study.province import analyse, province_study
-
+figures.inline_as_laid_out()  # figures shown as laid out, without a second cropping pass
 study = province_study(province_code, start_year=start_year, end_year=end_year, reference=reference,
                        excluded_sectors=excluded_sectors, population_source=population_source,
                        extra_data=extra_data)

@@ -207,6 +207,22 @@ def test_report_links_every_profile(page):
     assert "Profil 10 kab/kota" in page
 
 
+def test_report_figures_shown_as_laid_out(page):
+    """The report's figures are the whole canvas their tight_layout laid out (figsize × 96 dpi:
+    every size a multiple of 48 px for the half-inch figure sizes), not cropped by a second
+    bbox_inches="tight" pass (which gives sizes such as 1044 × 662)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    sizes = [Image.open(io.BytesIO(base64.b64decode(m))).size
+             for m in re.findall(r'src="data:image/png;base64,([^"]+)"', page)]
+    assert len(sizes) >= 12
+    assert all(w % 48 == 0 for w, _ in sizes), sizes
+    assert sizes[0] == (1056, 672)  # the first figure, the kelas potensi heatmap of the ten kab/kota: 11 × 7 in
+
+
 def test_report_toc_and_print_stylesheet(page):
     nav = re.search(r'<nav class="toc".*?</nav>', page, re.S)
     assert nav, "no table of contents"
