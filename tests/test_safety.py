@@ -366,6 +366,15 @@ def test_killed_indicators_run_cleaned_by_the_next(tmp_path):
 USER_INDEX = "<html><head><title>Skripsi bab 4</title></head><body>daftar isi saya</body></html>"
 
 
+def _rendered_64(out, monkeypatch):
+    """A finished Kaltim report under ``out`` that ``render_province`` returns without a kernel."""
+    _fake_report(out / "64")
+    done = report.RenderResult("64", "Potensi Ekonomi Kalimantan Timur", True, 1.0, str(out / "64"),
+                               {"html": str(out / "64" / "laporan.html")})
+    monkeypatch.setattr(report, "render_province", lambda *a, **k: done)
+    return done
+
+
 def test_users_index_html_never_overwritten(tmp_path, capsys, monkeypatch):
     from potensi.report import batch
 
@@ -377,10 +386,7 @@ def test_users_index_html_never_overwritten(tmp_path, capsys, monkeypatch):
         batch.write_index([], out_root=tmp_path)
     assert drawn == []  # refused before the map is drawn
     # `potensi report`: the report stands (exit 0), one warning line, the user's page untouched
-    _fake_report(tmp_path / "64")
-    done = report.RenderResult("64", "Potensi Ekonomi Kalimantan Timur", True, 1.0, str(tmp_path / "64"),
-                               {"html": str(tmp_path / "64" / "laporan.html")})
-    monkeypatch.setattr(report, "render_province", lambda *a, **k: done)
+    done = _rendered_64(tmp_path, monkeypatch)
     assert cli_main(["report", "--province", "64", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("potensi: warning: index not updated: ")
@@ -602,10 +608,7 @@ def test_corrupt_manifest_elsewhere_does_not_fail_a_good_render(tmp_path, capsys
     broken.mkdir()
     (broken / "laporan.html").write_text("x")
     (broken / "manifest.json").write_text("{")
-    _fake_report(tmp_path / "64")
-    done = report.RenderResult("64", "Potensi Ekonomi Kalimantan Timur", True, 1.0, str(tmp_path / "64"),
-                               {"html": str(tmp_path / "64" / "laporan.html")})
-    monkeypatch.setattr(report, "render_province", lambda *a, **k: done)
+    _rendered_64(tmp_path, monkeypatch)
     assert cli_main(["report", "--province", "64", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "Expecting value" not in err and "Traceback" not in err  # the index skips it (or warns in one line)

@@ -29,6 +29,7 @@ import pandas as pd
 
 from potensi.core.atomic import write_atomic
 from potensi.core.paths import DATA_PROCESSED, PACKAGE
+from potensi.data.build import file_sha256
 
 __all__ = ["cached_table", "derived_folder", "code_digest"]
 
@@ -48,21 +49,13 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _key(name: str, inputs: Iterable[Path], params: dict) -> str:
     h = hashlib.sha256()
     h.update(name.encode())
     h.update(code_digest().encode())
     for path in inputs:
         h.update(str(Path(path).name).encode())
-        h.update(_file_digest(Path(path)).encode())
+        h.update(file_sha256(Path(path)).encode())
     h.update(json.dumps(params, sort_keys=True, default=str).encode())
     return h.hexdigest()[:20]
 
