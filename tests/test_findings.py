@@ -183,3 +183,60 @@ def test_link_table_with_a_missing_klassen_class():
     assert kl["klassen"].isna().any() or set(a.kabkota_codes) - set(kl["region_code"])
     html = profiles.link_table(a).data
     assert all(a.region_names[c] in html for c in a.kabkota_codes)
+
+
+def _cell_texts(fig):
+    """{(row, column): (text, colour)} of the letters/numbers written in a heatmap's cells."""
+    from matplotlib.colors import to_hex
+
+    return {(int(t.get_position()[1]), int(t.get_position()[0])): (t.get_text(), to_hex(t.get_color()))
+            for t in fig.axes[0].texts}
+
+
+def test_kelas_heatmap_letters_sit_on_their_cells_after_a_blank_row():
+    """Two kab/kota × three sectors; the first kab/kota has no class for sector A (a blank cell).
+    Every letter is in its own cell and white only on the dark *unggulan* cells (seaborn's
+    annotation loop skipped blank cells, so colours set afterwards slid one cell along)."""
+    import pandas as pd
+
+    from potensi.report import figures
+
+    frame = pd.DataFrame({
+        "region_code": ["6401", "6401", "6402", "6402", "6402"],
+        "region_name": ["Paser", "Paser", "Kutai Barat", "Kutai Barat", "Kutai Barat"],
+        "sector_code": ["B", "C", "A", "B", "C"],
+        "kelas": ["unggulan", "layanan lokal", "potensial berkembang", "unggulan", "lainnya"],
+        "scenarios_agree": [3, 3, 2, 3, 3], "scenarios_total": [3, 3, 3, 3, 3]})
+    cells = _cell_texts(figures.kelas_heatmap(frame))
+    # rows top-down in code order (6401 Paser, 6402 Kutai Barat); columns in sector order A, B, C
+    assert cells == {(0, 1): ("U", "#ffffff"), (0, 2): ("LL", "#222222"),
+                     (1, 0): ("PB*", "#222222"), (1, 1): ("U", "#ffffff"), (1, 2): ("–", "#222222")}
+
+
+def test_lq_heatmap_numbers_dark_on_light_cells_white_on_dark():
+    """LQ 1 is the white middle of the colour scale (dark digits); LQ 10 and 0.1 are the darkest
+    red and blue of a scale symmetric around log 1 = 0 (white digits); a missing LQ stays blank."""
+    import pandas as pd
+
+    from potensi.report import figures
+
+    lq = pd.DataFrame({"region_code": ["6401"] * 4, "region_name": ["Paser"] * 4, "year": [2022] * 4,
+                       "sector_code": ["A", "B", "C", "D"], "lq": [1.0, 10.0, 0.1, float("nan")]})
+    cells = _cell_texts(figures.lq_heatmap(lq, year=2022))
+    assert cells == {(0, 0): ("1,00", "#262626"), (0, 1): ("10,00", "#ffffff"), (0, 2): ("0,10", "#ffffff")}
+
+
+def test_a_report_figure_is_laid_out_once_when_saved(kaltim, monkeypatch):
+    """tight_layout leaves no layout engine behind, so saving draws the figure once (not a
+    layout-only draw first): counted on Figure.draw."""
+    from matplotlib.figure import Figure as MplFigure
+
+    fig = panels.kelas_heatmap(kaltim)
+    assert fig.get_layout_engine() is None
+    draws = []
+    original = MplFigure.draw
+    monkeypatch.setattr(MplFigure, "draw", lambda self, renderer: draws.append(1) or original(self, renderer))
+    import io
+
+    fig.savefig(io.BytesIO(), format="png")
+    assert len(draws) == 1

@@ -45,6 +45,7 @@ __import__("matplotlib.pyplot").pyplot.close("all")
 __import__("warnings")._filters_mutated()
 get_ipython().run_line_magic("reset", "-f")
 __import__("gc").collect()
+__import__("gc").freeze()
 __import__("potensi.report.kernel").report.kernel.release_memory()
 get_ipython().execution_count = 1
 """

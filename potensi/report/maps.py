@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from potensi.core.wording import MAPS
-from potensi.report.figures import STYLE
+from potensi.report.figures import STYLE, lay_out
 from potensi.report.formatting import angka
 
 __all__ = ["choropleth", "class_map", "cooperation_map", "province_map", "short_name"]
@@ -52,7 +52,7 @@ def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.
     ax.set_xlim(minx - pad * dx, maxx + (pad + right) * dx)
     ax.set_ylim(miny - pad * dy, maxy + pad * dy)
     ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
-    fig.tight_layout()
+    lay_out(fig)
     plt.close(fig)
     return fig
 
