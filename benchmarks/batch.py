@@ -40,10 +40,12 @@ PROVINCES = ["11", "32", "35", "64", "73", "94"]
 
 
 def _naive_commands(code: str, notebook: Path, out: Path) -> str:
-    nb = out / f"laporan_{code}.ipynb"
-    return (f"{shlex.quote(str(BIN / 'papermill'))} {shlex.quote(str(notebook))} {shlex.quote(str(nb))} "
+    """The two commands for one province; ``code`` is shell text (a quoted code, or ``"$0"`` for
+    xargs, expanded by the shell in the output name too: every run writes its own notebook)."""
+    nb = f"{shlex.quote(str(out))}/laporan_{code}.ipynb"
+    return (f"{shlex.quote(str(BIN / 'papermill'))} {shlex.quote(str(notebook))} {nb} "
             f"-r province_code {code} -k python3 --cwd {shlex.quote(str(ROOT / 'notebooks'))} --no-progress-bar "
-            f"&& {shlex.quote(str(BIN / 'jupyter'))} nbconvert --to html --no-input {shlex.quote(str(nb))}")
+            f"&& {shlex.quote(str(BIN / 'jupyter'))} nbconvert --to html --no-input {nb}")
 
 
 def _run(cmd: str | list[str], **kw) -> float:
@@ -57,14 +59,19 @@ def _run(cmd: str | list[str], **kw) -> float:
 def naive_sequential(codes: list[str], out: Path, notebook: Path = TEMPLATE) -> float:
     t0 = time.perf_counter()
     for code in codes:
-        _run(_naive_commands(code, notebook, out), shell=True)
+        _run(_naive_commands(shlex.quote(code), notebook, out), shell=True)
     return time.perf_counter() - t0
 
 
 def naive_parallel(codes: list[str], out: Path, jobs: int) -> float:
     """The same commands, ``jobs`` at a time with ``xargs -P``."""
-    script = f"sh -c {shlex.quote(_naive_commands('$0', TEMPLATE, out))}"
-    return _run(f"printf '%s\\n' {' '.join(codes)} | xargs -P{jobs} -I{{}} {script} {{}}", shell=True)
+    commands = _naive_commands('"$0"', TEMPLATE, out)
+    script = f"sh -c {shlex.quote(commands)}"
+    seconds = _run(f"printf '%s\\n' {' '.join(codes)} | xargs -P{jobs} -I{{}} {script} {{}}", shell=True)
+    missing = [c for c in codes if not (out / f"laporan_{c}.html").exists()]
+    if missing:  # each run must have written its own page
+        sys.exit(f"benchmark: the -P{jobs} loop wrote no page for {missing}")
+    return seconds
 
 
 def batch(codes: list[str], jobs: int, out: Path, *, national: bool = False) -> float:
