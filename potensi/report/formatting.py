@@ -159,6 +159,38 @@ def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
     return s.astype(object).map(one)
 
 
+#: Long tables (a row per kab/kota, lapangan usaha and year) the report shows with a column per year,
+#: as a series is read; the workbook keeps them long. Table name -> the value column.
+YEARS_AS_COLUMNS = {"lq": "lq"}
+
+
+def _years_as_columns(view: pd.DataFrame, value: str) -> pd.DataFrame:
+    """``region_name, sector_label, year, value[, reason]`` → a row per kab/kota and lapangan usaha
+    (in the order of the table), a column per year (a missing value stays missing), and the row's
+    reasons in one ``reason`` column (``2013: …; 2014: …``). Unchanged if a key repeats.
+
+    >>> v = pd.DataFrame({"region_name": ["Batu", "Batu", "Malang"], "sector_label": ["Pertanian"] * 3,
+    ...                   "year": [2013, 2014, 2013], "lq": [float("nan"), 1.5, 0.5],
+    ...                   "reason": ["tidak ada data", None, None]})
+    >>> _years_as_columns(v, "lq").to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'region_name': 'Batu', 'sector_label': 'Pertanian', 2013: nan, 2014: 1.5, 'reason': '2013: tidak ada data'},
+     {'region_name': 'Malang', 'sector_label': 'Pertanian', 2013: 0.5, 2014: nan, 'reason': ''}]
+    """
+    keys = ["region_name", "sector_label"]
+    if view.duplicated([*keys, "year"]).any():
+        return view
+    rows = pd.MultiIndex.from_frame(view[keys].drop_duplicates())
+    wide = view.set_index([*keys, "year"])[value].unstack("year").reindex(rows)
+    wide.columns = [int(y) for y in wide.columns]
+    if "reason" in view.columns:
+        said = view.dropna(subset=["reason"])
+        said = said[said["reason"].astype(str).str.strip() != ""]
+        notes = (said.assign(_n=[f"{int(y)}: {r}" for y, r in zip(said["year"], said["reason"])])
+                 .groupby(keys, sort=False)["_n"].agg("; ".join))
+        wide["reason"] = notes.reindex(rows).fillna("").to_numpy()
+    return wide.reset_index()
+
+
 def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None,
                 end_year: int | None = None) -> tuple[pd.DataFrame, dict[str, str], str]:
     """What the HTML report shows of table ``name``: ``(columns, headings, caption addition)``.
@@ -166,7 +198,8 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
     Keeps the columns of :data:`REPORT_COLUMNS` that the frame has (a table not listed is kept
     whole), words technical values in Indonesian (:data:`VALUE_LABELS`, :data:`TEXT_REPLACEMENTS`),
     drops empty ``reason``/``note`` columns and says once in the caption what is the same on
-    every row (the period, the population source, a note). The input is not changed.
+    every row (the period, the population source, a note); a table of :data:`YEARS_AS_COLUMNS`
+    gets a column per year. The input is not changed.
 
     >>> f = pd.DataFrame({"region_code": ["6401"], "region_name": ["Paser"], "sector_label": ["Pertanian"],
     ...                   "start_year": [2013], "end_year": [2020], "slq": [1.6], "dlq": [0.98],
@@ -217,6 +250,8 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
             note = TABLE_VIEW["note"].format(note=values.iloc[0])
             view = view.drop(columns=col)
 
+    if name in YEARS_AS_COLUMNS and "year" in view.columns and view["year"].nunique() > 1:
+        view = _years_as_columns(view, YEARS_AS_COLUMNS[name])
     labels: dict[str, str] = {}
     for col, template in REPORT_LABELS.get(name, REPORT_LABELS.get(name.removesuffix("_nasional"), {})).items():
         try:
