@@ -208,6 +208,50 @@ def test_warm_kernel_runs_many_notebooks_records_parameters_survives_a_failure(t
     assert counts["64"] == counts["96"] == [1, 2, 3, 4, 5]
 
 
+def test_first_report_runs_in_the_kernel_started_before_papermill_and_it_stops_with_the_batch(tmp_path, monkeypatch):
+    """The batch launches its kernels once the arguments are checked (before it imports papermill);
+    the first report runs in that kernel (same process id), the next in the same warm kernel, and
+    no kernel outlives the batch."""
+    from jupyter_core.utils import run_sync
+
+    from potensi.report import kernel_start
+
+    started, started_pids = [], []
+    real = kernel_start.start_kernels
+
+    def recording(n, **kw):
+        started.extend(real(n, **kw))
+        started_pids.extend(km.provisioner.process.pid for km in started)
+        return list(started)
+
+    monkeypatch.setattr(kernel_start, "start_kernels", recording)
+    template = _template(tmp_path / "pid.ipynb", 'import os\nprint("pid", os.getpid())')
+    config = batch.BatchConfig(provinces=["64", "96"], national=False, jobs=1, timeout=120)
+    results = batch.render_batch(config, out_root=tmp_path / "out", progress=False, template=template)
+    assert [r.ok for r in results] == [True, True], [r.error for r in results]
+    assert len(started) == 1
+    pids = set()
+    for code in ("64", "96"):
+        executed = nbformat.read(tmp_path / "out" / code / "laporan.ipynb", as_version=4)
+        pids |= {int(o["text"].split()[1]) for c in executed.cells for o in c.get("outputs", [])
+                 if o.get("name") == "stdout" and o["text"].startswith("pid")}
+    assert pids == set(started_pids)
+    assert not run_sync(started[0].is_alive)()
+
+
+def test_kernels_started_but_never_used_are_stopped(tmp_path):
+    from jupyter_core.utils import run_sync
+
+    from potensi.report.kernel_start import start_kernels
+    from potensi.report.render import KERNEL
+
+    managers = start_kernels(1, kernel_name=KERNEL, cwd=tmp_path)
+    assert len(managers) == 1 and run_sync(managers[0].is_alive)()
+    kernel.adopt(managers, kernel_name=KERNEL, cwd=str(tmp_path))
+    kernel.shutdown_warm_kernels()
+    assert not run_sync(managers[0].is_alive)()
+
+
 def test_failed_province_does_not_poison_the_next_in_the_batch(tmp_path):
     # one worker: 65 fails in its kernel, then 64 and 96 render in a new kernel of the same worker
     template = _template(tmp_path / "fake.ipynb",

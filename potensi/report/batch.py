@@ -7,8 +7,10 @@ injected parameters. A failing report is reported, its kernel is replaced, and t
 render; the index links every report and kab/kota profile. The data are read once by the batch
 (to check every argument) and once by each kernel; no worker process holds a third copy.
 
-Kernels die with the batch: a kernel exits within a second of its parent (ipykernel's parent
-poller, ``JPY_PARENT_PID``), so a killed batch leaves no process behind.
+The kernels are launched once every argument is checked and before the batch imports papermill
+(:mod:`potensi.report.kernel_start`), so that they boot while it does. Kernels die with the
+batch: a kernel exits within a second of its parent (ipykernel's parent poller,
+``JPY_PARENT_PID``), so a killed batch leaves no process behind.
 
 ``jobs``: at least 1 (0 or less is refused: exit 2 from the command line, ``ValueError`` from
 :func:`render_batch`), at most the cores this process may use and the number of reports; more
@@ -34,6 +36,7 @@ from potensi.core.wording import INDEX
 from potensi.report.render import (
     CELL_TIMEOUT,
     DEFAULT_CONFIG,
+    KERNEL,
     NATIONAL_DIR,
     OUTPUT_FILES,
     PROFILE_DIR,
@@ -261,6 +264,10 @@ def _run_threads(tasks: list[tuple[str, dict]], workers: int, results: list[Rend
     the batch stops every kernel, which ends the running reports at once.
     """
     from potensi.core.paths import NOTEBOOKS
+    from potensi.report.kernel_start import start_kernels
+
+    # every argument is checked by now: the kernels boot while this process imports papermill
+    started = start_kernels(workers, kernel_name=KERNEL, cwd=NOTEBOOKS)
     from potensi.report import kernel
 
     here = os.getcwd()
@@ -268,6 +275,7 @@ def _run_threads(tasks: list[tuple[str, dict]], workers: int, results: list[Rend
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="potensi-laporan")
     try:
         with kernel.warm_kernels():
+            kernel.adopt(started, kernel_name=KERNEL, cwd=os.getcwd())
             futures = {pool.submit(_job, kind, kw): (kind, kw) for kind, kw in tasks}
             for fut in cf.as_completed(futures):
                 kind, kw = futures[fut]

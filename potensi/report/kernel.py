@@ -33,7 +33,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
-__all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "use_warm_kernels", "shutdown_warm_kernels",
+__all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "adopt", "use_warm_kernels", "shutdown_warm_kernels",
            "warm_kernels", "release_memory"]
 
 #: papermill engine name of :class:`WarmEngine` (``papermill.execute_notebook(..., engine_name=ENGINE)``).
@@ -132,17 +132,29 @@ class WarmKernel:
 
 
 _KERNELS: dict[tuple[str, str, int], WarmKernel] = {}
+_SPARE: list[tuple[str, str, object]] = []  # (kernel name, cwd, started kernel manager) not yet used
 _LOCK = threading.Lock()
+
+
+def adopt(managers: list, *, kernel_name: str, cwd: str) -> None:
+    """Kernels already started (:func:`potensi.report.kernel_start.start_kernels`) for the next
+    warm kernels of ``kernel_name`` in ``cwd``: a thread's first report runs in one of them
+    instead of starting its own; those never used are stopped with the others."""
+    with _LOCK:
+        _SPARE.extend((kernel_name, str(cwd), km) for km in managers)
 
 
 def _kernel_for(kernel_name: str) -> WarmKernel:
     """This process's warm kernel for ``kernel_name`` in the current directory (papermill has
-    already changed into the notebook's ``cwd``); one per thread."""
+    already changed into the notebook's ``cwd``); one per thread, a started one if adopted."""
     key = (kernel_name, os.getcwd(), threading.get_ident())
     with _LOCK:
         kernel = _KERNELS.get(key)
         if kernel is None:
             kernel = _KERNELS[key] = WarmKernel(kernel_name, key[1])
+            spare = next((i for i, (name, cwd, _) in enumerate(_SPARE) if (name, cwd) == key[:2]), None)
+            if spare is not None:
+                kernel.km = _SPARE.pop(spare)[2]  # nbclient connects its client to it
     return kernel
 
 
@@ -178,6 +190,11 @@ def shutdown_warm_kernels() -> None:
     with _LOCK:
         kernels = list(_KERNELS.values())
         _KERNELS.clear()
+        for _, cwd, km in _SPARE:
+            spare = WarmKernel("", cwd)
+            spare.km = km
+            kernels.append(spare)
+        _SPARE.clear()
     for kernel in kernels:
         kernel.shutdown()
 
