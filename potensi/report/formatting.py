@@ -250,7 +250,8 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
             note = TABLE_VIEW["note"].format(note=values.iloc[0])
             view = view.drop(columns=col)
 
-    if name in YEARS_AS_COLUMNS and "year" in view.columns and view["year"].nunique() > 1:
+    if (name in YEARS_AS_COLUMNS and {"region_name", "sector_label", "year"} <= set(view.columns)
+            and view["year"].nunique() > 1):
         view = _years_as_columns(view, YEARS_AS_COLUMNS[name])
     labels: dict[str, str] = {}
     for col, template in REPORT_LABELS.get(name, REPORT_LABELS.get(name.removesuffix("_nasional"), {})).items():
