@@ -35,6 +35,7 @@ __all__ = [
     "linkage_quadrant",
     "STYLE",
     "inline_as_laid_out",
+    "lay_out",
 ]
 
 #: rcParams for every report figure (fixed size, dpi and fonts: same pixels on every run).

@@ -132,7 +132,7 @@ class WarmKernel:
 
 
 _KERNELS: dict[tuple[str, str, int], WarmKernel] = {}
-_SPARE: list[tuple[str, str, object]] = []  # (kernel name, cwd, started kernel manager) not yet used
+_SPARE: list[WarmKernel] = []  # adopted kernels, started, not yet given to a thread
 _LOCK = threading.Lock()
 
 
@@ -140,8 +140,13 @@ def adopt(managers: list, *, kernel_name: str, cwd: str) -> None:
     """Kernels already started (:func:`potensi.report.kernel_start.start_kernels`) for the next
     warm kernels of ``kernel_name`` in ``cwd``: a thread's first report runs in one of them
     instead of starting its own; those never used are stopped with the others."""
+    spares = []
+    for km in managers:
+        spare = WarmKernel(kernel_name, str(cwd))
+        spare.km = km  # nbclient connects its client to it at the first report
+        spares.append(spare)
     with _LOCK:
-        _SPARE.extend((kernel_name, str(cwd), km) for km in managers)
+        _SPARE.extend(spares)
 
 
 def _kernel_for(kernel_name: str) -> WarmKernel:
@@ -151,10 +156,10 @@ def _kernel_for(kernel_name: str) -> WarmKernel:
     with _LOCK:
         kernel = _KERNELS.get(key)
         if kernel is None:
-            kernel = _KERNELS[key] = WarmKernel(kernel_name, key[1])
-            spare = next((i for i, (name, cwd, _) in enumerate(_SPARE) if (name, cwd) == key[:2]), None)
+            spare = next((k for k in _SPARE if (k.kernel_name, k.cwd) == key[:2]), None)
             if spare is not None:
-                kernel.km = _SPARE.pop(spare)[2]  # nbclient connects its client to it
+                _SPARE.remove(spare)
+            kernel = _KERNELS[key] = spare or WarmKernel(kernel_name, key[1])
     return kernel
 
 
@@ -188,12 +193,8 @@ def use_warm_kernels() -> None:
 def shutdown_warm_kernels() -> None:
     """Stop every warm kernel of this process (at the end of a batch)."""
     with _LOCK:
-        kernels = list(_KERNELS.values())
+        kernels = [*_KERNELS.values(), *_SPARE]
         _KERNELS.clear()
-        for _, cwd, km in _SPARE:
-            spare = WarmKernel("", cwd)
-            spare.km = km
-            kernels.append(spare)
         _SPARE.clear()
     for kernel in kernels:
         kernel.shutdown()
