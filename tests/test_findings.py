@@ -240,3 +240,52 @@ def test_a_report_figure_is_laid_out_once_when_saved(kaltim, monkeypatch):
 
     fig.savefig(io.BytesIO(), format="png")
     assert len(draws) == 1
+
+
+def test_heatmap_cell_texts_are_not_measured_by_the_layout(monkeypatch):
+    """The numbers written in the cells lie inside the axes, so tight_layout must not measure
+    them (it measured every one: 646 for Jawa Timur's LQ heatmap, a third of its drawing time);
+    the tick labels, which set the margins, are still measured."""
+    import pandas as pd
+    from matplotlib.text import Text
+
+    from potensi.report import figures
+
+    measured = []
+    original = Text.get_window_extent
+    monkeypatch.setattr(Text, "get_window_extent",
+                        lambda self, *a, **k: measured.append(self.get_text()) or original(self, *a, **k))
+    lq = pd.DataFrame({"region_code": ["6401", "6401", "6402", "6402"],
+                       "region_name": ["Paser", "Paser", "Kutai Barat", "Kutai Barat"], "year": [2022] * 4, "sector_code": ["A", "B", "A", "B"], "lq": [1.25, 3.5, 0.75, 0.5]})
+    fig = figures.lq_heatmap(lq, year=2022)
+    cells = {t.get_text() for t in fig.axes[0].texts}
+    assert cells == {"1,25", "3,50", "0,75", "0,50"}
+    assert measured and not cells & set(measured)
+    assert "Paser" in measured  # a tick label: the layout still makes room for the names
+
+
+def test_profile_pages_show_their_own_proposals_neighbours_and_facts(kaltim):
+    """Each kab/kota page (built from the study's tables split once per province) carries the
+    proposals of that kab/kota in rank order, on either side of the pair, its neighbours from
+    the adjacency table (either side) and its own growth and share."""
+    import html as _html
+
+    from potensi.report import profiles
+    from potensi.report.formatting import persen
+
+    a = kaltim
+    coop, nb = a.tables["kerja_sama"], a.tables["ketetanggaan"]
+    share = dict(zip(a.tables["kontribusi_kabkota"]["region_code"], a.tables["kontribusi_kabkota"]["share_pct"]))
+    seen = set()
+    for code in a.kabkota_codes:
+        page = profiles.profile_html(a, code, neighbours=nb)
+        mine = coop[(coop["region_a"] == code) | (coop["region_b"] == code)].sort_values("rank")
+        ranks = [int(r) for r in re.findall(r'<div class="card">\s*<h3>(\d+)\. ', page)]
+        assert ranks == [int(r) for r in mine["rank"]], code
+        seen |= set(ranks)
+        near = nb[(nb["region_a"] == code) | (nb["region_b"] == code)]
+        others = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
+        table = page.split("Kab/kota</th>", 1)[1].split("</table>", 1)[0]
+        assert re.findall(r"<tr><td>(\d{4})</td>", table) == others, code
+        assert _html.escape(persen(share[code], 1)) in page, code
+    assert seen == set(coop["rank"])  # every proposal is on the page of its kab/kota

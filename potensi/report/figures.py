@@ -14,6 +14,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import Formatter
+from matplotlib.transforms import TransformedPatchPath
 
 from potensi.core.wording import FIGURES
 from potensi.data.sectors import SECTORS
@@ -137,7 +138,10 @@ def _heatmap(ax: plt.Axes, wide: pd.DataFrame, *, cmap, vmin: float, vmax: float
 
     ``seaborn.heatmap`` renders the whole figure once only to see whether tick labels overlap
     (a third of a heatmap's drawing time); here the labels are set as the report wants them
-    (rows horizontal, columns turned by the caller).
+    (rows horizontal, columns turned by the caller). The cell texts lie inside the axes, so the
+    layout does not measure them (``in_layout=False``; tight_layout measured every one, a third
+    of the drawing time of a 38-row heatmap), and they share one clip path instead of building
+    one each (the images are byte-identical).
     """
     values = np.ma.masked_invalid(wide.to_numpy(dtype=float))
     blank = np.ma.getmaskarray(values)
@@ -155,9 +159,11 @@ def _heatmap(ax: plt.Axes, wide: pd.DataFrame, *, cmap, vmin: float, vmax: float
         rgb = mesh.to_rgba(values)[..., :3]
         rgb = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)  # linear sRGB
         annot_colours = np.where(rgb @ np.array([0.2126, 0.7152, 0.0722]) > 0.408, ".15", "w")
+    clip = TransformedPatchPath(ax.patch)
     for (i, j), text in np.ndenumerate(np.asarray(annot, dtype=object)):
         if not blank[i, j]:
-            ax.text(j + 0.5, i + 0.5, str(text), ha="center", va="center", fontsize=fontsize, color=annot_colours[i, j])
+            ax.text(j + 0.5, i + 0.5, str(text), ha="center", va="center", fontsize=fontsize,
+                    color=annot_colours[i, j], clip_path=clip, in_layout=False)
 
 
 def _short(name: str) -> str:

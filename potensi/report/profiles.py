@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -82,16 +82,23 @@ def figure_uri(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str, int] = (), *,
-           empty: str = PROFILE["empty"]) -> Markup:
-    """A small HTML table with Indonesian headings; every cell escaped, numbers formatted."""
+def _table(frame: pd.DataFrame | Sequence[Mapping] | None, columns: Mapping[str, str],
+           numeric: Mapping[str, int] = (), *, empty: str = PROFILE["empty"]) -> Markup:
+    """A small HTML table with Indonesian headings; every cell escaped, numbers formatted.
+
+    ``frame``: a DataFrame or a list of rows (mappings; a missing key is an empty cell).
+    """
     numeric = dict(numeric)
     if frame is None or len(frame) == 0:
         return Markup(f"<p><i>{html.escape(empty)}</i></p>")
     head = "".join(f'<th class="num">{html.escape(t)}</th>' if c in numeric else f"<th>{html.escape(t)}</th>"
                    for c, t in columns.items())
+    if isinstance(frame, pd.DataFrame):
+        records = zip(*(frame[c].tolist() for c in columns))
+    else:
+        records = ([r.get(c) for c in columns] for r in frame)
     rows = []
-    for rec in frame[list(columns)].itertuples(index=False):
+    for rec in records:
         cells = []
         for c, v in zip(columns, rec):
             if c in _YEARS and not (v is None or (isinstance(v, float) and v != v)):
@@ -106,23 +113,61 @@ def _table(frame: pd.DataFrame, columns: Mapping[str, str], numeric: Mapping[str
 
 
 class _Shared:
-    """What every profile page of one province reads, split by kab/kota once (not filtered per page)."""
+    """What every profile page of one province reads, split by kab/kota once: each page then
+    reads plain rows (a page filtering the study's tables with pandas took ~30 ms; Jawa Timur
+    has 38 pages, Indonesia 514)."""
 
-    def __init__(self, a):
-        self.names = a.region_names
+    def __init__(self, a, neighbours: pd.DataFrame | None = None):
+        self.names = names = a.region_names
         self.province_names = a.province_names
         sp = a.tables.get("sektor_unggulan", pd.DataFrame())
+        if len(sp):
+            sp = sp.assign(robustness=[f"{int(x)}/{int(y)}" if pd.notna(x) else "" for x, y in
+                                       zip(sp.get("scenarios_agree", pd.Series(float("nan"), index=sp.index)),
+                                           sp.get("scenarios_total", pd.Series(float("nan"), index=sp.index)))])
         self.classes = dict(tuple(sp.groupby("region_code", sort=False))) if len(sp) else {}
         self.empty_classes = sp.iloc[:0]
+        # the leading sectors of each page: unggulan first, then andalan menurun, larger share first
+        self.top: dict[str, list[dict]] = {}
+        if len(sp):
+            lead = sp[sp["kelas"].isin(["unggulan", "andalan menurun"])].sort_values(
+                ["region_code", "kelas", "share_region_pct"], ascending=[True, True, False])
+            for r in lead.to_dict("records"):
+                self.top.setdefault(r["region_code"], []).append(r)
         peers = a.tables.get("daerah_serupa", pd.DataFrame())
         if len(peers) and "peer_name" not in peers:
-            peers = peers.assign(peer_name=[self.names.get(c, c) for c in peers["peer_code"]])
+            peers = peers.assign(peer_name=[names.get(c, c) for c in peers["peer_code"]])
+        if len(peers):
+            peers = peers.assign(peer_province=peers.get("peer_province", ""),
+                                 shared_sector_labels=peers.get("shared_sector_labels", peers.get("shared_sectors")))
         self.peers = dict(tuple(peers.groupby("region_code", sort=False))) if len(peers) else {}
         self.empty_peers = peers.iloc[:0]
         pdrb = a.tables.get("pdrb_tahunan", pd.DataFrame())
         self.pdrb = (pdrb.pivot_table(index="year", columns="region_code",
                                       values=["value", "growth_pct"] if "growth_pct" in pdrb else ["value"])
                      if len(pdrb) else None)
+        growth = a.tables.get("pertumbuhan_rata", pd.DataFrame())
+        self.growth = {r["region_code"]: r for r in growth.to_dict("records")} if len(growth) else {}
+        share = a.tables.get("kontribusi_kabkota", pd.DataFrame())
+        self.share = dict(zip(share["region_code"], share["share_pct"])) if len(share) else {}
+        kl = a.tables.get("klassen_region", pd.DataFrame())
+        self.klassen = dict(zip(kl["region_code"], kl["klassen"])) if len(kl) else {}
+        # the proposals of each page, in rank order (a proposal is on the pages of both its regions)
+        coop = a.tables.get("kerja_sama", pd.DataFrame())
+        self.proposals: dict[str, list[dict]] = {}
+        if len(coop):
+            for r in coop.sort_values("rank").to_dict("records"):
+                for side in dict.fromkeys((r["region_a"], r["region_b"])):
+                    self.proposals.setdefault(side, []).append(r)
+        # the neighbours of each page (either side of a pair), in the table's order
+        self.neighbours: dict[str, list[tuple[str, str]]] = {}
+        if neighbours is not None and len(neighbours):
+            methods = neighbours["method"].astype(str) if "method" in neighbours else [""] * len(neighbours)
+            for a_, b, m in zip(neighbours["region_a"], neighbours["region_b"], methods):
+                self.neighbours.setdefault(a_, []).append((b, m))
+                if b != a_:
+                    self.neighbours.setdefault(b, []).append((a_, m))
+        self.has_method = neighbours is not None and "method" in neighbours
 
 
 def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.DataFrame | None = None,
@@ -134,40 +179,33 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
     :func:`province_locator`), shared by the pages of one province so that its paths are built once;
     ``shared``: the study's tables split by kab/kota (built here when not given).
     """
-    shared = _Shared(a) if shared is None else shared
+    shared = _Shared(a, neighbours) if shared is None else shared
     names = shared.names
     name = names.get(code, code)
     start, end = a.start_year, a.end_year
-    facts = _facts(a, code)
+    facts = _facts(a, code, shared)
     mine = shared.classes.get(code, shared.empty_classes)
     top = []
-    for r in mine[mine["kelas"].isin(["unggulan", "andalan menurun"])].sort_values(
-            ["kelas", "share_region_pct"], ascending=[True, False]).itertuples(index=False):
+    for r in shared.top.get(code, []):
         unstable = ""
-        if getattr(r, "scenarios_total", 0) and r.scenarios_agree < r.scenarios_total:
-            unstable = PROFILE["unstable"].format(agree=int(r.scenarios_agree), total=int(r.scenarios_total))
-        top.append({"kelas": str(r.kelas), "sector": r.sector_label, "evidence": r.evidence, "unstable": unstable,
-                    "css": "unggulan" if r.kelas == "unggulan" else "andalan"})
-    proposals = _proposals(a, code, names)
-    nb = neighbours if neighbours is not None else pd.DataFrame(columns=["region_a", "region_b"])
-    near = nb[(nb["region_a"] == code) | (nb["region_b"] == code)]
-    near_codes = [b if a_ == code else a_ for a_, b in zip(near["region_a"], near["region_b"])]
+        if r.get("scenarios_total", 0) and r["scenarios_agree"] < r["scenarios_total"]:
+            unstable = PROFILE["unstable"].format(agree=int(r["scenarios_agree"]), total=int(r["scenarios_total"]))
+        top.append({"kelas": str(r["kelas"]), "sector": r["sector_label"], "evidence": r["evidence"],
+                    "unstable": unstable, "css": "unggulan" if r["kelas"] == "unggulan" else "andalan"})
+    proposals = _proposals(code, names, shared)
+    near = shared.neighbours.get(code, [])
+    near_codes = [c for c, _ in near]
     locator = ""
     if boundaries is not None:
         base = locator_maps if locator_maps is not None else province_locator(a, boundaries, context)
         locator = base.svg(code, title=MAPS["locator"][0].format(name=name, province=a.province_name),
                            neighbours=near_codes, names=names, legend=MAPS["locator_legend"],
                            label=PROFILE["locator_label"].format(name=name, province=a.province_name))
-    nb_frame = pd.DataFrame({"kode": near_codes, "nama": [names.get(c, c) for c in near_codes],
-                             "provinsi": [shared.province_names.get(c[:2] + "00", c[:2]) for c in near_codes],
-                             "metode": [ADJACENCY_METHODS.get(m, m) for m in near["method"].astype(str)]
-                             if "method" in near else [""] * len(near_codes)})
+    nb_rows = [{"kode": c, "nama": names.get(c, c), "provinsi": shared.province_names.get(c[:2] + "00", c[:2]),
+                "metode": ADJACENCY_METHODS.get(m, m) if shared.has_method else ""} for c, m in near]
     peers = shared.peers.get(code, shared.empty_peers)
     class_cols = PROFILE["class_columns"]
-    cls = mine.assign(robustness=[f"{int(x)}/{int(y)}" if pd.notna(x) else "" for x, y in
-                                  zip(mine.get("scenarios_agree", pd.Series(dtype=float)),
-                                      mine.get("scenarios_total", pd.Series(dtype=float)))]
-                      if len(mine) else []).sort_values("kelas") if len(mine) else mine
+    cls = mine.sort_values("kelas") if len(mine) else mine
     pdrb = pd.DataFrame()
     if shared.pdrb is not None:
         wide = shared.pdrb.loc[:, shared.pdrb.columns.get_level_values(1).isin([code, a.province_code])]
@@ -191,11 +229,8 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
         "class_note": PROFILE["class_note"].format(
             classes="; ".join(f"{k}: {v}" for k, v in KELAS_DESCRIPTIONS.items())),
         "class_table": _table(cls, class_cols, {"lq": 2, "share_region_pct": 1, "competitive_effect": 1, "dlq": 2}),
-        "neighbour_table": _table(nb_frame, PROFILE["neighbour_columns"]),
-        "peer_table": _table(peers.assign(peer_province=peers.get("peer_province", ""),
-                                          shared_sector_labels=peers.get("shared_sector_labels", peers.get("shared_sectors")))
-                             if len(peers) else peers,
-                             PROFILE["peer_columns"], {"similarity": 2}),
+        "neighbour_table": _table(nb_rows, PROFILE["neighbour_columns"]),
+        "peer_table": _table(peers, PROFILE["peer_columns"], {"similarity": 2}),
         "gaps": gaps,
         "footer": PROFILE["footer"].format(version=__version__, run_date=run_date),
     }
@@ -207,42 +242,34 @@ def province_locator(a, boundaries, context=None) -> SvgLocator:
     return SvgLocator(boundaries[boundaries["region_code"].str[:2] == a.province_code[:2]], context=context)
 
 
-def _facts(a, code: str) -> list[str]:
+def _facts(a, code: str, shared: _Shared) -> list[str]:
     out = []
-    growth = a.tables.get("pertumbuhan_rata", pd.DataFrame())
-    g = growth.set_index("region_code") if len(growth) else growth
-    if len(g) and code in g.index:
-        r = g.loc[code]
+    r = shared.growth.get(code)
+    if r is not None:
         out.append(PROFILE["fact_pdrb"].format(year=a.end_year, value=angka(r["value_end"], 1)))
         line = PROFILE["fact_growth"].format(start=a.start_year, end=a.end_year,
                                              growth=persen(r["mean_growth_pct"], 2))
-        if a.province_code in g.index:
-            line += PROFILE["fact_growth_province"].format(growth=persen(g.loc[a.province_code, "mean_growth_pct"], 2))
+        if a.province_code in shared.growth:
+            line += PROFILE["fact_growth_province"].format(
+                growth=persen(shared.growth[a.province_code]["mean_growth_pct"], 2))
         out.append(line + ".")
-    share = a.tables.get("kontribusi_kabkota", pd.DataFrame())
-    if len(share) and code in set(share["region_code"]):
-        s = share.set_index("region_code").loc[code]
-        out.append(PROFILE["fact_share"].format(year=a.end_year, share=persen(s["share_pct"], 1)))
-    kl = a.tables.get("klassen_region", pd.DataFrame())
-    if len(kl) and code in set(kl["region_code"]):
-        out.append(PROFILE["fact_klassen"].format(klassen=kl.set_index("region_code").loc[code, "klassen"]))
+    if code in shared.share:
+        out.append(PROFILE["fact_share"].format(year=a.end_year, share=persen(shared.share[code], 1)))
+    if code in shared.klassen:
+        out.append(PROFILE["fact_klassen"].format(klassen=shared.klassen[code]))
     return out
 
 
-def _proposals(a, code: str, names: Mapping[str, str]) -> list[dict]:
-    coop = a.tables.get("kerja_sama", pd.DataFrame())
-    if not len(coop):
-        return []
-    mine = coop[(coop["region_a"] == code) | (coop["region_b"] == code)].sort_values("rank")
+def _proposals(code: str, names: Mapping[str, str], shared: _Shared) -> list[dict]:
     out = []
-    for r in mine.itertuples(index=False):
-        partner = r.region_b if r.region_a == code else r.region_a
-        what = str(getattr(r, "objek", "") or r.bentuk)
+    for r in shared.proposals.get(code, []):
+        partner = r["region_b"] if r["region_a"] == code else r["region_a"]
+        what = str(r.get("objek", "") or r["bentuk"])
         out.append({
-            "rank": int(r.rank), "partner": names.get(partner, partner), "cross": partner[:2] != code[:2],
-            "what": what, "jenis": str(r.jenis), "urusan": str(r.urusan), "evidence": str(r.evidence),
-            "instrumen": str(r.instrumen), "opd": str(r.opd_pelaksana),
-            "title": f"{r.bentuk}: {what}", "who": f"{names.get(r.region_a, r.region_a)} – {names.get(r.region_b, r.region_b)}",
+            "rank": int(r["rank"]), "partner": names.get(partner, partner), "cross": partner[:2] != code[:2],
+            "what": what, "jenis": str(r["jenis"]), "urusan": str(r["urusan"]), "evidence": str(r["evidence"]),
+            "instrumen": str(r["instrumen"]), "opd": str(r["opd_pelaksana"]), "title": f"{r['bentuk']}: {what}",
+            "who": f"{names.get(r['region_a'], r['region_a'])} – {names.get(r['region_b'], r['region_b'])}",
             **PROFILE["card_labels"],
         })
     return out
@@ -255,7 +282,7 @@ def write_profiles(a, out_dir: Path, *, boundaries=None, context=None, neighbour
     folder = Path(out_dir) / "kabkota"
     written = []
     base = province_locator(a, boundaries, context) if boundaries is not None else None
-    shared = _Shared(a)
+    shared = _Shared(a, neighbours)
     for code in a.kabkota_codes:
         page = profile_html(a, code, boundaries=boundaries, context=context, neighbours=neighbours,
                             run_date=run_date, locator_maps=base, shared=shared)
