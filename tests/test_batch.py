@@ -239,6 +239,31 @@ def test_first_report_runs_in_the_kernel_started_before_papermill_and_it_stops_w
     assert not run_sync(started[0].is_alive)()
 
 
+def test_batch_kernels_show_results_but_keep_no_output_cache(tmp_path):
+    """A cell's result is still written into the notebook, but neither the kernel started before
+    the batch imports papermill nor one started by a batch thread keeps it in ``Out`` (where it
+    would keep every figure of the report alive until the reset)."""
+    import papermill
+
+    from potensi.report.kernel_start import start_kernels
+    from potensi.report.render import KERNEL
+
+    template = _template(tmp_path / "out.ipynb", "[province_code] * 2", 'print("cached", len(Out))')
+    try:
+        for prestarted in (True, False):
+            if prestarted:
+                kernel.adopt(start_kernels(1, kernel_name=KERNEL, cwd=tmp_path), kernel_name=KERNEL, cwd=str(tmp_path))
+            nb = papermill.execute_notebook(str(template), str(tmp_path / "run.ipynb"), parameters={"province_code": "64"},
+                                            engine_name=kernel.ENGINE, progress_bar=False, cwd=str(tmp_path),
+                                            kernel_name=KERNEL)
+            shown, printed = nb.cells[-2].outputs, nb.cells[-1].outputs
+            assert shown[0]["output_type"] == "execute_result" and shown[0]["data"]["text/plain"] == "['64', '64']"
+            assert printed[0]["text"] == "cached 0\n", prestarted
+            kernel.shutdown_warm_kernels()
+    finally:
+        kernel.shutdown_warm_kernels()
+
+
 def test_kernels_started_but_never_used_are_stopped(tmp_path):
     from jupyter_core.utils import run_sync
 

@@ -33,6 +33,8 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
+from potensi.report.kernel_start import NO_OUTPUT_CACHE
+
 __all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "adopt", "use_warm_kernels", "shutdown_warm_kernels",
            "warm_kernels", "release_memory"]
 
@@ -85,7 +87,8 @@ class WarmKernel:
         """Execute ``nb_man``'s notebook as papermill's nbclient engine does, in this kernel."""
         client = PapermillNotebookClient(
             nb_man, km=self.km, timeout=timeout, startup_timeout=startup_timeout, kernel_name=self.kernel_name,
-            log=logger, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, **kwargs)
+            log=logger, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+            extra_arguments=[NO_OUTPUT_CACHE], **kwargs)
         client.kc = self.kc
         clean = False
         try:
