@@ -289,3 +289,37 @@ def test_profile_pages_show_their_own_proposals_neighbours_and_facts(kaltim):
         assert re.findall(r"<tr><td>(\d{4})</td>", table) == others, code
         assert _html.escape(persen(share[code], 1)) in page, code
     assert seen == set(coop["rank"])  # every proposal is on the page of its kab/kota
+
+
+def test_map_polygons_draw_the_pixels_geopandas_draws():
+    """maps.polygons replaces GeoSeries.plot (without its per-ring Python and its redraw after
+    every call): the same image for a square with a hole drawn counter-clockwise, a two-part
+    multipolygon, an empty geometry, per-geometry colours and a hatch."""
+    import io
+
+    import geopandas as gpd
+    import matplotlib.pyplot as plt
+    from shapely.geometry import MultiPolygon, Polygon, box
+
+    from potensi.report import maps
+
+    holed = Polygon([(0, 0), (4, 0), (4, 4), (0, 4)], [[(1, 1), (1, 3), (3, 3), (3, 1)]])
+    geo = gpd.GeoSeries([holed, MultiPolygon([box(5, 0, 6, 1), box(5, 2, 7, 4)]), Polygon(), box(0, 5, 7, 6)])
+    colours = ["#1b7837", "#e08214", "#7fbf7b", "#9e9ac8"]
+
+    def image(draw) -> bytes:
+        fig, ax = plt.subplots(figsize=(3, 3), dpi=50)
+        ax.set_axis_off()  # as every map
+        draw(ax)
+        ax.set(xlim=(-1, 8), ylim=(-1, 7), aspect=1.0)  # as maps._done frames every map
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata={"Software": None})
+        plt.close(fig)
+        return buf.getvalue()
+
+    for style in ({"edgecolor": "#555555", "linewidth": 0.5}, {"edgecolor": "black", "linewidth": 1.0, "hatch": "///"}):
+        ours = image(lambda ax, style=style: maps.polygons(ax, geo, facecolor=colours, **style))
+        theirs = image(lambda ax, style=style: geo.plot(ax=ax, color=colours, **style))
+        assert ours == theirs, style
+    plain = image(lambda ax: maps.polygons(ax, geo, facecolor="white", edgecolor="#555555", linewidth=0.5))
+    assert plain != image(lambda ax: maps.polygons(ax, geo, facecolor=colours, edgecolor="#555555", linewidth=0.5))
