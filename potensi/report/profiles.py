@@ -177,7 +177,8 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
 
     ``locator_maps``: the :class:`potensi.report.locator_svg.SvgLocator` of the province (from
     :func:`province_locator`), shared by the pages of one province so that its paths are built once;
-    ``shared``: the study's tables split by kab/kota (built here when not given).
+    ``shared``: the study's tables split by kab/kota (built here from ``a`` and ``neighbours`` when
+    not given; when given, it brings the neighbours too, as :func:`write_profiles` builds it).
     """
     shared = _Shared(a, neighbours) if shared is None else shared
     names = shared.names
