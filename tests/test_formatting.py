@@ -170,3 +170,22 @@ def test_report_table_shows_what_a_styler_shows():
     assert cells(mine, "caption") == cells(theirs, "caption") == ["LQ <2022>"]
     assert "#T_tabc td:nth-child(1) { text-align: left; }" in mine and 'id="T_tabc"' in mine
     assert "<Bontang>" not in mine and " id=\"T_tabc_row" not in mine and "<td>" in mine and "class=" not in mine
+
+
+def test_repeated_texts_worded_each_time_missing_kept_and_text_dtype():
+    """Text columns are worded once per distinct text and put back row by row: every repeat gets
+    the same wording, a missing cell stays missing (shown "–" later), a categorical column is
+    worded like a text one, and the column keeps pandas' text dtype."""
+    rule = pd.Series(["SLQ>1, DLQ<=1", None, "SLQ>1, DLQ<=1", "SLQ<=1, DLQ>1"], dtype="str")
+    klass = pd.Categorical(["prospektif", "andalan", "prospektif", None])
+    f = pd.DataFrame({"region_name": ["Paser", "Berau", "Paser", "Kota Bontang"], "sector_label": ["A", "B", "C", "D"],
+                      "slq": [1.6, 1.2, 1.1, 0.4], "dlq": [0.98, 1.5, 0.5, 2.0], "slq_dlq_class": klass,
+                      "slq_dlq_rule": rule})
+    view, _, _ = report_view("dlq", f)
+    assert view["slq_dlq_rule"].tolist()[0] == view["slq_dlq_rule"].tolist()[2] == "SLQ > 1, DLQ ≤ 1"
+    assert view["slq_dlq_rule"].tolist()[3] == "SLQ ≤ 1, DLQ > 1"
+    assert pd.isna(view["slq_dlq_rule"].iloc[1]) and pd.isna(view["slq_dlq_class"].iloc[3])
+    assert view["slq_dlq_class"].tolist()[:3] == ["prospektif", "andalan", "prospektif"]
+    assert view["region_name"].tolist() == ["Paser", "Berau", "Paser", "Kota Bontang"]
+    assert pd.api.types.is_string_dtype(view["slq_dlq_rule"]) and not pd.api.types.is_object_dtype(view["slq_dlq_rule"])
+    assert table_for_display(view)["Aturan"].tolist()[1] == "–"

@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from potensi.core.numbers import angka, daftar, persen, poin_persen, rupiah
@@ -156,7 +157,18 @@ def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
             text = text.replace(old, new)
         return _DECIMAL_PERCENT.sub(r"\1,\2 %", text).replace("  ", " ")
 
-    return s.astype(object).map(one)
+    values = s.astype(object)
+    texts = isinstance(s.dtype, pd.CategoricalDtype) or (
+        pd.api.types.is_string_dtype(s.dtype) and not pd.api.types.is_object_dtype(s.dtype))
+    if texts:
+        # texts repeat (names, classes, reasons): each distinct text worded once; missing cells kept
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        worded = np.array([one(u) for u in uniques] + [None], dtype=object)
+        out = values.to_numpy(copy=True)
+        present = codes >= 0
+        out[present] = worded[codes[present]]
+        return pd.Series(out, index=s.index, name=s.name)  # dtype inferred, as Series.map infers it
+    return values.map(one)
 
 
 #: Long tables (a row per kab/kota, lapangan usaha and year) the report shows with a column per year,
