@@ -33,15 +33,27 @@ import pandas as pd
 
 from potensi.core.wording import UNITS
 
-__all__ = ["MISSING", "angka", "rupiah", "persen", "poin_persen", "daftar"]
+__all__ = ["MISSING", "angka", "rupiah", "persen", "poin_persen", "daftar", "is_missing"]
 
 #: Shown for a missing number (an en dash, as in BPS tables).
 MISSING = "–"
 
 
-def _is_missing(x: object) -> bool:
+def is_missing(x: object) -> bool:
+    """Whether a cell value is missing: None, ``pd.NA``, NaN, or the text ``"nan"`` (what ``str``
+    makes of a NaN; any case, signed or padded, as ``float`` reads it).
+
+    A text is tested as text (reading every name as a number raised and caught an exception per
+    cell of the report tables).
+
+    >>> [is_missing(v) for v in (None, pd.NA, float("nan"), " NaN", "-nan", "Paser", "", 0, 1.5, "2.5")]
+    [True, True, True, True, True, False, False, False, False, False]
+    """
     if x is None or x is pd.NA:
         return True
+    if isinstance(x, str):
+        text = x.strip()
+        return (text[1:] if text[:1] in ("+", "-") else text).lower() == "nan"
     try:
         return bool(math.isnan(float(x)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -50,7 +62,7 @@ def _is_missing(x: object) -> bool:
 
 def angka(x: float | int | None, decimals: int = 1) -> str:
     """``1234.5`` -> ``'1.234,5'`` (dot for thousands, comma for decimals); missing -> ``'–'``."""
-    if _is_missing(x):
+    if is_missing(x):
         return MISSING
     value = round(float(x), decimals) + 0.0  # drop the sign of -0.0
     text = f"{value:,.{decimals}f}"
@@ -59,21 +71,21 @@ def angka(x: float | int | None, decimals: int = 1) -> str:
 
 def rupiah(x_miliar: float | None, decimals: int = 1) -> str:
     """A value in miliar rupiah: ``'1.234,5 miliar rupiah'``."""
-    if _is_missing(x_miliar):
+    if is_missing(x_miliar):
         return MISSING
     return UNITS["miliar_rupiah"].format(value=angka(x_miliar, decimals))
 
 
 def persen(x: float | None, decimals: int = 1) -> str:
     """A percentage already multiplied by 100: ``12.345`` -> ``'12,3 %'``."""
-    if _is_missing(x):
+    if is_missing(x):
         return MISSING
     return f"{angka(x, decimals)} %"
 
 
 def poin_persen(x: float | None, decimals: int = 1) -> str:
     """A difference of two percentages: ``'2,1 poin persen'``."""
-    if _is_missing(x):
+    if is_missing(x):
         return MISSING
     return f"{angka(x, decimals)} poin persen"
 

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-import math
 import re
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from potensi.core.numbers import angka, daftar, persen, poin_persen, rupiah
+from potensi.core.numbers import angka, daftar, is_missing, persen, poin_persen, rupiah
 from potensi.core.wording import (  # the one wording module
     COLUMN_LABELS,
     REPORT_LABELS,
@@ -134,7 +133,7 @@ def _constant(frame: pd.DataFrame, col: str) -> object | None:
     if col not in frame.columns or len(frame) == 0 or frame[col].nunique(dropna=False) != 1:
         return None
     value = frame[col].iloc[0]
-    return None if _is_missing(value) else value
+    return None if is_missing(value) else value
 
 
 _DECIMAL_PERCENT = re.compile(r"(?<![\d.])(-?\d+)\.(\d+)\s?%")
@@ -148,7 +147,7 @@ def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
         return s
 
     def one(v: object) -> object:
-        if _is_missing(v):
+        if is_missing(v):
             return v
         text = (mapping or {}).get(str(v), str(v))
         if col in TRANSLATED_COLUMNS:
@@ -255,7 +254,7 @@ def report_view(name: str, frame: pd.DataFrame, *, start_year: int | None = None
     for col in ("note", "reason"):
         if col not in view.columns:
             continue
-        values = view[col].astype(object).map(lambda v: "" if _is_missing(v) else str(v).strip())
+        values = view[col].astype(object).map(lambda v: "" if is_missing(v) else str(v).strip())
         if (values == "").all():
             view = view.drop(columns=col)
         elif col == "note" and values.nunique() == 1 and len(view) > 1:
@@ -285,15 +284,6 @@ def md_escape(x: object) -> str:
     return text
 
 
-def _is_missing(x: object) -> bool:
-    if x is None or x is pd.NA:
-        return True
-    try:
-        return bool(math.isnan(float(x)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] = 2,
                       labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A copy of ``frame`` with every number as Indonesian text and headings in Indonesian.
@@ -306,16 +296,16 @@ def table_for_display(frame: pd.DataFrame, *, decimals: int | Mapping[str, int] 
     for col in frame.columns:
         s = frame[col]
         if col in YEAR_COLUMNS:
-            out[col] = [MISSING if _is_missing(v) else str(int(v)) for v in s]
+            out[col] = [MISSING if is_missing(v) else str(int(v)) for v in s]
         elif pd.api.types.is_bool_dtype(s):
-            out[col] = [MISSING if _is_missing(v) else "ya" if v else "tidak" for v in s]  # nullable boolean
+            out[col] = [MISSING if is_missing(v) else "ya" if v else "tidak" for v in s]  # nullable boolean
         elif pd.api.types.is_integer_dtype(s):
             out[col] = [angka(v, 0) for v in s]
         elif pd.api.types.is_float_dtype(s):
             d = decimals.get(col, 2) if isinstance(decimals, Mapping) else decimals
             out[col] = [angka(v, d) for v in s]
         else:
-            out[col] = [MISSING if _is_missing(v) else str(v) for v in s]
+            out[col] = [MISSING if is_missing(v) else str(v) for v in s]
     shown = pd.DataFrame(out, index=range(len(frame)), columns=list(frame.columns))
     return shown.rename(columns=lambda c: labels.get(c, c))
 
