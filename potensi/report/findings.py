@@ -63,28 +63,25 @@ def top_sectors(a, code: str, n: int = 3) -> pd.DataFrame:
     if sp is None or not len(sp):
         return pd.DataFrame()
     mine = sp[(sp["region_code"] == code) & sp["kelas"].isin(TOP_KELAS)]
-    # the largest first (share of the region's PDRB), whatever the top class: the sectors that carry
-    # the region are named before small ones
-    return mine.sort_values(["share_region_pct", "sector_code"], ascending=[False, True]).head(n)
+    return mine.sort_values(*_TOP_ORDER).head(n)
+
+
+#: Order of the top-class sectors of a kab/kota: the largest first (share of the region's PDRB),
+#: whatever the top class, so that the sectors that carry the region are named before small ones.
+_TOP_ORDER = (["share_region_pct", "sector_code"], [False, True])
 
 
 def _top_by_region(a, n: int = 3) -> dict[str, list]:
     """:func:`top_sectors` of every kab/kota at once: rows (namedtuples) per ``region_code``.
 
     One sort of the whole table instead of a filter and a sort per kab/kota (38 of each for Jawa
-    Timur, in three findings); the order inside a kab/kota is the same (share, then sector code).
+    Timur, in three findings); the order inside a kab/kota is the same.
     """
     sp = a.tables.get("sektor_unggulan")
     if sp is None or not len(sp):
         return {}
-    top = sp[sp["kelas"].isin(TOP_KELAS)].sort_values(["region_code", "share_region_pct", "sector_code"],
-                                                      ascending=[True, False, True])
-    out: dict[str, list] = {}
-    for r in top.itertuples():
-        rows = out.setdefault(r.region_code, [])
-        if len(rows) < n:
-            rows.append(r)
-    return out
+    by_region = _rows_by_region(sp[sp["kelas"].isin(TOP_KELAS)], *_TOP_ORDER)
+    return {code: rows[:n] for code, rows in by_region.items()}
 
 
 def _rows_by_region(frame: pd.DataFrame, by: list[str], ascending: list[bool]) -> dict[str, list]:
@@ -254,10 +251,7 @@ def tanpa_pertambangan(a):
     mining = sector_label("B")  # the sector left out here: not a change of class
     tops = _top_by_region(a, n=20)
     label = "sector_label" if "sector_label" in no_b else "sector_code"
-    after_all: dict[str, set] = {}
-    for code, x in zip(no_b["region_code"], no_b[label].where(no_b["kelas"].isin(TOP_KELAS))):
-        if isinstance(x, str):
-            after_all.setdefault(code, set()).add(x)
+    after_all = no_b[no_b["kelas"].isin(TOP_KELAS)].groupby("region_code", sort=False)[label].agg(set).to_dict()
     for code in a.kabkota_codes:
         before = {r.sector_label for r in tops.get(code, [])}
         after = after_all.get(code, set())

@@ -162,7 +162,7 @@ def _indonesian_values(col: str, s: pd.Series) -> pd.Series:
     if texts:
         # texts repeat (names, classes, reasons): each distinct text worded once; missing cells kept
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        worded = np.array([one(u) for u in uniques] + [None], dtype=object)
+        worded = np.array([one(u) for u in uniques], dtype=object)
         out = values.to_numpy(copy=True)
         present = codes >= 0
         out[present] = worded[codes[present]]

@@ -5,9 +5,9 @@ and the batch process itself first imports papermill, nbformat and nbconvert (~1
 machine of ``benchmarks/``: jsonschema builds its URI grammars at import), with the other
 core idle. :func:`start_kernels` launches the kernel processes once every argument is
 validated and before those imports, so both happen at once; :func:`potensi.report.kernel.adopt`
-then gives each batch thread one of them. The kernels are started as the batch's threads start theirs
-(same kernel, working directory, in-memory IPython history, no output cache) and die with the batch like any
-warm kernel (``JPY_PARENT_PID``). This module imports only jupyter_client.
+then gives each batch thread one of them. The kernels are started as the batch's threads start
+theirs (same kernel, working directory, in-memory IPython history, no output cache) and die with
+the batch like any warm kernel (``JPY_PARENT_PID``). This module imports only jupyter_client.
 """
 
 from __future__ import annotations

@@ -167,7 +167,6 @@ class _Shared:
                 self.neighbours.setdefault(a_, []).append((b, m))
                 if b != a_:
                     self.neighbours.setdefault(b, []).append((a_, m))
-        self.has_method = neighbours is not None and "method" in neighbours
 
 
 def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.DataFrame | None = None,
@@ -203,7 +202,7 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
                            neighbours=near_codes, names=names, legend=MAPS["locator_legend"],
                            label=PROFILE["locator_label"].format(name=name, province=a.province_name))
     nb_rows = [{"kode": c, "nama": names.get(c, c), "provinsi": shared.province_names.get(c[:2] + "00", c[:2]),
-                "metode": ADJACENCY_METHODS.get(m, m) if shared.has_method else ""} for c, m in near]
+                "metode": ADJACENCY_METHODS.get(m, m)} for c, m in near]
     peers = shared.peers.get(code, shared.empty_peers)
     class_cols = PROFILE["class_columns"]
     cls = mine.sort_values("kelas") if len(mine) else mine
