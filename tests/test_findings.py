@@ -323,3 +323,22 @@ def test_map_polygons_draw_the_pixels_geopandas_draws():
         assert ours == theirs, style
     plain = image(lambda ax: maps.polygons(ax, geo, facecolor="white", edgecolor="#555555", linewidth=0.5))
     assert plain != image(lambda ax: maps.polygons(ax, geo, facecolor=colours, edgecolor="#555555", linewidth=0.5))
+
+
+def test_class_tables_read_text_from_the_left_numbers_from_the_right(kaltim):
+    """The per-kab/kota class tables: names, classes and evidence left-aligned (a long right-aligned
+    evidence text is hard to read), LQ, share, PPW and scenarios right-aligned, by the report's
+    stylesheet."""
+    from potensi.report.render import TEMPLATES
+
+    block = findings.kelas_per_kabkota(kaltim).data.split("</details>")[0]
+    head = re.search(r"<thead><tr>(.*?)</tr>", block).group(1)
+    assert re.findall(r"<th class='num'>([^<]*)</th>", head) == ["LQ rata-rata", "Pangsa PDRB (%, ADHK)",
+                                                                   "PPW (miliar Rp)", "Skenario sama"]
+    assert "<table class='kelas-kabkota'>" in block
+    first = re.search(r"<tbody><tr>(.*?)</tr>", block).group(1)
+    assert [bool(re.match(r"<td class='num'>", c)) for c in re.findall(r"<td[^>]*>", first)] == \
+        [False, False, True, True, True, True, False]
+    css = (TEMPLATES / "report.html.j2").read_text(encoding="utf-8")
+    assert re.search(r"table\.kelas-kabkota th \{ text-align: left;", css)
+    assert re.search(r"table\.kelas-kabkota th\.num \{ text-align: right;", css)

@@ -205,6 +205,9 @@ def kelas_per_kabkota(a):
         return _md(FINDINGS["no_classes"])
     blocks = []
     by_region = _rows_by_region(sp, ["kelas", "share_region_pct"], [True, False])
+    # LQ, share, PPW and scenarios are numbers (right-aligned by the report's stylesheet); the rest is text
+    head = "".join(f"<th class='num'>{h}</th>" if 2 <= i <= 5 else f"<th>{h}</th>"
+                   for i, h in enumerate(FINDINGS["classes_columns"]))
     tops = _top_by_region(a)
     for code in a.kabkota_codes:
         rows = "".join(
@@ -218,7 +221,7 @@ def kelas_per_kabkota(a):
         blocks.append(
             f"<details><summary><b>{name}</b> — {summary} "
             f"(<a href='kabkota/{_e(code)}.html'>{FINDINGS['profile_link']}</a>)</summary>"
-            "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in FINDINGS["classes_columns"]) + "</tr>"
+            "<table class='kelas-kabkota'><thead><tr>" + head + "</tr>"
             f"</thead><tbody>{rows}</tbody></table></details>")
     return _html("\n".join(blocks))
 
