@@ -264,6 +264,55 @@ def test_batch_kernels_show_results_but_keep_no_output_cache(tmp_path):
         kernel.shutdown_warm_kernels()
 
 
+KERNEL_TRANSPORT = ('from ipykernel.kernelapp import IPKernelApp\n'
+                    'app = IPKernelApp.instance()\n'
+                    'print("transport", app.transport, app.ip)')
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets: POSIX only (TCP elsewhere)")
+def test_kernels_listen_on_private_unix_sockets_not_tcp(tmp_path, capfd):
+    """Every kernel potensi starts (one report, a batch thread's, one started before the batch
+    imports papermill) uses Unix sockets in a folder only the user can open, each kernel its own
+    path, and ipykernel's warning that its TCP traffic can be read on the machine is gone."""
+    import stat
+
+    import papermill
+    from jupyter_core.utils import run_sync
+
+    from potensi.report.kernel_start import start_kernels
+    from potensi.report.render import KERNEL, render_notebook
+
+    template = _template(tmp_path / "transport.ipynb", KERNEL_TRANSPORT)
+    seen = []
+    nb = render_notebook(template, {"province_code": "64"}, kernel=KERNEL, cwd=tmp_path)
+    seen.append(nb.cells[-1].outputs[0]["text"].split())
+    try:
+        managers = start_kernels(2, kernel_name=KERNEL, cwd=tmp_path)
+        assert [km.transport for km in managers] == ["ipc", "ipc"] and managers[0].ip != managers[1].ip
+        folder = Path(managers[0].ip).parent
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        client = managers[1].client()
+        client.start_channels()
+        run_sync(client.wait_for_ready)(timeout=60)  # the kernel has bound its sockets
+        client.stop_channels()
+        assert stat.S_ISSOCK(os.stat(f"{managers[1].ip}-{managers[1].shell_port}").st_mode)
+        kernel.adopt(managers[:1], kernel_name=KERNEL, cwd=str(tmp_path))
+        for _ in range(2):  # the adopted kernel, then (after its shutdown) one a thread starts
+            nb = papermill.execute_notebook(str(template), None, parameters={"province_code": "64"},
+                                            engine_name=kernel.ENGINE, progress_bar=False, cwd=str(tmp_path),
+                                            kernel_name=KERNEL)
+            seen.append(nb.cells[-1].outputs[0]["text"].split())
+            kernel.shutdown_warm_kernels()
+        kernel.adopt(managers[1:], kernel_name=KERNEL, cwd=str(tmp_path))
+    finally:
+        kernel.shutdown_warm_kernels()
+    assert [s[:2] for s in seen] == [["transport", "ipc"]] * 3
+    assert seen[1][2] == managers[0].ip and len({s[2] for s in seen}) == 3
+    assert {Path(s[2]).parent for s in seen} == {folder}
+    assert not list(folder.iterdir()), "socket files left after the kernels stopped"
+    assert "without encryption" not in capfd.readouterr().err
+
+
 def test_kernels_started_but_never_used_are_stopped(tmp_path):
     from jupyter_core.utils import run_sync
 

@@ -33,7 +33,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
-from potensi.report.kernel_start import NO_OUTPUT_CACHE
+from potensi.report.kernel_start import NO_OUTPUT_CACHE, PrivateKernelManager
 
 __all__ = ["ENGINE", "RESET_CODE", "WarmEngine", "WarmKernel", "adopt", "use_warm_kernels", "shutdown_warm_kernels",
            "warm_kernels", "release_memory"]
@@ -85,6 +85,7 @@ class WarmKernel:
     def execute(self, nb_man, *, timeout=None, startup_timeout=60, log_output=False, stdout_file=None,
                 stderr_file=None, **kwargs):
         """Execute ``nb_man``'s notebook as papermill's nbclient engine does, in this kernel."""
+        kwargs.setdefault("kernel_manager_class", PrivateKernelManager)
         client = PapermillNotebookClient(
             nb_man, km=self.km, timeout=timeout, startup_timeout=startup_timeout, kernel_name=self.kernel_name,
             log=logger, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,

@@ -200,13 +200,15 @@ def render_notebook(template: Path, parameters: Mapping[str, object], *,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from potensi.report.kernel_start import PrivateKernelManager
+
     check_parameters(template, parameters)
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
             return papermill.execute_notebook(
                 str(template), None, parameters=dict(parameters), kernel_name=kernel,
                 cwd=str(cwd), execution_timeout=timeout, progress_bar=False, log_output=False,
-                request_save_on_cell_execute=False,
+                request_save_on_cell_execute=False, kernel_manager_class=PrivateKernelManager,
             )
         except PapermillExecutionError as exc:
             raise ReportError(f"cell {exc.exec_count}: {exc.ename}: {_first_line(exc.evalue)}") from exc
