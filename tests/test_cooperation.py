@@ -154,7 +154,7 @@ def test_value_chain_from_list_and_from_io(regions, classes, contiguity, interac
     assert len(ac) == 1
     r = ac.iloc[0]
     assert r["jenis"] == "sukarela" and r["sector_code"] == "A" and r["sector_code_b"] == "C"
-    assert r["urusan"] == "pertanian; perindustrian" and r["opd_pelaksana"] == "Dinas Pertanian"
+    assert r["urusan"] == "pertanian dan perindustrian" and r["opd_pelaksana"] == "Dinas Pertanian"
     assert "LQ 2,00" in r["evidence"] and "basis industri (LQ 2,50)" in r["evidence"]
     # A -> G: Samarinda is a kota market (G LQ 1.3 also basis); 6401 -> 6472 is 111 km, within 150
     assert ((out["topic"] == "A>G") & (out["region_b"] == "6472")).any()

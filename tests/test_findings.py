@@ -16,6 +16,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from potensi.conclusions.sector_potential import TOP_KELAS
+from potensi.core.numbers import angka
 from potensi.core.wording import FINDINGS, REASONS
 from potensi.report import findings, narrative, panels
 from potensi.study.province import analyse_province
@@ -58,10 +59,27 @@ def test_no_government_administration_in_a_top_class(kaltim):
 
 def test_top_three_proposals_are_three_different_pairs(kaltim):
     text = findings.ringkasan_eksekutif(kaltim).data
-    line = next(x for x in text.splitlines() if x.startswith(FINDINGS["coop_intro"]))
-    pairs = re.findall(r"\(\d\) (.+?) – (.+?): ", line)
-    assert len(pairs) == 3
+    lines = text.splitlines()
+    items = lines[lines.index(FINDINGS["coop_intro"]) + 1:][:3]
+    pairs = [re.match(r"    \d\. (.+?) – (.+?): ", x).groups() for x in items]
     assert len({frozenset(p) for p in pairs}) == 3, pairs
+
+
+def test_first_page_proposals_name_the_province_where_the_urusan_is_its_own(kaltim):
+    """A regional water system (SPAM) across kab/kota is a provincial urusan (UU 23/2014 annex):
+    the first page says the province is a party; a value chain (agriculture to a city market) is
+    the two kab/kota's own, and its two urusan read "pertanian dan perdagangan"."""
+    coop = kaltim.tables["kerja_sama"].set_index("rank")
+    text = findings.ringkasan_eksekutif(kaltim).data
+    lines = text.splitlines()
+    items = dict(zip(coop.index[:3], lines[lines.index(FINDINGS["coop_intro"]) + 1:][:3]))
+    for rank, line in items.items():
+        row = coop.loc[rank]
+        assert line.startswith(f"    {rank}. "), line
+        provincial = row["objek"] == "sistem penyediaan air minum (SPAM) regional"
+        assert ("Pemerintah Provinsi Kalimantan Timur menjadi pihak" in line) == provincial, line
+        assert "; " not in row["urusan"] or "(" in row["urusan"], row["urusan"]  # no bare "a; b" urusan list
+    assert any("Pemerintah Provinsi Kalimantan Timur menjadi pihak" in x for x in items.values())
 
 
 def test_summary_compares_with_official_pdb(kaltim):
@@ -342,3 +360,37 @@ def test_class_tables_read_text_from_the_left_numbers_from_the_right(kaltim):
     css = (TEMPLATES / "report.html.j2").read_text(encoding="utf-8")
     assert re.search(r"table\.kelas-kabkota th \{ text-align: left;", css)
     assert re.search(r"table\.kelas-kabkota th\.num \{ text-align: right;", css)
+
+
+def test_first_page_names_every_sector_holding_a_tenth_of_a_kabkota(kaltim):
+    """Each kab/kota's line names its top-class sectors and, beside them, the (at most two) other
+    sectors of ≥ 10 % of its PDRB: Penajam Paser Utara's mining (24,2 %) and construction (22,6 %),
+    in no top class, are no longer missing from the first page."""
+    sp = kaltim.tables["sektor_unggulan"]
+    text = findings.ringkasan_eksekutif(kaltim).data
+    for code in kaltim.kabkota_codes:
+        name = kaltim.region_names[code]
+        line = next(x for x in text.splitlines() if x.startswith(f"  - **{name}**"))
+        mine = sp[sp["region_code"] == code]
+        big = mine[mine["share_region_pct"] >= findings.LARGE_SHARE_PCT].sort_values("share_region_pct", ascending=False)
+        top = set(findings.top_sectors(kaltim, code)["sector_code"])
+        others = big[~big["sector_code"].isin(top)].head(findings.LARGE_OTHERS)
+        for r in others.itertuples():
+            assert f"{r.sector_label} ({r.kelas}; {angka(r.share_region_pct, 1)} %)" in line, (name, line)
+        assert ("Sektor besar lain" in line) == bool(len(others)), line
+    ppu = next(x for x in text.splitlines() if x.startswith("  - **Penajam Paser Utara**"))
+    assert "Pertambangan (lainnya; 24,2 %) dan Konstruksi (layanan lokal; 22,6 %)" in ppu
+
+
+def test_data_note_flags_the_provinces_own_provisional_year_and_the_scope_of_the_national_window(kaltim):
+    """Kaltim's 2022 PDRB is *sementara* for the province as for its ten kab/kota (BPS status in
+    the data); the note said "kab/kota" only. The 2013–2020 window with Indonesia concerns the
+    comparison by sector, not the growth benchmark (official PDB to 2022) of the first page."""
+    from potensi.data.store import province_pdrb
+
+    pdrb = province_pdrb("6400")
+    own = pdrb[(pdrb["region_code"] == "6400") & pdrb["year"].between(2013, 2022) & pdrb["provisional"]]
+    assert sorted(own["year"].unique()) == [2022]
+    note = narrative.catatan_data(kaltim).data
+    assert "Angka provinsi dan 10 kab/kota tahun 2022 masih angka sementara BPS" in note
+    assert "perbandingan provinsi dengan Indonesia menurut lapangan usaha" in note

@@ -267,6 +267,14 @@ def test_evidence_sentence_in_indonesian_number_format():
     assert local.startswith("layanan lokal; LQ 3,00; 20,0 % PDRB ADHK")
     edge = classify_sectors(_frame([KNIFE[5][0]])).iloc[0]["evidence"]
     assert edge.endswith("PPW 4,0 miliar rupiah (berdaya saing); di tepi ambang PPW")
+    # a PPW under 0,1 miliar keeps two significant digits and its sign (it was "0,0 ... menurun");
+    # exactly zero reads "tidak berubah"
+    tiny = classify_sectors(_frame([("MN", True, 0.5, 0.05, 1.0, -0.039053, 100.0),
+                                    ("E", True, 0.5, 0.05, 1.0, 0.002304, 100.0),
+                                    ("RSTU", True, 0.5, 0.05, 1.0, 0.0, 100.0)]))["evidence"]
+    assert tiny.iloc[0].endswith("PPW -0,039 miliar rupiah (daya saing menurun)")
+    assert tiny.iloc[1].endswith("PPW 0,0023 miliar rupiah (berdaya saing)")
+    assert tiny.iloc[2].endswith("PPW 0,0 miliar rupiah (tidak berubah)")
 
 
 def test_classify_leaves_input_unchanged_and_rejects_duplicates():

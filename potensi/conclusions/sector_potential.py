@@ -37,6 +37,7 @@ formatted by :func:`potensi.core.numbers.angka` (``1.234,5``, ``-9.158,3``), as 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
@@ -155,14 +156,25 @@ def _evidence(row: Mapping[str, object]) -> str:
     parts.append(t["share_province"].format(share_province_sector_pct=angka(row["share_province_sector_pct"], 1)))
     ppw = row["competitive_effect"]
     if not pd.isna(ppw):
-        direction = t["ppw_positive"] if row["_ppw_up"] else t["ppw_negative"]
-        parts.append(t["ppw"].format(competitive_effect=angka(ppw, 0 if abs(ppw) >= 10 else 1), direction=direction))
+        direction = t["ppw_zero"] if ppw == 0 else t["ppw_positive"] if row["_ppw_up"] else t["ppw_negative"]
+        parts.append(t["ppw"].format(competitive_effect=angka(ppw, _ppw_decimals(ppw)), direction=direction))
     if row.get("key_sector") is True:
         parts.append(t["key_sector"])
     if row["knife_edge_on"]:
         names = ", ".join(t[f"edge_{n}"] for n in row["knife_edge_on"].split("; "))
         parts.append(t["knife_edge"].format(names=names))
     return "; ".join(parts)
+
+
+def _ppw_decimals(ppw: float) -> int:
+    """Decimals that show a PPW (miliar rupiah) with its sign: none from 10, one from 0,1, below
+    that two significant digits (``-0,039``, not a ``0,0`` read as "declining")."""
+    size = abs(float(ppw))
+    if size >= 10:
+        return 0
+    if size >= 0.1 or size == 0:
+        return 1
+    return 1 - math.floor(math.log10(size))
 
 
 def _kelas_codes(tradable, basis, material, competitive, known, growing_ok=True) -> np.ndarray:

@@ -823,8 +823,11 @@ QUALITY = {
     "vintage_break": ("Seri kab/kota {first}–{break_end} dan {break_start}–{last} berasal dari dua unduhan SIMREG "
                       "(vintase BPS berbeda); perubahan di antara {break_end} dan {break_start} memuat juga revisi, "
                       "dan indikator yang melintasi {break_end}/{break_start} (DLQ, shift-share, PPW) ikut memuatnya."),
-    "provisional": ("Angka kab/kota tahun {years} masih angka sementara BPS ({n} kab/kota) dan dapat direvisi; "
-                    "kesimpulan yang bertumpu pada tahun itu dibaca dengan hati-hati."),
+    "provisional": ("Angka {who} tahun {years} masih angka sementara BPS dan dapat direvisi; kesimpulan yang "
+                    "bertumpu pada tahun itu dibaca dengan hati-hati."),
+    "provisional_both": "provinsi dan {n} kab/kota",
+    "provisional_province": "provinsi",
+    "provisional_kabkota": "{n} kab/kota",
     "missing_cell": "{region} lapangan usaha {sector}: angka kosong",
     "copies": ("Total PDRB kab/kota 2021–2023 WebAPI BPS untuk provinsi 62, 63, 64, 71 dan 72 adalah salinan angka "
                "Sumatera Selatan (16xx) posisi demi posisi; angka itu tidak dipakai."),
@@ -843,8 +846,11 @@ SCENARIO_NAMES = {
 FINDINGS = {
     "growth": "- **Pertumbuhan.** PDRB {name} (ADHK 2010) tumbuh rata-rata {g} per tahun pada {start}–{end}, "
               "dari {v0} menjadi {v1}.",
-    "rule": ("Kelas potensi adalah **aturan potensi sendiri**, disusun mengikuti kriteria {permendagri} "
-             "(kontribusi terhadap perekonomian, sektor basis, pertumbuhan dan daya saing, keterkaitan): "
+    "rule": ("Kelas potensi adalah **aturan potensi sendiri**, bukan kriteria {permendagri}: pedoman itu "
+             "tidak memberi indikator maupun ambang angka. Yang dinilai hanya yang dapat diukur dari PDRB "
+             "(sumbangan terhadap perekonomian, sektor basis, daya saing; keterkaitan bila ada tabel IO); "
+             "penyerapan tenaga kerja tidak dinilai (tidak ada data tenaga kerja kab/kota menurut lapangan "
+             "usaha). Kelasnya: "
              "*unggulan* = dapat diperdagangkan ke luar daerah, sektor basis (LQ rata-rata periode > {lq}), "
              "material (≥ {share} % PDRB daerah, atau ≥ {prov} % dari sektor yang sama di provinsi dan ≥ {floor} % "
              "PDRB daerah) dan berdaya saing (pergeseran pangsa wilayah PPW > 0); *andalan menurun* = sama tetapi "
@@ -858,6 +864,8 @@ FINDINGS = {
     "classes_intro": "- **Potensi lapangan usaha per kab/kota** (kelas atas: unggulan dan andalan menurun; paling "
                      "banyak tiga per kab/kota, bukti di sampingnya):",
     "no_top": "tidak ada lapangan usaha di kelas atas menurut aturan potensi.",
+    "big_others": " Sektor besar lain (≥ {share} % PDRB ADHK {year}, bukan kelas atas): {items}.",
+    "big_other_item": "{sector} ({kelas}; {share} %)",
     "no_top_short": "tidak ada kelas atas",
     "unstable": "*(label tidak stabil: sama pada {agree} dari {total} skenario)*",
     "knife_edge": "*(di tepi ambang)*",
@@ -866,7 +874,9 @@ FINDINGS = {
     "no_classes": "Kelas potensi lapangan usaha tidak dihitung: tidak ada PDRB kab/kota menurut lapangan usaha "
                   "dalam jendela ini.",
     "coop_intro": "- **Usulan kerja sama daerah teratas:**",
-    "proposal": "{a} – {b}: {what} ({jenis}; urusan {urusan})",
+    "proposal": "    {rank}. {a} – {b}: {what}. Kerja sama {jenis}; urusan {urusan}.{party}",
+    "party_province": " Pemerintah Provinsi {province} menjadi pihak.",
+    "party_cross": " Lintas provinsi: kedua pemerintah provinsi dilibatkan, difasilitasi Menteri Dalam Negeri.",
     "gaps": "- **Keterbatasan data:** {n} catatan (lihat *Catatan cakupan data* di awal laporan dan bagian "
             "*Kualitas data dan sumber*).",
     "classes_meaning": "Potensi setiap lapangan usaha di setiap kab/kota ditunjukkan sebagai dimensi yang "
@@ -888,7 +898,7 @@ FINDINGS = {
     "mining_lost": "turun dari kelas atas: {sectors}",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",
     "mining_williamson": "- Indeks Williamson tanpa pertambangan: {text}",
-    "inequality_kabkota": "- **Ketimpangan antar kab/kota.** {text}",
+    "inequality_kabkota": "- **Ketimpangan antar-kab/kota.** {text}",
     "growth_benchmark": " Pada periode yang sama {what} tumbuh {g} per tahun.",
     "benchmark_official": "PDB Indonesia (angka resmi BPS)",
     "benchmark_sum": "Indonesia (Σ 17 lapangan usaha)",
@@ -964,6 +974,7 @@ SECTOR_EVIDENCE: dict[str, str] = {
     "ppw": "PPW {competitive_effect} miliar rupiah ({direction})",
     "ppw_positive": "berdaya saing",
     "ppw_negative": "daya saing menurun",
+    "ppw_zero": "tidak berubah",
     "key_sector": "sektor kunci input-output",
     "local": "layanan lokal",
     "knife_edge": "di tepi ambang {names}",
@@ -1024,6 +1035,9 @@ SERVICES = {
         "detail": "batas wilayah bersama {border} km",
     },
 }
+#: Services whose joint provision across kab/kota is a provincial urusan under the UU 23/2014
+#: annex (their ``urusan`` says so): the province is a party to the cooperation.
+PROVINCIAL_SERVICES = ("air_minum", "persampahan", "transportasi", "kebencanaan")
 #: The urusan (UU 23/2014 annex) a sector's cooperation falls under, and its lead OPD. Sectors
 #: absent here (K, L, MN, RSTU) have no single urusan and make no value-chain candidate.
 #: A covers fisheries too; 17 sectors cannot separate them (see :data:`RESOURCE_SECTORS`).
@@ -1058,7 +1072,7 @@ VALUE_CHAIN_IO_OBJEK = "pasokan {up} untuk {down} (koefisien input {a})"
 #: Shared-resource sectors: sector -> urusan, OPD, object.
 RESOURCE_SECTORS = {
     "A": {
-        "urusan": "pertanian; kelautan dan perikanan",
+        "urusan": "pertanian serta kelautan dan perikanan",
         "opd": "Dinas Pertanian; Dinas Kelautan dan Perikanan",
         "objek": "pengelolaan bersama sumber daya pertanian dan perikanan (DAS atau teluk bersama)",
     },
@@ -1275,10 +1289,13 @@ NARRATIVE = {
     "williamson_segment": "{y0}–{y1} (penduduk {source}): {direction} dari {v0} menjadi {v1}",
     "williamson_range": " (terendah {lo} pada {lo_year}, tertinggi {hi} pada {hi_year})",
     "williamson_class": ", kelas {cls}",
+    "williamson_class_note": " Kelas memakai batas baca < 0,35 rendah, 0,35–0,5 sedang, > 0,5 tinggi (kriteria "
+                             "Oshima sebagaimana dipakai BPS untuk indeks Williamson), sebuah kebiasaan, bukan "
+                             "ambang dari Williamson.",
     "williamson_break": " Deret penduduk berganti sumber (BPS sampai 2017, Dukcapil sejak 2018); angka hanya "
                         "sebanding di dalam satu sumber.",
     # convergence
-    "convergence": "Konvergensi beta antar kab/kota: {parts}.",
+    "convergence": "Konvergensi beta antar-kab/kota: {parts}.",
     "convergence_no_mining": " Tanpa pertambangan: {parts}.",
     "beta_not_estimated": "{s0}–{s1} (penduduk {source}): tidak diestimasi — kurang dari 5 tahun dalam satu sumber "
                           "penduduk",
@@ -1353,8 +1370,9 @@ METHOD_CITATIONS = {
            "(Yusuf 1999); overlay bertanda RPr, RPs, LQ",
     "williamson": "Indeks Williamson tertimbang penduduk (Williamson 1965); kelas < 0,35 rendah, 0,35–0,5 sedang, "
                   "> 0,5 tinggi memakai batas Oshima sebagaimana dipakai BPS (Oshima 1976), sebuah kebiasaan "
-                  "baca — bukan ambang dari Williamson maupun Sjafrizal; rasio Gini antarwilayah tidak diberi kelas "
-                  "karena kelas Gini dibuat untuk distribusi rumah tangga",
+                  "baca — bukan ambang dari Williamson maupun Sjafrizal; rasio Gini antarwilayah tidak diberi kelas: "
+                  "pada rasio Gini batas yang sama adalah kelas ketimpangan rumah tangga (pengeluaran per kapita), "
+                  "dan Gini beberapa wilayah yang diberi kelas itu akan terbaca sebagai ketimpangan rumah tangga",
     "theil": "Indeks Theil T, terurai atas ketimpangan antar- dan dalam-kelompok (Theil 1967)",
     "convergence": "Konvergensi beta: regresi laju pertumbuhan rata-rata atas log PDRB per kapita awal, galat "
                    "baku HC3, jendela minimal 5 tahun; koefisien negatif: jarak antardaerah menyempit — lewat "
@@ -1382,7 +1400,8 @@ GAPS = {
     "no_national": "PDB Indonesia menurut 17 lapangan usaha dalam data tidak mencakup dua tahun di dalam "
                    "{start}–{end}; perbandingan dengan Indonesia tidak dihitung.",
     "national_years": "PDB Indonesia menurut 17 lapangan usaha dalam data tersedia sampai {last}; perbandingan "
-                      "provinsi dengan Indonesia memakai {national_start}–{national_end}, bukan {start}–{end}.",
+                      "provinsi dengan Indonesia menurut lapangan usaha (bagian “Provinsi terhadap Indonesia”) "
+                      "memakai {national_start}–{national_end}, bukan {start}–{end}.",
     "derived_e": QUALITY["derived_e"],
     "vintage_break": QUALITY["vintage_break"],
     "provisional": QUALITY["provisional"],
@@ -1400,7 +1419,7 @@ CAPTIONS = {
     "kerja_sama_berjalan": "Kerja sama berjalan menurut berkas isian (tidak diusulkan lagi)",
     "ketetanggaan": "Pasangan bertetangga (berbatasan), termasuk dengan kab/kota provinsi lain",
     "aksesibilitas": "Aksesibilitas Hansen per kab/kota (massa: penduduk)",
-    "interaksi_penduduk": "Interaksi gravitasi antar kab/kota",
+    "interaksi_penduduk": "Interaksi gravitasi antar-kab/kota",
     "struktur_ringkas": "Peran lapangan usaha dalam PDRB (%)",
     "pertumbuhan_rata": "Rata-rata pertumbuhan PDRB per tahun (majemuk), provinsi, kab/kota dan Indonesia",
     "dlq": "DLQ dan kelas SLQ×DLQ per kab/kota dan lapangan usaha",
@@ -1410,7 +1429,7 @@ CAPTIONS = {
     "mrp": "MRP (RPr, RPs) dan overlay dengan LQ",
     "inequality": "Indeks ketimpangan per tahun",
     "specialisation": "Indeks spesialisasi kab/kota",
-    "convergence": "Konvergensi antar kab/kota",
+    "convergence": "Konvergensi antar-kab/kota",
     "lq_nasional": "LQ provinsi terhadap Indonesia",
     "shift_share_nasional": "Shift-share provinsi terhadap Indonesia (miliar rupiah)",
     "sumber": "Sumber angka yang dipakai",
@@ -1449,8 +1468,8 @@ FIGURES = {
     "per_capita_axis": "PDRB per kapita (juta rupiah)",
     "per_capita_axis_year": "PDRB per kapita {year} (juta rupiah)",
     "mrp_national": "MRP {name} terhadap Indonesia: tanda RPr dan RPs dari selisih laju",
-    "inequality": "Ketimpangan antar kab/kota",
-    "sigma": "Konvergensi sigma antar kab/kota",
+    "inequality": "Ketimpangan antar-kab/kota",
+    "sigma": "Konvergensi sigma antar-kab/kota",
     "lq_provinces": "LQ provinsi terhadap Indonesia, {year}",
     "theil_islands": "Theil T antarprovinsi: antar- dan dalam-pulau",
     "sigma_provinces": "Konvergensi sigma antarprovinsi",

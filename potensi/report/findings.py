@@ -16,7 +16,15 @@ import pandas as pd
 from potensi.conclusions.sector_potential import SECTOR_THRESHOLDS, TOP_KELAS
 from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.numbers import angka, daftar, persen, rupiah
-from potensi.core.wording import CITATIONS, FINDINGS, KELAS_DESCRIPTIONS, NARRATIVE, SCENARIO_NAMES
+from potensi.core.wording import (
+    CITATIONS,
+    FINDINGS,
+    KELAS_DESCRIPTIONS,
+    NARRATIVE,
+    PROVINCIAL_SERVICES,
+    SCENARIO_NAMES,
+    SERVICES,
+)
 from potensi.data.sectors import sector_label
 
 __all__ = ["ringkasan_eksekutif", "potensi_sektor", "tanpa_pertambangan", "keterkaitan", "kerja_sama",
@@ -63,8 +71,16 @@ def top_sectors(a, code: str, n: int = 3) -> pd.DataFrame:
     if sp is None or not len(sp):
         return pd.DataFrame()
     mine = sp[(sp["region_code"] == code) & sp["kelas"].isin(TOP_KELAS)]
-    return mine.sort_values(*_TOP_ORDER).head(n)
+    by, ascending = _TOP_ORDER
+    return mine.sort_values(by, ascending=ascending).head(n)
 
+
+#: A sector holding at least this share of a kab/kota's PDRB ADHK (end year) is named on the first
+#: page even when it is in no top class (potensi's own: a tenth of the economy carries the region,
+#: whatever its class; Penajam Paser Utara's mining and construction, 24 % and 23 % in 2022).
+LARGE_SHARE_PCT = 10.0
+#: At most this many of them per kab/kota, the largest first.
+LARGE_OTHERS = 2
 
 #: Order of the top-class sectors of a kab/kota: the largest first (share of the region's PDRB),
 #: whatever the top class, so that the sectors that carry the region are named before small ones.
@@ -103,12 +119,23 @@ def _sector_phrase(r) -> str:
     return text
 
 
+#: ``urusan`` texts of the services that are a provincial urusan across kab/kota.
+_PROVINCIAL_URUSAN = frozenset(SERVICES[k]["urusan"] for k in PROVINCIAL_SERVICES)
+
+
 def _proposal_phrase(a, r) -> str:
+    """One proposal as an item of the first page's numbered list: pair, object, kind and urusan,
+    and who else is a party when the urusan is the province's (within the province: the
+    province; across a province border: both provinces, with the Minister of Home Affairs)."""
     names = a.region_names
     what = r.objek if isinstance(getattr(r, "objek", None), str) and r.objek else r.bentuk
+    party = ""
+    if r.urusan in _PROVINCIAL_URUSAN:
+        cross = str(r.region_a)[:2] != str(r.region_b)[:2]
+        party = FINDINGS["party_cross"] if cross else FINDINGS["party_province"].format(province=_e(a.province_name))
     return FINDINGS["proposal"].format(
-        a=_e(names.get(r.region_a, r.region_a)), b=_e(names.get(r.region_b, r.region_b)), what=_e(what),
-        jenis=_e(r.jenis), urusan=_e(r.urusan))
+        rank=int(r.rank), a=_e(names.get(r.region_a, r.region_a)), b=_e(names.get(r.region_b, r.region_b)),
+        what=_e(what), jenis=_e(r.jenis), urusan=_e(r.urusan), party=party)
 
 
 def ringkasan_eksekutif(a):
@@ -133,13 +160,22 @@ def ringkasan_eksekutif(a):
     if sp is not None and len(sp):
         lines.append(FINDINGS["classes_intro"].format(rule=class_rule_text()))
         tops = _top_by_region(a)
+        by_share = _rows_by_region(sp, *_TOP_ORDER)
         for code in a.kabkota_codes:
             top = tops.get(code, [])
             name = _e(a.region_names.get(code, code))
             if top:
-                lines.append(f"  - **{name}**: " + "; ".join(_sector_phrase(r) for r in top) + ".")
+                line = f"  - **{name}**: " + "; ".join(_sector_phrase(r) for r in top) + "."
             else:
-                lines.append(f"  - **{name}**: {FINDINGS['no_top']}")
+                line = f"  - **{name}**: {FINDINGS['no_top']}"
+            listed = {r.sector_code for r in top}
+            others = [r for r in by_share.get(code, []) if r.sector_code not in listed
+                      and r.share_region_pct >= LARGE_SHARE_PCT][:LARGE_OTHERS]
+            if others:
+                line += FINDINGS["big_others"].format(share=angka(LARGE_SHARE_PCT, 0), year=a.end_year, items=daftar(
+                    FINDINGS["big_other_item"].format(sector=_e(r.sector_label), kelas=_e(r.kelas),
+                                                      share=angka(r.share_region_pct, 1)) for r in others))
+            lines.append(line)
         declining = sp[sp["kelas"] == "andalan menurun"]
         if len(declining):
             big = declining.sort_values("share_region_pct", ascending=False).head(3)
@@ -152,13 +188,13 @@ def ringkasan_eksekutif(a):
     coop = a.tables.get("kerja_sama")
     if coop is not None and len(coop):
         first = coop.sort_values("rank").head(3)
-        lines.append(FINDINGS["coop_intro"] + " " + "; ".join(
-            f"({int(r.rank)}) {_proposal_phrase(a, r)}" for r in first.itertuples()) + ".")
+        lines.append(FINDINGS["coop_intro"])
+        lines.extend(_proposal_phrase(a, r) for r in first.itertuples())
     ineq = a.tables.get("inequality")
     if ineq is not None and len(ineq):
         from potensi.report.narrative import _williamson_trend
 
-        txt = _williamson_trend(ineq)
+        txt = _williamson_trend(ineq, class_note=True)
         if txt:
             lines.append(FINDINGS["inequality_kabkota"].format(text=txt))
     if a.gaps:

@@ -40,20 +40,21 @@ def _main_scope(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE, scope: str | None = None,
-                      bare: bool = False) -> str:
+                      bare: bool = False, class_note: bool = False) -> str:
     """Weighted Williamson per population segment (series are not spliced across sources).
 
     Each segment: first and last value with the direction (within ``tolerance`` "relatif tetap"),
     and the years of its lowest and highest value, so that a movement inside the segment (the
     2013–2017 fall in Kalimantan Timur) is not hidden behind its end points. ``bare``: the
-    segments only (no lead words, no note on the change of population source).
+    segments only (no lead words, no note on the change of population source). ``class_note``:
+    say where the classes come from (where the method's rule is not printed beside it).
     """
     d = ineq if scope is None else ineq[ineq["scope"] == scope]
     d = _main_scope(d) if scope is None else d
     d = d[d["index"].astype(str) == "williamson_weighted"].dropna(subset=["value"]).sort_values("year")
     if d.empty:
         return ""
-    parts = []
+    parts, classed = [], False
     for src in dict.fromkeys(d["population_source"]):
         seg = d[d["population_source"] == src]
         a0, a1 = seg.iloc[0], seg.iloc[-1]
@@ -66,12 +67,15 @@ def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE,
                                                   hi=angka(hi["value"], 3), hi_year=hi["year"])
         if "class" in seg.columns and isinstance(a1["class"], str) and a1["class"]:
             text += _T["williamson_class"].format(cls=a1["class"])
+            classed = True
         parts.append(text)
     if bare:
         return "; ".join(parts) + "."
     out = _T["williamson"].format(segments="; ".join(parts))
     if d["population_source"].nunique() > 1:
         out += _T["williamson_break"]
+    if classed and class_note:
+        out += _T["williamson_class_note"]
     return out
 
 

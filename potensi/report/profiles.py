@@ -205,7 +205,9 @@ def profile_html(a, code: str, *, boundaries=None, context=None, neighbours: pd.
                 "metode": ADJACENCY_METHODS.get(m, m)} for c, m in near]
     peers = shared.peers.get(code, shared.empty_peers)
     class_cols = PROFILE["class_columns"]
-    cls = mine.sort_values("kelas") if len(mine) else mine
+    # by class, then the largest first within a class (as the summary above it and page 1)
+    cls = mine.sort_values(["kelas", "share_region_pct", "sector_code"], ascending=[True, False, True],
+                           kind="stable") if len(mine) else mine
     pdrb = pd.DataFrame()
     if shared.pdrb is not None:
         wide = shared.pdrb.loc[:, shared.pdrb.columns.get_level_values(1).isin([code, a.province_code])]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from potensi.core.codes import DEFAULT_PRICE_BASIS, NATIONAL_CODE, TOTAL_CODE
-from potensi.core.wording import GAPS, TOTAL_LABEL
+from potensi.core.wording import GAPS, QUALITY, TOTAL_LABEL
 from potensi.data.population import covering_source
 from potensi.data.regions import members, province_code, provinces, region_catalog
 from potensi.data.sectors import SECTORS
@@ -232,9 +232,10 @@ def province_indicator_tables(pdrb: pd.DataFrame, *, province_code: str, start: 
                                             excluded=tuple(excluded_sectors), existing=existing)}
 
 
-def _data_notes(quality: dict[str, pd.DataFrame], kab: set[str], start: int, end: int) -> list[Gap]:
+def _data_notes(quality: dict[str, pd.DataFrame], code: str, kab: set[str], start: int, end: int) -> list[Gap]:
     """Gaps for what the kab/kota figures in the window rest on: derived cells (sector E
-    2021–2022), the change of source (vintage) inside the window, provisional years."""
+    2021–2022), the change of source (vintage) inside the window, provisional years (of the
+    province and of its kab/kota)."""
     notes = []
     derived = quality.get("angka_turunan")
     if derived is not None and len(derived):
@@ -250,11 +251,15 @@ def _data_notes(quality: dict[str, pd.DataFrame], kab: set[str], start: int, end
                                                       "break_start": int(b["year_after"]), "last": end}))
     prov = quality.get("angka_sementara")
     if prov is not None and len(prov):
-        p = prov[prov["region_code"].isin(kab)]
+        p = prov[prov["region_code"].isin(kab | {code})]
         if len(p):
+            n_kab = int(p.loc[p["region_code"].isin(kab), "region_code"].nunique())
+            of_province = bool((p["region_code"] == code).any())
+            who = (QUALITY["provisional_both"] if of_province and n_kab else
+                   QUALITY["provisional_province"] if of_province else QUALITY["provisional_kabkota"])
             notes.append(Gap("sementara", "provisional", {
                 "years": ", ".join(str(int(y)) for y in sorted(p["year"].unique())),
-                "n": int(p["region_code"].nunique())}))
+                "who": who.format(n=n_kab)}))
     return notes
 
 
@@ -480,7 +485,7 @@ def analyse(study: Study) -> ProvinceAnalysis:
         tables.update({f"{k}_nasional": _named(v) for k, v in nt.items()})
 
     quality = _quality(code, name, pdrb, kab, start, end, include_old_boundaries=include_old_boundaries)
-    gaps += _data_notes(quality, kab, start, end)
+    gaps += _data_notes(quality, code, kab, start, end)
     if existing is not None:
         tables["kerja_sama_berjalan"] = _named(existing)
     if extra_data:

@@ -176,7 +176,7 @@ def value_chain_candidates(
                     sector_up=sector_label(i), a=reg.nm(up), kelas=kelas, lq=angka(lq_up, 2), share=angka(share, 1),
                     b=reg.nm(down), market=market, d=angka(pair["distance_km"], 0), io=io_text)
                 u_up, u_down = URUSAN_BY_SECTOR[i][0], URUSAN_BY_SECTOR.get(j, ("",))[0]
-                urusan = u_up if u_down in ("", u_up) else f"{u_up}; {u_down}"
+                urusan = u_up if u_down in ("", u_up) else daftar((u_up, u_down))
                 rows.append(_row(province, up, down, "value_chain", jenis="sukarela", urusan=urusan, objek=objek,
                                  topic=f"{i}>{j}", sector=i, sector_b=j, pair=pair, evidence=evidence,
                                  opd=URUSAN_BY_SECTOR[i][1], score=min(1.0, lq_up / 2) * pair["weight"]))
