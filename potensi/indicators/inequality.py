@@ -108,9 +108,10 @@ def _group_reason(frame: pd.DataFrame, by: list[str], min_n: int = 2) -> pd.Data
     """Per group: n valid regions and the reason when the index is undefined."""
     keys = by if by else None
     if keys:
-        g = frame.groupby(keys, sort=True, dropna=False)
-        n = g["_y"].count()
-        bad = g["_bad"].agg(lambda s: "; ".join(x for x in s if x))
+        n = frame.groupby(keys, sort=True, dropna=False)["_y"].count()
+        flagged = frame[frame["_bad"] != ""]  # usually none: join the reasons of those rows only
+        bad = (flagged.groupby(keys, sort=True, dropna=False)["_bad"].agg("; ".join)
+               .reindex(n.index, fill_value=""))
     else:
         n = pd.Series([frame["_y"].count()])
         bad = pd.Series(["; ".join(x for x in frame["_bad"] if x)])

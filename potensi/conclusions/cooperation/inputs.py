@@ -83,9 +83,11 @@ class _Classes:
         _need(classes, func, "classes", ["region_code", "sector_code", "kelas", "lq", "share_region_pct", "tradable"])
         c = classes.assign(region_code=classes["region_code"].astype(str),
                            sector_code=classes["sector_code"].astype(str))
+        # plain lists: iterating pandas' Arrow-backed text columns value by value is slow
         self.rows = {(r, s): (str(k), float(q), float(sh), bool(t)) for r, s, k, q, sh, t in zip(
-            c["region_code"], c["sector_code"], c["kelas"], pd.to_numeric(c["lq"], errors="coerce"),
-            pd.to_numeric(c["share_region_pct"], errors="coerce"), c["tradable"].fillna(False))}
+            c["region_code"].tolist(), c["sector_code"].tolist(), c["kelas"].tolist(),
+            pd.to_numeric(c["lq"], errors="coerce").tolist(),
+            pd.to_numeric(c["share_region_pct"], errors="coerce").tolist(), c["tradable"].fillna(False).tolist())}
 
     def lq(self, region: str, sector: str) -> float:
         row = self.rows.get((region, sector))
