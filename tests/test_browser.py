@@ -107,6 +107,12 @@ def test_profile_and_index_offline_search_works():
                                     "return [b.width, b.height, s.querySelectorAll('path').length, "
                                     "s.querySelectorAll('circle').length]; }")
         assert box[0] > 300 and box[1] > 200 and box[2] >= 10 and box[3] == 1, box
+        # on a phone (390 px) the page does not scroll sideways: the map shrinks, wide tables
+        # scroll inside their own box (the page was 1 033 px wide)
+        page.set_viewport_size({"width": 390, "height": 844})
+        phone = page.evaluate("[document.scrollingElement.scrollWidth, "
+                              "document.querySelector('svg.locator').getBoundingClientRect().width]")
+        page.set_viewport_size({"width": 1280, "height": 720})
         page.goto(index.as_uri(), wait_until="load")
         page.fill("#cari", "bontang")
         shown = page.eval_on_selector_all("ul.kabkota li", "ls => ls.filter(l => l.offsetParent).map(l => l.innerText)")
@@ -117,6 +123,7 @@ def test_profile_and_index_offline_search_works():
         landed = page.locator("h1").inner_text()
         browser.close()
     assert blocked == [] and errors == []
+    assert phone[0] <= 390 and phone[1] <= 390 - 2 * 20, phone  # 20 px of padding each side
     assert shown == ["Kota Bontang"]
     assert rows == 0
     assert landed == "Profil potensi ekonomi Kota Samarinda"

@@ -50,6 +50,7 @@ PRINT_CSS = """
   details::details-content { content-visibility: visible !important; display: block !important; }
   details:not([open]) > *:not(summary) { display: block; }
   .nav, .search { display: none; }
+  .wide { overflow: visible !important; }
   .card { break-inside: avoid; }
 }
 """
@@ -61,6 +62,8 @@ h1 { font-size: 1.6em; margin: .2em 0; } h2 { border-bottom: 2px solid #1b7837; 
 .sub { color: #555; margin-top: 0; }
 .summary { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .summary .map img { width: 420px; max-width: 100%; border: 1px solid #ddd; }
+.summary .map { max-width: 100%; } .summary .map svg.locator { max-width: 100%; height: auto; }
+.wide { max-width: 100%; overflow-x: auto; }
 .summary .facts { flex: 1 1 380px; }
 .kelas { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: .85em; }
 .kelas.unggulan { background: #1b7837; } .kelas.andalan { background: #e08214; }
@@ -109,7 +112,8 @@ def _table(frame: pd.DataFrame | Sequence[Mapping] | None, columns: Mapping[str,
                 text = "" if v is None or (isinstance(v, float) and v != v) else str(v)
                 cells.append(f"<td>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return Markup(f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                  "</div>")
 
 
 class _Shared:
