@@ -171,6 +171,38 @@ def test_value_chain_from_list_and_from_io(regions, classes, contiguity, interac
         value_chain_candidates(regions, classes, contiguity, interaction, province="64", io=long), out_io)
 
 
+def test_value_chain_needs_a_market_of_at_least_one_percent(regions, classes, contiguity, interaction):
+    """A -> E from the IO table: Balikpapan's water and waste is basis (LQ 1,4) but 0,3 % of its
+    PDRB: not a market for Penajam Paser Utara's agriculture. Raised to 1,5 % it is one; with the
+    floor set to 0 the 0,3 % market is accepted again (the floor is the only reason)."""
+    io = pd.DataFrame(0.0, index=["A", "E"], columns=["A", "E"])
+    io.loc["A", "E"] = 0.2
+    out = value_chain_candidates(regions, classes, contiguity, interaction, province="64", io=io)
+    assert not ((out["region_b"] == "6471") & (out["topic"] == "A>E")).any()
+    bigger = classes.copy()
+    bigger.loc[(bigger["region_code"] == "6471") & (bigger["sector_code"] == "E"), "share_region_pct"] = 1.5
+    out = value_chain_candidates(regions, bigger, contiguity, interaction, province="64", io=io)
+    assert ((out["region_a"] == "6409") & (out["region_b"] == "6471") & (out["topic"] == "A>E")).any()
+    out = value_chain_candidates(regions, classes, contiguity, interaction, province="64", io=io,
+                                 min_market_share_pct=0)
+    assert ((out["region_a"] == "6409") & (out["region_b"] == "6471") & (out["topic"] == "A>E")).any()
+
+
+def test_value_chain_into_another_province_says_whose_lq(regions, classes, contiguity, interaction):
+    """6302 (another province) is a market for 6401's agriculture only by its own LQ, which is
+    measured against its own province: the evidence says so."""
+    cls = pd.concat([classes, classes.iloc[:0]])
+    cls.loc[len(cls)] = {**cls.iloc[0].to_dict(), "region_code": "6302", "sector_code": "C", "kelas": "lainnya",
+                         "lq": 1.7, "share_region_pct": 8.0, "tradable": True}
+    io = pd.DataFrame(0.0, index=["A", "C"], columns=["A", "C"])
+    io.loc["A", "C"] = 0.2
+    out = value_chain_candidates(regions, cls, contiguity, interaction, province="64", io=io)
+    row = out[(out["region_a"] == "6401") & (out["region_b"] == "6302")].iloc[0]
+    assert row["cross_province"] and "basis industri (LQ 1,70 terhadap provinsinya sendiri)" in row["evidence"]
+    inside = out[(out["region_a"] == "6409") & (out["region_b"] == "6471")].iloc[0]
+    assert "basis industri (LQ 2,50)" in inside["evidence"] and "provinsinya" not in inside["evidence"]
+
+
 def test_resource_needs_both_neighbours_top_in_a(regions, classes, contiguity, interaction):
     out = resource_candidates(regions, classes, contiguity, interaction, province="64")
     pairs = set(zip(out["region_a"], out["region_b"]))

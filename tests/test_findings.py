@@ -129,6 +129,26 @@ def test_sulsel_linkages_section_with_key_sector_figure(sulsel):
     assert "lq" in panels.io_table(sulsel).columns
 
 
+def test_sulsel_lq_beside_the_io_table_is_of_its_year_and_the_correlation_is_read_with_its_p(sulsel):
+    """The LQ beside the 2016 IO table is the 2016 LQ (it was the last year's, 2020, unlabelled),
+    and the rank correlation with the export orientation (Spearman, 17 sectors, ρ ≈ −0,18,
+    p ≈ 0,49) is reported as not significant instead of "LQ is not a good measure"."""
+    from scipy.stats import spearmanr
+
+    from potensi.report.formatting import report_view
+
+    t = panels.io_table(sulsel)
+    lq = sulsel.tables["lq_nasional"]
+    lq16 = lq[lq["year"] == 2016].set_index("sector_code")["lq"]
+    assert set(t["lq_year"]) == {2016}
+    assert t.set_index("sector_code")["lq"].to_dict() == lq16.reindex(t["sector_code"]).to_dict()
+    assert report_view("io_sektor", t)[1]["lq"] == "LQ terhadap Indonesia (2016)"
+    rho, p = spearmanr(t["lq"], t["export_share"])
+    text = findings.keterkaitan(sulsel).data
+    assert f"17 lapangan usaha: {angka(rho, 2)} (p = {angka(p, 2)})" in text
+    assert p >= 0.05 and FINDINGS["io_lq_none"] in text and "bukan ukuran yang baik" not in text
+
+
 @pytest.mark.parametrize("func", ["growth_map", "per_capita_map", "klassen_map", "cooperation_map", "kelas_heatmap",
                                   "growth_chart", "klassen_quadrant"])
 def test_panels_draw_for_kaltim(kaltim, func):
@@ -363,8 +383,8 @@ def test_class_tables_read_text_from_the_left_numbers_from_the_right(kaltim):
 
 
 def test_first_page_names_every_sector_holding_a_tenth_of_a_kabkota(kaltim):
-    """Each kab/kota's line names its top-class sectors and, beside them, the (at most two) other
-    sectors of ≥ 10 % of its PDRB: Penajam Paser Utara's mining (24,2 %) and construction (22,6 %),
+    """Each kab/kota's line names its top-class sectors and, beside them, every other sector of
+    ≥ 10 % of its PDRB: Penajam Paser Utara's mining (24,2 %) and construction (22,6 %),
     in no top class, are no longer missing from the first page."""
     sp = kaltim.tables["sektor_unggulan"]
     text = findings.ringkasan_eksekutif(kaltim).data
@@ -374,12 +394,12 @@ def test_first_page_names_every_sector_holding_a_tenth_of_a_kabkota(kaltim):
         mine = sp[sp["region_code"] == code]
         big = mine[mine["share_region_pct"] >= findings.LARGE_SHARE_PCT].sort_values("share_region_pct", ascending=False)
         top = set(findings.top_sectors(kaltim, code)["sector_code"])
-        others = big[~big["sector_code"].isin(top)].head(findings.LARGE_OTHERS)
+        others = big[~big["sector_code"].isin(top)]
         for r in others.itertuples():
             assert f"{r.sector_label} ({r.kelas}; {angka(r.share_region_pct, 1)} %)" in line, (name, line)
         assert ("Sektor besar lain" in line) == bool(len(others)), line
     ppu = next(x for x in text.splitlines() if x.startswith("  - **Penajam Paser Utara**"))
-    assert "Pertambangan (lainnya; 24,2 %) dan Konstruksi (layanan lokal; 22,6 %)" in ppu
+    assert "Pertambangan (lainnya; 24,2 %), Konstruksi (layanan lokal; 22,6 %) dan Industri (lainnya; 12,8 %)" in ppu
 
 
 def test_data_note_flags_the_provinces_own_provisional_year_and_the_scope_of_the_national_window(kaltim):
@@ -394,3 +414,22 @@ def test_data_note_flags_the_provinces_own_provisional_year_and_the_scope_of_the
     note = narrative.catatan_data(kaltim).data
     assert "Angka provinsi dan 10 kab/kota tahun 2022 masih angka sementara BPS" in note
     assert "perbandingan provinsi dengan Indonesia menurut lapangan usaha" in note
+
+
+def test_declining_mainstays_on_a_threshold_say_so(kaltim):
+    """The "andalan yang menurun" sentence marks an item whose class sits on a threshold (as the
+    per-kab/kota lines do), so that a borderline case is not asserted like a clear one. Kaltim's
+    three largest declining mainstays are clear cases; Kukar's mining is set on a threshold here."""
+    import dataclasses
+
+    sp = kaltim.tables["sektor_unggulan"].copy()
+    sp.loc[(sp["region_code"] == "6403") & (sp["sector_code"] == "B"), "knife_edge"] = True
+    kaltim = dataclasses.replace(kaltim, tables={**kaltim.tables, "sektor_unggulan": sp})
+    big = sp[sp["kelas"] == "andalan menurun"].sort_values("share_region_pct", ascending=False).head(3)
+    text = findings.ringkasan_eksekutif(kaltim).data
+    line = next(x for x in text.splitlines() if x.startswith("- **Andalan yang menurun.**"))
+    for r in big.itertuples():
+        item = f"{r.sector_label} di {kaltim.region_names[r.region_code]} ({angka(r.share_region_pct, 1)} % PDRB ADHK)"
+        assert item in line
+        assert line.split(item, 1)[1].startswith(" " + FINDINGS["knife_edge"]) == bool(r.knife_edge), (item, line)
+    assert big["knife_edge"].sum() == 1

@@ -186,3 +186,22 @@ def test_mrp_figure_plots_signs_not_ratios(kaltim):
     b = m.loc["B"]
     assert b["growth_pct"] - b["reference_growth_pct"] < 0
     assert (xs < 0).sum() == int((m["rps_sign"] == "-").sum())
+
+
+def test_williamson_jump_in_one_year_is_not_called_a_trend():
+    """Sulawesi Selatan's weighted Williamson 2018–2022 (Dukcapil population): 0,5499 → 0,6126 in
+    one year (+0,0627 of the segment's +0,0642), the other steps within 0,0071 (a quarter of the
+    jump is 0,0157): the text names the jump. Jawa Timur 2013–2017 rises 0,058 in one year and
+    falls back 0,038 (more than a quarter of the jump): no such sentence; nor for a flat series."""
+    import pandas as pd
+
+    from potensi.report.narrative_regional import _one_step
+
+    def seg(values, start=2018):
+        return pd.DataFrame({"year": range(start, start + len(values)), "value": values})
+
+    text = _one_step(seg([0.549905, 0.612598, 0.605504, 0.608640, 0.614083]))
+    assert "dari 2018 ke 2019, 0,550 → 0,613: satu lompatan" in text
+    assert _one_step(seg([0.951, 1.009, 0.971, 0.975, 0.971], 2013)) == ""
+    assert _one_step(seg([0.447, 0.438, 0.449, 0.445, 0.442])) == ""  # Kaltim: within the tolerance
+    assert _one_step(seg([0.50, 0.52, 0.54, 0.56, 0.58])) == ""  # a steady trend

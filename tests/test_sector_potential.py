@@ -122,7 +122,8 @@ def test_dimensions_adhb_and_linkages(tables):
     evidence = classify_sectors(out)["evidence"]
     # a's ADHB share is quoted beside the ADHK one; the key sector is named
     assert evidence.iloc[0].startswith("LQ 1,46; 67,7 % PDRB ADHK (70,0 % ADHB)")
-    assert evidence.str.contains("sektor kunci input-output").tolist() == [True, False, True, False]
+    # the linkages are the province's IO table: the evidence says so (not a kab/kota measure)
+    assert evidence.str.contains("sektor kunci di tabel input-output provinsi").tolist() == [True, False, True, False]
     with pytest.raises(ValueError, match=r"sector_dimensions: argument adhb has price_basis \['ADHK2010'\]"):
         _dims(tables, adhb=adhb.assign(price_basis="ADHK2010"))
 

@@ -555,7 +555,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "sektor_unggulan": {"lq": "LQ (rata-rata {start_year}–{end_year})",
                         "competitive_effect": "PPW (miliar rupiah)",
                         "share_region_pct": "Peran dalam PDRB daerah (%, ADHK)"},
-    "io_sektor": {"lq": "LQ terhadap Indonesia", "export_share": "Orientasi ekspor (0–1)",
+    "io_sektor": {"lq": "LQ terhadap Indonesia ({lq_year})", "export_share": "Orientasi ekspor (0–1)",
                   "import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output",
                   "value_added_multiplier": "Angka pengganda nilai tambah"},
     "io_kabkota": {"import_share": "Ketergantungan impor (0–1)", "output_multiplier": "Angka pengganda output (perkiraan)",
@@ -754,6 +754,7 @@ PROFILE = {
     "back": "← kembali ke laporan provinsi",
     "none_top": "Tidak ada lapangan usaha di kelas unggulan atau andalan menurun menurut aturan potensi.",
     "none_coop": "Tidak ada usulan kerja sama yang melibatkan daerah ini di antara 10 usulan provinsi.",
+    "coop_numbers": "Nomor = peringkat usulan di antara usulan provinsi (lihat laporan provinsi, bagian Kerja sama daerah).",
     "unstable": "label tidak stabil: sama pada {agree} dari {total} skenario",
     "cross_border": "lintas provinsi",
     "no_profiles": "Tidak ada halaman profil kab/kota: provinsi ini tidak punya angka PDRB kab/kota menurut "
@@ -781,7 +782,8 @@ PROFILE = {
     "fact_pdrb": "PDRB {year}: {value} miliar rupiah (ADHK 2010).",
     "fact_growth": "Rata-rata pertumbuhan {start}–{end}: {growth} per tahun",
     "fact_growth_province": " (provinsi {growth})",
-    "fact_share": "Kontribusi terhadap PDRB provinsi {year}: {share}.",
+    "fact_share": "Peran dalam Σ PDRB kab/kota {province} {year}: {share} (jumlah kab/kota, bukan angka PDRB "
+                  "provinsi yang diterbitkan).",
     "fact_klassen": "Tipologi Klassen wilayah: {klassen}.",
     "card_labels": {"label_who": "Siapa:", "label_what": "Apa:", "label_why": "Mengapa:",
                     "label_how": "Instrumen dan pelaksana:"},
@@ -911,8 +913,13 @@ FINDINGS = {
                 "angka pengganda, daya penyebaran dan derajat kepekaan menurut {ref}.",
     "io_key": "- **Sektor kunci** (daya penyebaran dan derajat kepekaan > 1): {items}.",
     "io_multiplier": "- Angka pengganda output terbesar: {sector} ({m}).",
-    "io_lq": "- Korelasi peringkat LQ provinsi dan orientasi ekspor (ekspor luar negeri + antarprovinsi ÷ output): "
-             "{rho}; LQ bukan ukuran yang baik untuk apa yang dijual ke luar daerah.",
+    "io_lq": "- Korelasi peringkat (Spearman) LQ provinsi terhadap Indonesia {lq_year} dan orientasi ekspor tabel "
+             "IO {io_year} (ekspor luar negeri + antarprovinsi ÷ output), {n} lapangan usaha: {rho} (p = {p}).",
+    "io_lq_none": "Tidak nyata pada taraf 5 %: dari data ini tidak dapat disimpulkan bahwa LQ yang tinggi menandai "
+                  "lapangan usaha yang menjual ke luar daerah, maupun sebaliknya.",
+    "io_lq_same": "Nyata pada taraf 5 %: lapangan usaha ber-LQ tinggi cenderung lebih berorientasi ekspor.",
+    "io_lq_opposite": "Nyata pada taraf 5 % dan berlawanan arah: lapangan usaha ber-LQ tinggi justru kurang "
+                      "berorientasi ekspor; LQ tidak menunjukkan apa yang dijual ke luar daerah.",
     "io_flq": "- Untuk kab/kota, koefisien diperkirakan dari tabel provinsi dengan FLQ ({ref}); angka itu "
               "**perkiraan**, bukan angka BPS.",
     "none": "tidak ada",
@@ -975,7 +982,7 @@ SECTOR_EVIDENCE: dict[str, str] = {
     "ppw_positive": "berdaya saing",
     "ppw_negative": "daya saing menurun",
     "ppw_zero": "tidak berubah",
-    "key_sector": "sektor kunci input-output",
+    "key_sector": "sektor kunci di tabel input-output provinsi (bukan ukuran kab/kota)",
     "local": "layanan lokal",
     "knife_edge": "di tepi ambang {names}",
     "edge_basis_lq": "LQ",
@@ -1092,6 +1099,7 @@ COOPERATION_EVIDENCE = {
     "value_chain": "{sector_up} di {a} berkelas {kelas} (LQ {lq}, {share} % PDRB); {b} {market}; "
                    "jarak {d} km{io}.",
     "value_chain_market_basis": "basis {sector_down} (LQ {lq_down})",
+    "value_chain_market_basis_other": "basis {sector_down} (LQ {lq_down} terhadap provinsinya sendiri)",
     "value_chain_market_kota": "kota dengan penduduk {pop} jiwa",
     "value_chain_market_larger": "pasar lebih besar dengan penduduk {pop} jiwa",
     "value_chain_io": ", koefisien input {up}→{down} a = {a}",
@@ -1288,6 +1296,8 @@ NARRATIVE = {
     "williamson": "Indeks Williamson tertimbang {segments}.",
     "williamson_segment": "{y0}–{y1} (penduduk {source}): {direction} dari {v0} menjadi {v1}",
     "williamson_range": " (terendah {lo} pada {lo_year}, tertinggi {hi} pada {hi_year})",
+    "williamson_step": " (hampir seluruh perubahan terjadi dari {y0} ke {y1}, {v0} → {v1}: satu lompatan, "
+                       "bukan tren bertahap; periksa data kedua tahun itu)",
     "williamson_class": ", kelas {cls}",
     "williamson_class_note": " Kelas memakai batas baca < 0,35 rendah, 0,35–0,5 sedang, > 0,5 tinggi (kriteria "
                              "Oshima sebagaimana dipakai BPS untuk indeks Williamson), sebuah kebiasaan, bukan "

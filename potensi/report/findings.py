@@ -22,6 +22,7 @@ from potensi.core.wording import (
     KELAS_DESCRIPTIONS,
     NARRATIVE,
     PROVINCIAL_SERVICES,
+    RESOURCE_SECTORS,
     SCENARIO_NAMES,
     SERVICES,
 )
@@ -79,8 +80,6 @@ def top_sectors(a, code: str, n: int = 3) -> pd.DataFrame:
 #: page even when it is in no top class (potensi's own: a tenth of the economy carries the region,
 #: whatever its class; Penajam Paser Utara's mining and construction, 24 % and 23 % in 2022).
 LARGE_SHARE_PCT = 10.0
-#: At most this many of them per kab/kota, the largest first.
-LARGE_OTHERS = 2
 
 #: Order of the top-class sectors of a kab/kota: the largest first (share of the region's PDRB),
 #: whatever the top class, so that the sectors that carry the region are named before small ones.
@@ -119,8 +118,10 @@ def _sector_phrase(r) -> str:
     return text
 
 
-#: ``urusan`` texts of the services that are a provincial urusan across kab/kota.
-_PROVINCIAL_URUSAN = frozenset(SERVICES[k]["urusan"] for k in PROVINCIAL_SERVICES)
+#: ``urusan`` texts of the services that are a provincial urusan across kab/kota, and of shared
+#: resources (a river basin, or a bay: the sea up to 12 miles is the province's).
+_PROVINCIAL_URUSAN = frozenset([*(SERVICES[k]["urusan"] for k in PROVINCIAL_SERVICES),
+                                *(r["urusan"] for r in RESOURCE_SECTORS.values())])
 
 
 def _proposal_phrase(a, r) -> str:
@@ -170,7 +171,7 @@ def ringkasan_eksekutif(a):
                 line = f"  - **{name}**: {FINDINGS['no_top']}"
             listed = {r.sector_code for r in top}
             others = [r for r in by_share.get(code, []) if r.sector_code not in listed
-                      and r.share_region_pct >= LARGE_SHARE_PCT][:LARGE_OTHERS]
+                      and r.share_region_pct >= LARGE_SHARE_PCT]  # all of them, the largest first
             if others:
                 line += FINDINGS["big_others"].format(share=angka(LARGE_SHARE_PCT, 0), year=a.end_year, items=daftar(
                     FINDINGS["big_other_item"].format(sector=_e(r.sector_label), kelas=_e(r.kelas),
@@ -182,7 +183,8 @@ def ringkasan_eksekutif(a):
             lines.append(FINDINGS["declining"].format(items=daftar(
                 FINDINGS["declining_item"].format(sector=_e(r.sector_label),
                                                   region=_e(a.region_names.get(r.region_code, r.region_code)),
-                                                  share=persen(r.share_region_pct, 1)) for r in big.itertuples())))
+                                                  share=persen(r.share_region_pct, 1))
+                + (" " + FINDINGS["knife_edge"] if r.knife_edge else "") for r in big.itertuples())))
     elif a.has_members:
         lines.append(FINDINGS["no_classes"])
     coop = a.tables.get("kerja_sama")
@@ -325,19 +327,27 @@ def keterkaitan(a):
         return _md(FINDINGS["no_io"].format(name=_e(a.province_name)))
     labels = a.sector_labels
     key = io[io["key_sector"].astype(bool)]
-    lines = [FINDINGS["io_intro"].format(name=_e(a.province_name), year=2016, ref=CITATIONS["miller_blair"])]
+    from potensi.report.panels import io_year as _io_year
+
+    io_year = _io_year(a)
+    lines = [FINDINGS["io_intro"].format(name=_e(a.province_name), year=io_year, ref=CITATIONS["miller_blair"])]
     lines.append(FINDINGS["io_key"].format(items=daftar(_e(labels.get(c, c)) for c in key["sector_code"])
                                            or FINDINGS["none"]))
     best = io.sort_values("output_multiplier", ascending=False).iloc[0]
     lines.append(FINDINGS["io_multiplier"].format(sector=_e(labels.get(best["sector_code"], best["sector_code"])),
                                                   m=angka(best["output_multiplier"], 2)))
-    lq = a.tables.get("lq_nasional")
-    if lq is not None and len(lq):
-        last = lq[lq["year"] == lq["year"].max()][["sector_code", "lq"]]
-        both = io.merge(last, on="sector_code")
-        if len(both) > 3:
-            rho = both["lq"].rank().corr(both["export_share"].rank())
-            lines.append(FINDINGS["io_lq"].format(rho=angka(rho, 2)))
+    from potensi.report.panels import io_table
+
+    with_lq = io_table(a)
+    both = with_lq.dropna(subset=["lq", "export_share"]) if "lq" in with_lq else pd.DataFrame()
+    if len(both) > 3:
+        from scipy.stats import spearmanr
+
+        rho, p = spearmanr(both["lq"], both["export_share"])
+        verdict = ("io_lq_none" if not p < 0.05 else "io_lq_same" if rho > 0 else "io_lq_opposite")
+        lines.append(FINDINGS["io_lq"].format(lq_year=int(both["lq_year"].iloc[0]), io_year=io_year,
+                                              n=len(both), rho=angka(rho, 2), p=angka(p, 2))
+                     + " " + FINDINGS[verdict])
     if "io_kabkota" in a.tables:
         lines.append(FINDINGS["io_flq"].format(ref=CITATIONS["flegg"]))
     return _md("\n".join(lines))

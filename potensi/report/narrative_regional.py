@@ -6,6 +6,7 @@ Kept apart so that the wording rules of these two sections (a tolerance before "
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from potensi.core.wording import CONVERGENCE_PATTERNS, NARRATIVE, POPULATION_SOURCE_NAMES
@@ -68,7 +69,7 @@ def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE,
         if "class" in seg.columns and isinstance(a1["class"], str) and a1["class"]:
             text += _T["williamson_class"].format(cls=a1["class"])
             classed = True
-        parts.append(text)
+        parts.append(text + _one_step(seg, tolerance))
     if bare:
         return "; ".join(parts) + "."
     out = _T["williamson"].format(segments="; ".join(parts))
@@ -77,6 +78,30 @@ def _williamson_trend(ineq: pd.DataFrame, *, tolerance: float = TREND_TOLERANCE,
     if classed and class_note:
         out += _T["williamson_class_note"]
     return out
+
+
+#: Share of a segment's change made in one year from which the text says so (potensi's own).
+ONE_STEP_SHARE = 0.8
+
+
+def _one_step(seg: pd.DataFrame, tolerance: float = TREND_TOLERANCE) -> str:
+    """" (almost all of it from 2018 to 2019, 0,550 → 0,613: one jump, not a gradual trend ...)"
+    when a segment's change (beyond ``tolerance``) is one year-to-year step: the other steps add
+    up to less than ``1 - ONE_STEP_SHARE`` of the change and none is a quarter of that step
+    (potensi's own reading). Sulawesi Selatan 2018–2022 (Dukcapil population): 0,550 → 0,613 in
+    one year, then within 0,007. A segment that rises and falls back (Jawa Timur 2013–2017) is
+    not one step."""
+    v = seg["value"].to_numpy(dtype=float)
+    total = v[-1] - v[0]
+    if len(v) < 3 or abs(total) < tolerance:
+        return ""
+    steps = np.diff(v)
+    k = int(np.argmax(np.abs(steps)))
+    others = np.abs(np.delete(steps, k))
+    if abs(total - steps[k]) > (1 - ONE_STEP_SHARE) * abs(total) or others.max() > abs(steps[k]) / 4:
+        return ""
+    years = seg["year"].to_numpy()
+    return _T["williamson_step"].format(y0=years[k], y1=years[k + 1], v0=angka(v[k], 3), v1=angka(v[k + 1], 3))
 
 
 _PATTERN_TEXT = CONVERGENCE_PATTERNS

@@ -336,16 +336,25 @@ def accessibility_note(a):
     return _md(FINDINGS["accessibility_note"].format(exponent=angka(exponent, 0), ref=CITATIONS["hansen"]))
 
 
+def io_year(a) -> int | None:
+    """Year of the province's IO table (the study's facts), None without one."""
+    sp = a.tables.get("sektor_unggulan")
+    return None if sp is None else sp.attrs.get("facts", {}).get("io_year")
+
+
 def io_table(a) -> pd.DataFrame:
-    """``io_sektor`` with the province's LQ against Indonesia (end year of the comparison) beside
-    the export orientation; empty when the province has no IO table."""
+    """``io_sektor`` with the province's LQ against Indonesia beside the export orientation: the
+    LQ of the IO table's year (2016) when the comparison covers it, else of its last year; the
+    year in ``lq_year`` (and so in the heading). Empty when the province has no IO table."""
     io = a.tables.get("io_sektor")
     if io is None or not len(io):
         return pd.DataFrame()
     lq = a.tables.get("lq_nasional")
     if lq is not None and len(lq):
-        last = lq[lq["year"] == lq["year"].max()][["sector_code", "lq"]]
-        io = io.merge(last, on="sector_code", how="left")
+        years = set(lq["year"].astype(int))
+        year = io_year(a) if io_year(a) in years else max(years)
+        same = lq[lq["year"] == year][["sector_code", "lq"]].assign(lq_year=year)
+        io = io.merge(same, on="sector_code", how="left")
     return io
 
 

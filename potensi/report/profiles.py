@@ -260,7 +260,8 @@ def _facts(a, code: str, shared: _Shared) -> list[str]:
                 growth=persen(shared.growth[a.province_code]["mean_growth_pct"], 2))
         out.append(line + ".")
     if code in shared.share:
-        out.append(PROFILE["fact_share"].format(year=a.end_year, share=persen(shared.share[code], 1)))
+        out.append(PROFILE["fact_share"].format(province=a.province_name, year=a.end_year,
+                                                share=persen(shared.share[code], 1)))
     if code in shared.klassen:
         out.append(PROFILE["fact_klassen"].format(klassen=shared.klassen[code]))
     return out

@@ -127,6 +127,7 @@ def value_chain_candidates(
     io: pd.DataFrame | None = None,
     min_coefficient: float = 0.05,
     max_distance_km: float = 150.0,
+    min_market_share_pct: float = 1.0,
 ) -> pd.DataFrame:
     """Value chains (*rantai nilai*): an upstream region strong in a tradable sector next to a
     downstream market or processor.
@@ -136,7 +137,11 @@ def value_chain_candidates(
     (upstream *i*, downstream *j*): the upstream region has *i* tradable and in a top class
     (:data:`~.rules.TOP_CLASSES`), and the downstream region is a processor or market for *j*: LQ_j ≥ 1
     there, or, for *j* in :data:`~.rules.MARKET_SECTORS`, it is a kota or has more people than the
-    upstream region.
+    upstream region; and *j* holds at least ``min_market_share_pct`` of the downstream region's
+    PDRB (potensi's own floor, default 1 %, the size floor of the sector classes: a market of a
+    few billion rupiah, such as a city's water and waste sector at 0.2 % of its PDRB, is not a
+    market for a neighbour's industry). A downstream region in another province has its LQ
+    against its own province, and the evidence says so.
 
     Sector pairs come from ``io`` when given (every *i* ≠ *j* whose technical coefficient
     :math:`a_{ij}` is at least ``min_coefficient``: *j* buys from *i*), otherwise from
@@ -162,9 +167,11 @@ def value_chain_candidates(
                     continue
                 kelas, lq_up, share, _ = cls.get(up, i)
                 lq_down = cls.lq(down, j)
+                if cls.share(down, j) < min_market_share_pct:  # NaN (no row) passes: judged below
+                    continue
                 if lq_down >= 1:
-                    market = COOPERATION_EVIDENCE["value_chain_market_basis"].format(sector_down=_label(j),
-                                                                         lq_down=angka(lq_down, 2))
+                    basis = "value_chain_market_basis_other" if pair["cross_province"] else "value_chain_market_basis"
+                    market = COOPERATION_EVIDENCE[basis].format(sector_down=_label(j), lq_down=angka(lq_down, 2))
                 elif j in MARKET_SECTORS and reg.kota(down):
                     market = COOPERATION_EVIDENCE["value_chain_market_kota"].format(pop=angka(reg.p(down), 0))
                 elif j in MARKET_SECTORS and reg.p(down) > reg.p(up):

@@ -93,6 +93,11 @@ class _Classes:
         row = self.rows.get((region, sector))
         return np.nan if row is None else row[1]
 
+    def share(self, region: str, sector: str) -> float:
+        """The sector's share of the region's PDRB (%), NaN when the region has no such row."""
+        row = self.rows.get((region, sector))
+        return np.nan if row is None else row[2]
+
     def top(self, region: str, sector: str) -> bool:
         row = self.rows.get((region, sector))
         return row is not None and row[0] in TOP_CLASSES and row[3]
