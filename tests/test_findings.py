@@ -433,3 +433,17 @@ def test_declining_mainstays_on_a_threshold_say_so(kaltim):
         assert item in line
         assert line.split(item, 1)[1].startswith(" " + FINDINGS["knife_edge"]) == bool(r.knife_edge), (item, line)
     assert big["knife_edge"].sum() == 1
+
+
+def test_mining_panel_names_the_kabkota_it_counts(sulsel):
+    """"≥ 10 % in 3 of 24 kab/kota" now names them with two decimals: Pangkajene dan Kepulauan's
+    9,98 % prints as "10,0 %" in section 1 and is not one of them."""
+    sp = sulsel.tables["sektor_unggulan"]
+    b = sp[sp["sector_code"] == "B"].set_index("region_code")["share_region_pct"]
+    text = findings.tanpa_pertambangan(sulsel).data
+    line = next(x for x in text.splitlines() if "memegang ≥ 10 %" in x)
+    big = b[b >= 10].sort_values(ascending=False)
+    assert f"di {len(big)} dari {len(b)} kab/kota (" in line
+    for code, share in big.items():
+        assert f"{sulsel.region_names[code]} {angka(share, 2)} %" in line
+    assert 9.95 <= b["7309"] < 10 and sulsel.region_names["7309"] not in line

@@ -891,11 +891,12 @@ FINDINGS = {
     "knife_edges": "Kelas atas di tepi ambang (selisih ≤ 5 % dari ambang; baca dengan hati-hati): {items}.",
     "no_mining_panel": "Panel tanpa pertambangan tidak dihitung (tidak ada data kab/kota menurut lapangan usaha "
                        "atau pertambangan sudah dikeluarkan).",
-    "mining_intro": "Pertambangan (B) memegang ≥ 10 % PDRB (ADHK) di {n} dari {total} kab/kota. Dengan B "
+    "mining_intro": "Pertambangan (B) memegang ≥ 10 % PDRB (ADHK) di {n} dari {total} kab/kota{names}. Dengan B "
                     "dikeluarkan sebelum semua indikator dihitung (PDRB dijumlah ulang tanpa B), kelas atas "
                     "berubah sebagai berikut:",
     "mining_growth": "PDRB {name} tanpa pertambangan (Σ 16 lapangan usaha, ADHK 2010) tumbuh rata-rata {g_no} per "
                      "tahun pada {start}–{end} (dari {v0} menjadi {v1}), dibanding {g_all} dengan pertambangan.\n",
+    "mining_names": " ({items})",
     "mining_gained": "naik ke kelas atas: {sectors}",
     "mining_lost": "turun dari kelas atas: {sectors}",
     "mining_same": "- Kelas atas sektor lain tidak berubah.",

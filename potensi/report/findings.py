@@ -287,8 +287,12 @@ def tanpa_pertambangan(a):
         lines.append(FINDINGS["mining_growth"].format(
             name=_e(a.province_name), start=a.start_year, end=a.end_year, g_all=persen(cagr(with_b), 2),
             g_no=persen(cagr(no_mining), 2), v0=rupiah(no_mining[a.start_year]), v1=rupiah(no_mining[a.end_year])))
-    lines.append(FINDINGS["mining_intro"].format(
-        n=int((share_b["share_region_pct"] >= 10).sum()), total=len(share_b)))
+    big_b = share_b[share_b["share_region_pct"] >= 10].sort_values("share_region_pct", ascending=False)
+    # named, with two decimals: a share just under 10 % (Pangkep 9,98 %) would print as "10,0"
+    names = FINDINGS["mining_names"].format(items=daftar(
+        f"{_e(a.region_names.get(r.region_code, r.region_code))} {persen(r.share_region_pct, 2)}"
+        for r in big_b.itertuples())) if len(big_b) else ""
+    lines.append(FINDINGS["mining_intro"].format(n=len(big_b), total=len(share_b), names=names))
     mining = sector_label("B")  # the sector left out here: not a change of class
     tops = _top_by_region(a, n=20)
     label = "sector_label" if "sector_label" in no_b else "sector_code"
