@@ -123,6 +123,14 @@ def test_sulsel_linkages_section_with_key_sector_figure(sulsel):
     labels = {t.get_text(): t for t in fig.axes[0].texts}
     key = sulsel.tables["io_sektor"].query("key_sector")["sector_label"]
     assert len(key) and all(labels[k].get_fontweight() == "bold" for k in key)
+    # no two labels overlap once drawn (the legend was moved out of the axes after the labels
+    # were placed, narrowing the axes under them: "Administrasi pemerintahan" ran into "Konstruksi")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    boxes = [t.get_window_extent(canvas.get_renderer()) for t in fig.axes[0].texts if t.get_text() in labels]
+    assert not [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
     html = panels.io_kabkota(sulsel).data
     assert html.startswith("<details>") and "perkiraan" in html
     assert "Σ" not in panels.io_table(sulsel).columns  # LQ beside the export orientation

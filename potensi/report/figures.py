@@ -7,6 +7,8 @@ matplotlib, no network) and label their axes in Bahasa Indonesia with Indonesian
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -180,7 +182,8 @@ def _label_offsets() -> list[tuple[float, float, str, str]]:
     return out
 
 
-def _place_labels(fig: Figure, ax: plt.Axes, xs, ys, texts, *, fontsize: float = 7, avoid=()) -> None:
+def _place_labels(fig: Figure, ax: plt.Axes, xs, ys, texts, *, fontsize: float = 7, avoid=(),
+                  bold: Iterable[str] = ()) -> None:
     """Write ``texts`` next to their points, each where it covers no point, no label written
     before and no artist in ``avoid``; a label moved away from its point gets a thin leader line.
 
@@ -195,10 +198,12 @@ def _place_labels(fig: Figure, ax: plt.Axes, xs, ys, texts, *, fontsize: float =
     boxes = [artist.get_window_extent(renderer) for artist in avoid]
     offsets = _label_offsets()
 
+    bold = set(bold)
+
     def put(x, y, text, dx, dy, ha, va):
         far = abs(dx) > 5 or abs(dy) > 6
         return ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
-                           ha=ha, va=va, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5,
+                           fontweight="bold" if text in bold else "normal", ha=ha, va=va, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5,
                                                      "shrinkA": 0, "shrinkB": 3} if far else None)
 
     def extent(ann):  # the text alone, without its leader line
@@ -323,13 +328,15 @@ def lq_heatmap(lq: pd.DataFrame, *, year: int, value: str = "lq",
 
 def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None = None, x0: float = 0.0,
              y0: float = 0.0, xlabel: str = "", ylabel: str = "", title: str = "",
-             quadrant_names: tuple[str, str, str, str] | None = None, size: str | None = None) -> Figure:
+             quadrant_names: tuple[str, str, str, str] | None = None, size: str | None = None,
+             bold: Iterable[str] = ()) -> Figure:
     """Scatter with reference lines at ``x0``/``y0`` (Klassen, MRP, SLQ×DLQ).
 
     ``quadrant_names`` are written in the corners: (kanan atas, kiri atas, kanan bawah, kiri bawah),
     i.e. (x > x0 and y > y0, x ≤ x0 and y > y0, x > x0 and y ≤ y0, x ≤ x0 and y ≤ y0).
-    Labels are placed so that they do not overlap; a far outlier is drawn at the edge of the
-    plot (an open diamond) with its values in its label, so that it does not squeeze the others.
+    Labels are placed so that they do not overlap (those in ``bold`` measured bold); a far outlier
+    is drawn at the edge of the plot (an open diamond) with its values in its label, so that it
+    does not squeeze the others.
     """
     d = frame.dropna(subset=[x, y]).sort_values(label)
     fig, ax = _new(9, 6.5)
@@ -369,12 +376,12 @@ def quadrant(frame: pd.DataFrame, *, x: str, y: str, label: str, hue: str | None
     texts = [str(t) if not out else f"{t} ({angka(rx, 1)}; {angka(ry, 1)})"
              for t, out, rx, ry in zip(d[label], outside, d[x], d[y])]
     ax.set(xlabel=xlabel or COLUMN_LABELS.get(x, x), ylabel=ylabel or COLUMN_LABELS.get(y, y), title=title)
-    fig.tight_layout()  # final axes size before measuring the labels
-    _place_labels(fig, ax, d["_x"].tolist(), d["_y"].tolist(), texts, avoid=corners)
     ax.xaxis.set_major_formatter(_fmt(1))
     ax.yaxis.set_major_formatter(_fmt(1))
-    if hue:
+    if hue:  # before the layout: a legend moved out of the axes afterwards narrows them under the labels
         sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title=None, frameon=False)
+    fig.tight_layout()  # final axes size before measuring the labels
+    _place_labels(fig, ax, d["_x"].tolist(), d["_y"].tolist(), texts, avoid=corners, bold=bold)
     return _done(fig)
 
 
@@ -533,11 +540,7 @@ def linkage_quadrant(io: pd.DataFrame, *, title: str = "", label: str = "sector_
     """Backward (*daya penyebaran*) × forward (*derajat kepekaan*) linkage of each sector, lines at 1;
     key sectors (both > 1) drawn dark and named in bold, the others light."""
     d = io.assign(_jenis=np.where(io["key_sector"].astype(bool), *FIGURES["key_sector"]))
-    fig = quadrant(d, x="backward_linkage", y="forward_linkage", label=label, hue="_jenis", x0=1.0, y0=1.0,
-                   xlabel=FIGURES["linkage_x"], ylabel=FIGURES["linkage_y"], title=title,
-                   quadrant_names=FIGURES["linkage_quadrants"])
     key = set(d.loc[d["key_sector"].astype(bool), label].astype(str))
-    for t in fig.axes[0].texts:
-        if t.get_text() in key:
-            t.set_fontweight("bold")
-    return fig
+    return quadrant(d, x="backward_linkage", y="forward_linkage", label=label, hue="_jenis", x0=1.0, y0=1.0,
+                    xlabel=FIGURES["linkage_x"], ylabel=FIGURES["linkage_y"], title=title,
+                    quadrant_names=FIGURES["linkage_quadrants"], bold=key)
