@@ -455,3 +455,26 @@ def test_mining_panel_names_the_kabkota_it_counts(sulsel):
     for code, share in big.items():
         assert f"{sulsel.region_names[code]} {angka(share, 2)} %" in line
     assert 9.95 <= b["7309"] < 10 and sulsel.region_names["7309"] not in line
+
+
+@pytest.mark.parametrize("which", ["kaltim", "sulsel"])
+def test_cooperation_map_badges_leave_the_towns_names_free(which, request):
+    """Each rank badge sits where it covers no town's name and no other badge (on Kaltim's map
+    "2, 5" covered "Penajam Paser Utara", on Sulsel's "2, 4" and "3" covered "Kota Makassar" and
+    "Gowa": the badges sat at the middle of short lines). Badges are the white texts."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    a = request.getfixturevalue(which)
+    fig = panels.cooperation_map(a)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = fig.axes[0].texts
+    for t in texts:
+        t.update_positions(renderer)
+    badges = [Text.get_window_extent(t, renderer) for t in texts if t.get_color() == "white"]
+    towns = [Text.get_window_extent(t, renderer) for t in texts if t.get_color() != "white"]
+    assert len(badges) >= 5 and len(towns) >= 5
+    assert not [b for b in badges for t in towns if b.overlaps(t)]
+    assert not [(i, j) for i in range(len(badges)) for j in range(i + 1, len(badges)) if badges[i].overlaps(badges[j])]

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
+from matplotlib.text import Text
 
 from potensi.core.wording import MAPS
 from potensi.report.figures import STYLE, lay_out
@@ -80,14 +81,64 @@ def polygons(ax: plt.Axes, geometry, *, facecolor, edgecolor, linewidth: float, 
 
 def _done(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float = 0.08, right: float = 0.0) -> Figure:
     """Frame the map on ``frame`` (``pad`` around it, ``right`` more on the east for names set aside)."""
+    _frame(fig, ax, frame, pad=pad, right=right)
+    plt.close(fig)
+    return fig
+
+
+def _frame(fig: Figure, ax: plt.Axes, frame: gpd.GeoDataFrame, *, pad: float, right: float = 0.0) -> None:
+    """Limits, aspect and layout of :func:`_done`, the figure left open (its pixels are final)."""
     minx, miny, maxx, maxy = frame.total_bounds
     dx, dy = (maxx - minx) or 1.0, (maxy - miny) or 1.0
     ax.set_xlim(minx - pad * dx, maxx + (pad + right) * dx)
     ax.set_ylim(miny - pad * dy, maxy + pad * dy)
     ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
     lay_out(fig)
-    plt.close(fig)
-    return fig
+
+
+#: Where a rank badge may sit along its line (fraction of the way from one partner to the other):
+#: the middle first, then further out, so that on a short line it leaves the towns' names free.
+BADGE_POSITIONS = (0.5, 0.38, 0.62, 0.26, 0.74)
+#: Then beside the middle of its line (points), with a thin leader line to it.
+BADGE_OFFSETS = ((0, 14), (0, -14), (18, 0), (-18, 0), (16, 14), (-16, 14), (16, -14), (-16, -14),
+                 (0, 26), (0, -26), (30, 0), (-30, 0))
+
+
+def _place_badges(fig: Figure, ax: plt.Axes, badges: list[tuple[str, tuple, tuple]], avoid: list) -> None:
+    """Write each rank badge (``text``, one end, the other end of its line) at the first place
+    where it covers no artist of ``avoid`` (the towns' names) and no badge written before: along
+    its line (:data:`BADGE_POSITIONS`), else beside the middle of its line with a leader
+    (:data:`BADGE_OFFSETS`); the middle when none is free. Deterministic: badges in rank order,
+    places in a fixed order. Call once the axes' pixels are final."""
+    renderer = fig.canvas.get_renderer()
+
+    def extent(ann):  # the text and its box alone, where it is drawn (not its leader line)
+        ann.update_positions(renderer)
+        return Text.get_window_extent(ann, renderer)
+
+    boxes = [extent(artist) for artist in avoid]
+
+    def put(text, xy, offset):
+        leader = {"arrowstyle": "-", "color": "#d95f02", "lw": 0.8, "shrinkA": 0, "shrinkB": 0}
+        return ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha="center", va="center",
+                           fontsize=7, color="white", fontweight="bold", zorder=7,
+                           arrowprops=leader if offset != (0, 0) else None,
+                           bbox={"boxstyle": "round,pad=0.25", "fc": "#d95f02", "ec": "white", "lw": 0.6})
+
+    for text, (x0, y0), (x1, y1) in badges:
+        middle = ((x0 + x1) / 2, (y0 + y1) / 2)
+        places = [((x0 + t * (x1 - x0), y0 + t * (y1 - y0)), (0, 0)) for t in BADGE_POSITIONS]
+        places += [(middle, offset) for offset in BADGE_OFFSETS]
+        for xy, offset in places:
+            badge = put(text, xy, offset)
+            box = extent(badge)
+            if not any(box.overlaps(b) for b in boxes):
+                break
+            badge.remove()
+        else:
+            badge = put(text, middle, (0, 0))
+            box = extent(badge)
+        boxes.append(box)
 
 
 def _labels(ax: plt.Axes, frame: gpd.GeoDataFrame, names: Mapping[str, str] | None, size: float = 7,
@@ -202,20 +253,20 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
         ra, rb = getattr(r, a), getattr(r, b)
         if ra in pos and rb in pos:
             pairs.setdefault(tuple(sorted((ra, rb))), []).append(str(getattr(r, rank)))
-    xs, ys = [], []
+    xs, ys, badges = [], [], []
     for (ra, rb), ranks in pairs.items():  # one line per pair, its ranks together ("1, 4")
         (x0, y0), (x1, y1) = pos[ra], pos[rb]
         ax.plot([x0, x1], [y0, y1], color="#d95f02", linewidth=1.6 + 0.6 * (len(ranks) - 1), zorder=3)
-        ax.annotate(", ".join(ranks), ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7,
-                    color="white", fontweight="bold", zorder=7,
-                    bbox={"boxstyle": "round,pad=0.25", "fc": "#d95f02", "ec": "white", "lw": 0.6})
+        badges.append((", ".join(ranks), (x0, y0), (x1, y1)))  # written once the map is framed
         xs += [x0, x1]
         ys += [y0, y1]
     involved = sorted({c for pair in pairs for c in pair})
+    towns = []
     for c in involved:
         ax.plot(*pos[c], marker="o", color="black", markersize=3.5, zorder=5)
-        ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(4, 4), textcoords="offset points",
-                    fontsize=7.5, zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        towns.append(ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(4, 4), textcoords="offset points",
+                                 fontsize=7.5, zorder=6,
+                                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8}))
     ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label=MAPS["cooperation_legend"][0]),
                        Line2D([], [], marker="o", color="black", linestyle="", markersize=3,
                               label=MAPS["cooperation_legend"][1])], loc="upper right", fontsize=7, frameon=True)
@@ -226,7 +277,11 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
         half = 0.65 * max(max(xs) - min(xs), max(ys) - min(ys), 0.4)  # a square frame, wide enough for names
         frame = gpd.GeoDataFrame(geometry=gpd.points_from_xy([cx - half, cx + half], [cy - half, cy + half]),
                                  crs=boundaries.crs)
-    return _done(fig, ax, frame, pad=0.02)
+    _frame(fig, ax, frame, pad=0.02)
+    ax.apply_aspect()  # the axes' final box (the aspect is otherwise applied only when drawn)
+    _place_badges(fig, ax, badges, towns)  # once the pixels are final: clear of the towns' names
+    plt.close(fig)
+    return fig
 
 
 def province_map(provinces: gpd.GeoDataFrame, values: pd.DataFrame, *, column: str, title: str, legend: str,
