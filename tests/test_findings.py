@@ -459,7 +459,8 @@ def test_mining_panel_names_the_kabkota_it_counts(sulsel):
 
 @pytest.mark.parametrize("which", ["kaltim", "sulsel"])
 def test_cooperation_map_badges_leave_the_towns_names_free(which, request):
-    """Each rank badge sits where it covers no town's name and no other badge (on Kaltim's map
+    """No text of the map covers another: each town's name sits clear of the other names and
+    seats, each rank badge clear of the names and the other badges (on Kaltim's map
     "2, 5" covered "Penajam Paser Utara", on Sulsel's "2, 4" and "3" covered "Kota Makassar" and
     "Gowa": the badges sat at the middle of short lines). Badges are the white texts."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -478,3 +479,5 @@ def test_cooperation_map_badges_leave_the_towns_names_free(which, request):
     assert len(badges) >= 5 and len(towns) >= 5
     assert not [b for b in badges for t in towns if b.overlaps(t)]
     assert not [(i, j) for i in range(len(badges)) for j in range(i + 1, len(badges)) if badges[i].overlaps(badges[j])]
+    # nor do two towns' names ("Kota Balikpapan" sat on "Penajam Paser Utara")
+    assert not [(i, j) for i in range(len(towns)) for j in range(i + 1, len(towns)) if towns[i].overlaps(towns[j])]

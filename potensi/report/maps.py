@@ -104,6 +104,40 @@ BADGE_OFFSETS = ((0, 14), (0, -14), (18, 0), (-18, 0), (16, 14), (-16, 14), (16,
                  (0, 26), (0, -26), (30, 0), (-30, 0))
 
 
+#: Where a town's name may sit (points from its seat, alignment): above right first.
+TOWN_OFFSETS = ((4, 4, "left", "bottom"), (4, -4, "left", "top"), (-4, 4, "right", "bottom"),
+                (-4, -4, "right", "top"), (6, 0, "left", "center"), (-6, 0, "right", "center"))
+
+
+def _place_towns(fig: Figure, ax: plt.Axes, towns: list[tuple[str, tuple]]) -> list:
+    """Name each seat of government (``text``, its point) at the first of :data:`TOWN_OFFSETS`
+    where the name covers no name written before and no other seat; above right when none is
+    free. Returns the names (annotations). Call once the axes' pixels are final."""
+    renderer = fig.canvas.get_renderer()
+    seats = [tuple(ax.transData.transform(xy)) for _, xy in towns]
+
+    def put(text, xy, dx, dy, ha, va):
+        ann = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=7.5,
+                          zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        ann.update_positions(renderer)
+        return ann, Text.get_window_extent(ann, renderer)
+
+    boxes: list = []
+    out = []
+    for (text, xy), me in zip(towns, seats):
+        others = [pt for pt in seats if pt != me]
+        for place in TOWN_OFFSETS:
+            ann, box = put(text, xy, *place)
+            if not any(box.overlaps(b) for b in boxes) and not any(box.contains(*pt) for pt in others):
+                break
+            ann.remove()
+        else:
+            ann, box = put(text, xy, *TOWN_OFFSETS[0])
+        boxes.append(box)
+        out.append(ann)
+    return out
+
+
 def _place_badges(fig: Figure, ax: plt.Axes, badges: list[tuple[str, tuple, tuple]], avoid: list) -> None:
     """Write each rank badge (``text``, one end, the other end of its line) at the first place
     where it covers no artist of ``avoid`` (the towns' names) and no badge written before: along
@@ -261,12 +295,9 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
         xs += [x0, x1]
         ys += [y0, y1]
     involved = sorted({c for pair in pairs for c in pair})
-    towns = []
     for c in involved:
         ax.plot(*pos[c], marker="o", color="black", markersize=3.5, zorder=5)
-        towns.append(ax.annotate(short_name((names or {}).get(c, c)), pos[c], xytext=(4, 4), textcoords="offset points",
-                                 fontsize=7.5, zorder=6,
-                                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8}))
+    towns = [(short_name((names or {}).get(c, c)), pos[c]) for c in involved]  # named once framed
     ax.legend(handles=[Line2D([], [], color="#d95f02", linewidth=1.6, label=MAPS["cooperation_legend"][0]),
                        Line2D([], [], marker="o", color="black", linestyle="", markersize=3,
                               label=MAPS["cooperation_legend"][1])], loc="upper right", fontsize=7, frameon=True)
@@ -279,7 +310,8 @@ def cooperation_map(boundaries: gpd.GeoDataFrame, proposals: pd.DataFrame, seats
                                  crs=boundaries.crs)
     _frame(fig, ax, frame, pad=0.02)
     ax.apply_aspect()  # the axes' final box (the aspect is otherwise applied only when drawn)
-    _place_badges(fig, ax, badges, towns)  # once the pixels are final: clear of the towns' names
+    named = _place_towns(fig, ax, towns)  # once the pixels are final: names clear of each other
+    _place_badges(fig, ax, badges, named)  # and the badges clear of the names
     plt.close(fig)
     return fig
 
