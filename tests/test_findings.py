@@ -481,3 +481,12 @@ def test_cooperation_map_badges_leave_the_towns_names_free(which, request):
     assert not [(i, j) for i in range(len(badges)) for j in range(i + 1, len(badges)) if badges[i].overlaps(badges[j])]
     # nor do two towns' names ("Kota Balikpapan" sat on "Penajam Paser Utara")
     assert not [(i, j) for i in range(len(towns)) for j in range(i + 1, len(towns)) if towns[i].overlaps(towns[j])]
+
+
+def test_cooperation_method_states_the_market_floor_as_potensis_own(kaltim):
+    """The value chains' market floor (a downstream sector of ≥ 1 % of its region's PDRB) is a rule
+    of potensi's: section 4's method says so, with the threshold the candidates use."""
+    from potensi.conclusions.cooperation.candidates import MIN_MARKET_SHARE_PCT
+
+    text = findings.kerja_sama(kaltim).data
+    assert f"lapangan usaha hilir ≥ {angka(MIN_MARKET_SHARE_PCT, 0)} % PDRB daerahnya (aturan potensi sendiri)" in text

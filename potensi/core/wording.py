@@ -931,7 +931,8 @@ FINDINGS = {
                     "penduduk ({pop}) dan eksponen jarak {exponent}. Dasar: {pp}; {uu}. Disaring: urusan di luar "
                     "kewenangan kab/kota (pertambangan), yang tidak diperdagangkan (administrasi pemerintahan), "
                     "produksi BUMN migas, kota administrasi DKI satu sama lain, dan kandidat tanpa bukti. "
-                    "Dari {n} kandidat, {rejected} ditolak (daftar lengkap di bawah)."),
+                    "Rantai nilai hanya ke pasar yang berarti: lapangan usaha hilir ≥ {market} % PDRB daerahnya (aturan "
+                    "potensi sendiri). Dari {n} kandidat, {rejected} ditolak (daftar lengkap di bawah)."),
     "coop_existing": "{n} kerja sama berjalan diberikan dalam berkas isian; {m} kandidat yang sama tidak diusulkan "
                      "lagi.",
     "declining_item": "{sector} di {region} ({share} PDRB ADHK)",

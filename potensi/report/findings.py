@@ -13,6 +13,7 @@ import html
 import numpy as np
 import pandas as pd
 
+from potensi.conclusions.cooperation.candidates import MIN_MARKET_SHARE_PCT
 from potensi.conclusions.sector_potential import SECTOR_THRESHOLDS, TOP_KELAS
 from potensi.core.codes import NATIONAL_CODE, TOTAL_CODE
 from potensi.core.numbers import angka, daftar, persen, rupiah
@@ -368,7 +369,7 @@ def kerja_sama(a):
     head = FINDINGS["coop_method"].format(
         exponent=angka(facts.get("distance_exponent", 2.0), 1), pop=_h(facts.get("population_source", "")),
         pp=CITATIONS["pp_28_2018"], uu=CITATIONS["uu_23_2014"], n=facts.get("candidates", 0),
-        rejected=facts.get("rejected", 0))
+        rejected=facts.get("rejected", 0), market=angka(MIN_MARKET_SHARE_PCT, 0))
     if facts.get("existing"):
         head += " " + FINDINGS["coop_existing"].format(n=facts["existing"], m=facts.get("already_agreed", 0))
     cards = []

@@ -117,6 +117,11 @@ def _io_pairs(io: pd.DataFrame, func: str, min_coefficient: float) -> dict[tuple
     return out
 
 
+#: Smallest share of its region's PDRB (%) a downstream sector needs to be a value chain's market
+#: (potensi's own; the size floor of the sector classes).
+MIN_MARKET_SHARE_PCT = 1.0
+
+
 def value_chain_candidates(
     regions: pd.DataFrame,
     classes: pd.DataFrame,
@@ -127,7 +132,7 @@ def value_chain_candidates(
     io: pd.DataFrame | None = None,
     min_coefficient: float = 0.05,
     max_distance_km: float = 150.0,
-    min_market_share_pct: float = 1.0,
+    min_market_share_pct: float = MIN_MARKET_SHARE_PCT,
 ) -> pd.DataFrame:
     """Value chains (*rantai nilai*): an upstream region strong in a tradable sector next to a
     downstream market or processor.
