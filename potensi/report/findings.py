@@ -332,6 +332,7 @@ def keterkaitan(a):
         return _md(FINDINGS["no_io"].format(name=_e(a.province_name)))
     labels = a.sector_labels
     key = io[io["key_sector"].astype(bool)]
+    from potensi.report.panels import io_table
     from potensi.report.panels import io_year as _io_year
 
     io_year = _io_year(a)
@@ -341,8 +342,6 @@ def keterkaitan(a):
     best = io.sort_values("output_multiplier", ascending=False).iloc[0]
     lines.append(FINDINGS["io_multiplier"].format(sector=_e(labels.get(best["sector_code"], best["sector_code"])),
                                                   m=angka(best["output_multiplier"], 2)))
-    from potensi.report.panels import io_table
-
     with_lq = io_table(a)
     both = with_lq.dropna(subset=["lq", "export_share"]) if "lq" in with_lq else pd.DataFrame()
     if len(both) > 3:

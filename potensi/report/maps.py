@@ -109,32 +109,45 @@ TOWN_OFFSETS = ((4, 4, "left", "bottom"), (4, -4, "left", "top"), (-4, 4, "right
                 (-4, -4, "right", "top"), (6, 0, "left", "center"), (-6, 0, "right", "center"))
 
 
+def _text_box(ann, renderer):
+    """Where ``ann``'s text and its box are drawn (not its leader line)."""
+    ann.update_positions(renderer)
+    return Text.get_window_extent(ann, renderer)
+
+
+def _first_free(put, places: list, boxes: list, clear=lambda box: True):
+    """``put(*place)`` (an annotation and its box) at the first of ``places`` whose box overlaps
+    none of ``boxes`` and is ``clear``; at the first place when none is free. The box is added to
+    ``boxes``."""
+    for place in places:
+        ann, box = put(*place)
+        if clear(box) and not any(box.overlaps(b) for b in boxes):
+            break
+        ann.remove()
+    else:
+        ann, box = put(*places[0])
+    boxes.append(box)
+    return ann
+
+
 def _place_towns(fig: Figure, ax: plt.Axes, towns: list[tuple[str, tuple]]) -> list:
     """Name each seat of government (``text``, its point) at the first of :data:`TOWN_OFFSETS`
     where the name covers no name written before and no other seat; above right when none is
     free. Returns the names (annotations). Call once the axes' pixels are final."""
     renderer = fig.canvas.get_renderer()
     seats = [tuple(ax.transData.transform(xy)) for _, xy in towns]
-
-    def put(text, xy, dx, dy, ha, va):
-        ann = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=7.5,
-                          zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
-        ann.update_positions(renderer)
-        return ann, Text.get_window_extent(ann, renderer)
-
     boxes: list = []
     out = []
     for (text, xy), me in zip(towns, seats):
         others = [pt for pt in seats if pt != me]
-        for place in TOWN_OFFSETS:
-            ann, box = put(text, xy, *place)
-            if not any(box.overlaps(b) for b in boxes) and not any(box.contains(*pt) for pt in others):
-                break
-            ann.remove()
-        else:
-            ann, box = put(text, xy, *TOWN_OFFSETS[0])
-        boxes.append(box)
-        out.append(ann)
+
+        def put(dx, dy, ha, va, text=text, xy=xy):
+            ann = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=7.5,
+                              zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+            return ann, _text_box(ann, renderer)
+
+        out.append(_first_free(put, list(TOWN_OFFSETS), boxes,
+                               clear=lambda box, others=others: not any(box.contains(*pt) for pt in others)))
     return out
 
 
@@ -145,34 +158,20 @@ def _place_badges(fig: Figure, ax: plt.Axes, badges: list[tuple[str, tuple, tupl
     (:data:`BADGE_OFFSETS`); the middle when none is free. Deterministic: badges in rank order,
     places in a fixed order. Call once the axes' pixels are final."""
     renderer = fig.canvas.get_renderer()
-
-    def extent(ann):  # the text and its box alone, where it is drawn (not its leader line)
-        ann.update_positions(renderer)
-        return Text.get_window_extent(ann, renderer)
-
-    boxes = [extent(artist) for artist in avoid]
-
-    def put(text, xy, offset):
-        leader = {"arrowstyle": "-", "color": "#d95f02", "lw": 0.8, "shrinkA": 0, "shrinkB": 0}
-        return ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha="center", va="center",
-                           fontsize=7, color="white", fontweight="bold", zorder=7,
-                           arrowprops=leader if offset != (0, 0) else None,
-                           bbox={"boxstyle": "round,pad=0.25", "fc": "#d95f02", "ec": "white", "lw": 0.6})
-
+    boxes = [_text_box(artist, renderer) for artist in avoid]
+    leader = {"arrowstyle": "-", "color": "#d95f02", "lw": 0.8, "shrinkA": 0, "shrinkB": 0}
     for text, (x0, y0), (x1, y1) in badges:
+
+        def put(xy, offset, text=text):
+            ann = ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha="center", va="center",
+                              fontsize=7, color="white", fontweight="bold", zorder=7,
+                              arrowprops=leader if offset != (0, 0) else None,
+                              bbox={"boxstyle": "round,pad=0.25", "fc": "#d95f02", "ec": "white", "lw": 0.6})
+            return ann, _text_box(ann, renderer)
+
         middle = ((x0 + x1) / 2, (y0 + y1) / 2)
         places = [((x0 + t * (x1 - x0), y0 + t * (y1 - y0)), (0, 0)) for t in BADGE_POSITIONS]
-        places += [(middle, offset) for offset in BADGE_OFFSETS]
-        for xy, offset in places:
-            badge = put(text, xy, offset)
-            box = extent(badge)
-            if not any(box.overlaps(b) for b in boxes):
-                break
-            badge.remove()
-        else:
-            badge = put(text, middle, (0, 0))
-            box = extent(badge)
-        boxes.append(box)
+        _first_free(put, places + [(middle, offset) for offset in BADGE_OFFSETS], boxes)
 
 
 def _labels(ax: plt.Axes, frame: gpd.GeoDataFrame, names: Mapping[str, str] | None, size: float = 7,

@@ -352,7 +352,8 @@ def io_table(a) -> pd.DataFrame:
     lq = a.tables.get("lq_nasional")
     if lq is not None and len(lq):
         years = set(lq["year"].astype(int))
-        year = io_year(a) if io_year(a) in years else max(years)
+        year = io_year(a)
+        year = year if year in years else max(years)
         same = lq[lq["year"] == year][["sector_code", "lq"]].assign(lq_year=year)
         io = io.merge(same, on="sector_code", how="left")
     return io
